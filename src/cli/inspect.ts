@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
+import { contentDir } from '../content-dir.ts';
+import { formatDiagnostic, hasErrors } from '../pipeline/diagnostic.ts';
+import { processIssueFile } from '../pipeline/issue-file.ts';
+import { loadSectionTableFile } from '../pipeline/load.ts';
+
+/** `npm run inspect -- <file.md>`: the issue's typed model as one JSON object on stdout. */
+async function main(args: string[]): Promise<number> {
+  const [file] = args;
+  if (!file || args.length > 1) {
+    process.stderr.write('用法：npm run inspect -- <期刊文件.md>\n');
+    return 2;
+  }
+  const dir = contentDir();
+  const absolute = resolve(file);
+  const { table, diagnostics: tableDiagnostics } = await loadSectionTableFile(dir);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(absolute);
+  } catch {
+    process.stderr.write(`${file}:1:1  error  找不到或无法读取这个文件。请检查路径。  (file-not-found)\n`);
+    return 1;
+  }
+  const sourcePath = relative(dir, absolute).split(sep).join('/');
+  const result = processIssueFile(file, sourcePath, bytes, table);
+  const diagnostics = [...tableDiagnostics, ...result.diagnostics];
+  for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  if (!result.issue || hasErrors(diagnostics)) return 1;
+  process.stdout.write(`${JSON.stringify(result.issue, null, 2)}\n`);
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

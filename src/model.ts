@@ -1,0 +1,84 @@
+/**
+ * The typed model: the contract between the content pipeline and everything that consumes it
+ * (templates, search index, JSON exports, editor tools). Field names are public: other tools
+ * read the JSON form printed by `npm run inspect`, so rename nothing here lightly.
+ */
+
+/** A column of the bulletin, e.g. 工作动态 → `work-updates`. */
+export interface SectionKind {
+  /** Stable identifier used in URLs and filters. */
+  kind: string;
+  /** The column's name as printed, e.g. 工作动态. */
+  title: string;
+  /** Other spellings an editor may use for the same column. */
+  aliases: string[];
+}
+
+export interface Heading {
+  text: string;
+  /** Markdown depth: 4 for `####` (e.g. （一）做优顶层设计), 5 and 6 below it. */
+  depth: number;
+  /** Anchor id of the heading inside the article's HTML. */
+  id: string;
+}
+
+export interface Figure {
+  caption: string;
+  /** Image path or URL; absent while the editor has only the caption (as in the 2018 PDF text). */
+  src?: string;
+}
+
+export interface Article {
+  /** Stable within its issue: an explicit `{#id}` from the file, else derived from the title. */
+  id: string;
+  title: string;
+  /** The line under the title that starts with ——, without the dashes. */
+  subtitle?: string;
+  /** Page in the printed bulletin, from its contents (- 1 -). */
+  page?: number;
+  /** The title as the printed contents gives it, when it differs from the title over the article. */
+  contentsTitle?: string;
+  url: string;
+  headings: Heading[];
+  figures: Figure[];
+  /** Sanitized HTML of the article body (everything below the title and subtitle). */
+  html: string;
+  /** What a reader reads below the title: subtitle, paragraphs, sub-headings, captions; one block a line. */
+  text: string;
+}
+
+export interface Section {
+  kind: string;
+  title: string;
+  articles: Article[];
+}
+
+export interface Issue {
+  /** `YYYY-NN`, e.g. 2018-01. */
+  id: string;
+  series: string;
+  publisher: string;
+  year: number;
+  /** Number within the year (第1期). */
+  number: number;
+  /** Running number since the first issue (总第10期). */
+  cumulativeNumber: number;
+  /** ISO date, YYYY-MM-DD. */
+  date: string;
+  url: string;
+  /** Path of the Markdown file, relative to the content folder. */
+  sourcePath: string;
+  sections: Section[];
+}
+
+export type Severity = 'error' | 'warning';
+
+/** A finding about content, always tied to a place in a file an editor can open. */
+export interface Diagnostic {
+  path: string;
+  line: number;
+  column: number;
+  severity: Severity;
+  message: string;
+  rule: string;
+}

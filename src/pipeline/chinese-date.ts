@@ -1,0 +1,26 @@
+const digits = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** True for an ISO date (YYYY-MM-DD) that exists on the calendar: no 2月30日. */
+export function isRealDate(iso: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** 2018-06-29 → 二〇一八年六月二十九日, the way the bulletin's masthead prints its date. */
+export function toChineseDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  const yearText = String(year).split('').map((d) => digits[Number(d)]).join('');
+  return `${yearText}年${toChineseNumber(month)}月${toChineseNumber(day)}日`;
+}
+
+/** 1–99 in Chinese numerals as dates write them: 十, 十二, 二十, 二十九. */
+export function toChineseNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 99) throw new RangeError(`toChineseNumber: ${n} is outside 1–99`);
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  const tensText = tens === 0 ? '' : tens === 1 ? '十' : `${digits[tens]}十`;
+  return tensText + (ones === 0 ? '' : digits[ones]);
+}
