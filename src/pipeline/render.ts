@@ -34,6 +34,7 @@ const schema: SanitizeSchema = {
     ...defaultSchema.attributes,
     figure: [['className', 'figure', 'figure-pending']],
     div: [...(defaultSchema.attributes?.div ?? []), ['className', 'figure-placeholder']],
+    img: [...(defaultSchema.attributes?.img ?? []), ['loading', 'lazy']],
   },
 };
 

@@ -1,0 +1,62 @@
+import type { RootContent } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { renderArticleBody } from '../../src/pipeline/render.ts';
+
+const blocks = (markdown: string): RootContent[] => unified().use(remarkParse).parse(markdown).children;
+const render = (markdown: string, subtitle?: string) => renderArticleBody(blocks(markdown), subtitle);
+
+describe('renderArticleBody', () => {
+  it('renders paragraphs and gives plain text one block a line, subtitle first', () => {
+    const body = render('第一段。\n\n第二段，有**强调**。\n', '副标题');
+    expect(body.html).toBe('<p>第一段。</p>\n<p>第二段，有<strong>强调</strong>。</p>');
+    expect(body.text).toBe('——副标题\n第一段。\n第二段，有强调。');
+  });
+
+  it('joins lines broken inside a Chinese paragraph without a gap, Latin words with a space', () => {
+    const body = render('纳入污染防治攻坚战\n计划，and some\nwords 与\n中文。\n');
+    expect(body.text).toBe('纳入污染防治攻坚战计划，and some words 与中文。');
+    expect(body.html).toBe('<p>纳入污染防治攻坚战计划，and some words 与中文。</p>');
+  });
+
+  it('turns caption-only lines and lone images into figures', () => {
+    const body = render('正文。\n\n图：调研现场\n\n![会议现场](images/meeting.jpg)\n\n图:半角冒号\n');
+    expect(body.figures).toEqual([{ caption: '调研现场' }, { caption: '会议现场', src: 'images/meeting.jpg' }, { caption: '半角冒号' }]);
+    expect(body.html).toContain('<figure class="figure figure-pending"><div class="figure-placeholder">图片暂缺</div><figcaption>调研现场</figcaption></figure>');
+    expect(body.html).toContain('<figure class="figure"><img src="images/meeting.jpg" alt="会议现场" loading="lazy"><figcaption>会议现场</figcaption></figure>');
+    expect(body.text).toBe('正文。\n调研现场\n会议现场\n半角冒号');
+  });
+
+  it('anchors sub-headings and ranks them below the page title', () => {
+    const body = render('#### （一）做优顶层设计\n\n正文。\n\n##### 细目\n\n#### （一）做优顶层设计\n');
+    expect(body.headings).toEqual([
+      { text: '（一）做优顶层设计', depth: 4, id: '一做优顶层设计' },
+      { text: '细目', depth: 5, id: '细目' },
+      { text: '（一）做优顶层设计', depth: 4, id: '一做优顶层设计-1' },
+    ]);
+    expect(body.html).toContain('<h2 id="一做优顶层设计">（一）做优顶层设计</h2>');
+    expect(body.html).toContain('<h3 id="细目">细目</h3>');
+  });
+
+  it('shows raw HTML as text and never as markup', () => {
+    const body = render('<script>alert(1)</script>\n\n正文<img src=x onerror=alert(1)>。\n\n<iframe src="https://example.com"></iframe>\n');
+    expect(body.html).not.toMatch(/<(script|img|iframe)/);
+    expect(body.html).toContain('&#x3C;script>alert(1)&#x3C;/script>');
+    expect(body.html).toContain('正文&#x3C;img src=x onerror=alert(1)>。');
+    expect(body.text).toContain('<script>alert(1)</script>');
+  });
+
+  it('drops script URLs from links and images', () => {
+    const body = render('[点我](javascript:alert(1)) 与 [数据](data:text/html,<script>alert(1)</script>)\n\n![图](javascript:alert(1))\n');
+    expect(body.html).not.toMatch(/javascript:|data:/);
+    expect(body.html).toContain('点我');
+  });
+
+  it('keeps ordinary links and lists', () => {
+    const body = render('- 一项\n- 二项\n\n见[官网](https://www.mee.gov.cn/)。\n');
+    expect(body.html).toContain('<li>一项</li>');
+    expect(body.html).toContain('<a href="https://www.mee.gov.cn/">官网</a>');
+    expect(body.text).toBe('一项\n二项\n见官网。');
+  });
+});
