@@ -1,0 +1,68 @@
+import type { Diagnostic } from '../model.ts';
+import { contentsLine, isContentsHeading, markerTitle } from './line-kinds.ts';
+import { joinLines, lineDiagnostic, type SourceLine } from './text.ts';
+
+export interface ContentsArticle {
+  title: string;
+  page: number;
+  /** The column the contents lists it under, if any. */
+  section?: string;
+  line: number;
+}
+
+export interface Contents {
+  sections: { title: string; line: number }[];
+  articles: ContentsArticle[];
+  /** Index of the first line after the contents: where the body begins. */
+  end: number;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads the printed contents (本期目录) that follows the masthead: column lines `【工作动态】 - 1 -`
+ * and article lines `标题..... - 2 -`. A title too long for one line continues on the next, which
+ * carries the page. The contents ends at the first line that is neither.
+ */
+export function readContents(path: string, lines: readonly SourceLine[], start: number): Contents {
+  const contents: Contents = { sections: [], articles: [], end: start, diagnostics: [] };
+  let index = nextNonBlank(lines, start);
+  const hasHeading = index < lines.length && isContentsHeading(lines[index]!.text);
+  if (hasHeading) index++;
+  let section: string | undefined;
+  for (; index < lines.length; index++) {
+    const line = lines[index]!;
+    const text = line.text.trim();
+    if (text === '') continue;
+    const entry = contentsLine(text);
+    const marker = markerTitle(entry?.title ?? text);
+    const continued = entry || marker !== undefined ? undefined : articleEntry(lines[index + 1]?.text ?? '');
+    if (marker !== undefined) {
+      if (!entry && !articleEntry(lines[nextNonBlank(lines, index + 1)]?.text ?? '')) break;
+      section = marker;
+      contents.sections.push({ title: marker, line: line.no });
+    } else if (entry || continued) {
+      const title = continued ? joinLines([text, continued.title]) : entry!.title;
+      contents.articles.push({ title, page: (continued ?? entry)!.page, line: line.no, ...(section !== undefined ? { section } : {}) });
+      if (continued) index++;
+    } else break;
+    contents.end = index + 1;
+  }
+  if (contents.articles.length === 0) {
+    const at = lines[start]?.no ?? 1;
+    contents.end = hasHeading ? nextNonBlank(lines, start) + 1 : start;
+    contents.diagnostics.push(lineDiagnostic(path, at, 'warning', 'import-no-contents', '没有找到目录（本期目录及 “标题..... - 页码 -” 各行）：文章标题只能从正文推断，页码无法导入。请核对导入结果。'));
+  }
+  return contents;
+}
+
+/** A contents line for an article (not a column); a column line without a page belongs to the contents only if one follows it. */
+function articleEntry(text: string): { title: string; page: number } | undefined {
+  const entry = contentsLine(text);
+  return entry && markerTitle(entry.title) === undefined ? entry : undefined;
+}
+
+function nextNonBlank(lines: readonly SourceLine[], from: number): number {
+  let index = from;
+  while (index < lines.length && lines[index]!.text.trim() === '') index++;
+  return index;
+}

@@ -1,0 +1,71 @@
+import { dash, endsSentence, hasClausePunctuation, parseDigits } from './text.ts';
+
+/** What single lines of the PDF text can be recognised as, before any context is considered. */
+
+const markerPattern = /^[【\[［〖〔]\s*([^【】[\]［］〖〗〔〕]+?)\s*[】\]］〗〕]$/;
+
+/** `【工作动态】` (or `[工作动态]`, `［工作动态］`) alone on a line opens a column; gives its name. */
+export function markerTitle(line: string): string | undefined {
+  return markerPattern.exec(line.trim())?.[1];
+}
+
+const footerPattern = new RegExp(`^${dash}\\s*[0-9０-９]{1,4}\\s*${dash}$`);
+
+/** `- 3 -` on a line of its own is the printed page number, not text. */
+export function isPageFooter(line: string): boolean {
+  return footerPattern.test(line.trim());
+}
+
+export function isContentsHeading(line: string): boolean {
+  return /^(?:本\s*期\s*)?目\s*录$/.test(line.trim());
+}
+
+const pageSuffixes = [
+  new RegExp(`${dash}\\s*([0-9０-９]{1,4})\\s*${dash}\\s*$`),
+  /(?:[.．。·…⋯]{2,}|\t)\s*([0-9０-９]{1,4})\s*$/,
+];
+const leaders = /[\s.．。·…⋯]+$/;
+
+/** A contents line: `标题.....	- 2 -` → the title (leader dots dropped) and the page. */
+export function contentsLine(line: string): { title: string; page: number } | undefined {
+  for (const suffix of pageSuffixes) {
+    const match = suffix.exec(line);
+    if (!match) continue;
+    const title = line.slice(0, match.index).replace(leaders, '').trim();
+    if (title !== '') return { title, page: parseDigits(match[1]!) };
+  }
+  return undefined;
+}
+
+const subtitleMark = /^(?:——|－－|--)(?![-—－])/;
+
+/** `——科技标准司党支部开展“大调研”活动`; returns the text after the dashes. */
+export function subtitleText(line: string): string | undefined {
+  const text = line.trim();
+  if (!subtitleMark.test(text)) return undefined;
+  const rest = text.replace(subtitleMark, '').trim();
+  return rest === '' ? undefined : rest;
+}
+
+const enumerator = /^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]/;
+const maxHeadingLength = 40;
+
+/** `（一）做优顶层设计` (or `(一)…`): a short line, not a sentence, led by a Chinese enumerator. */
+export function isEnumeratedHeading(line: string): boolean {
+  const text = line.trim();
+  return enumerator.test(text) && [...text].length <= maxHeadingLength && !endsSentence(text);
+}
+
+const maxCaptionLineLength = 30;
+
+/** Photo captions in the PDF are short lines without clause punctuation. */
+export function isCaptionLike(line: string): boolean {
+  const text = line.trim();
+  return text !== '' && [...text].length <= maxCaptionLineLength && !hasClausePunctuation(text);
+}
+
+/** A line that could be an article title nobody listed in the contents: short, not a sentence. */
+export function isTitleLike(line: string): boolean {
+  const text = line.trim();
+  return [...text].length <= maxHeadingLength && !endsSentence(text);
+}

@@ -1,0 +1,83 @@
+import type { Diagnostic } from '../model.ts';
+import type { Masthead } from '../pipeline/masthead.ts';
+import { findChineseDate, parseChineseNumber } from './chinese-numbers.ts';
+import { contentsLine, isContentsHeading, markerTitle } from './line-kinds.ts';
+import { lineDiagnostic, type SourceLine } from './text.ts';
+
+export interface MastheadResult {
+  /** Absent when a field could not be read; errors say which. */
+  masthead?: Masthead;
+  /** Index (into the lines) of the first line after the masthead. */
+  end: number;
+  diagnostics: Diagnostic[];
+}
+
+const numeral = '[〇○零一二三四五六七八九十0-9０-９]+';
+const issuePattern = new RegExp(`([0-9０-９]{4})\\s*年\\s*第\\s*(${numeral})\\s*期(?:\\s*[(（]\\s*总\\s*第\\s*(${numeral})\\s*期\\s*[)）])?`);
+
+interface IssueLine {
+  year: number;
+  number: number;
+  cumulativeNumber?: number;
+}
+
+/** `2018年第1期(总第10期)`, brackets of either width; the cumulative part may be missing. */
+export function findIssueLine(text: string): IssueLine | undefined {
+  const match = issuePattern.exec(text);
+  if (!match) return undefined;
+  const [year, number, cumulative] = [match[1]!, match[2]!, match[3]].map((part) => (part === undefined ? undefined : parseChineseNumber(part)));
+  if (year === undefined || number === undefined) return undefined;
+  return { year, number, ...(cumulative !== undefined ? { cumulativeNumber: cumulative } : {}) };
+}
+
+/** The masthead ends where the contents or the first column begins. */
+function endsMasthead(text: string): boolean {
+  return isContentsHeading(text) || markerTitle(text) !== undefined || contentsLine(text) !== undefined;
+}
+
+/**
+ * Reads the masthead block at the top of the text: the first plain line is the series (刊名), the
+ * second the publisher, and the issue line and the date may come in any order among them.
+ */
+export function readMasthead(path: string, lines: readonly SourceLine[]): MastheadResult {
+  const diagnostics: Diagnostic[] = [];
+  const error = (line: number, rule: string, message: string) => diagnostics.push(lineDiagnostic(path, line, 'error', rule, message));
+  const texts: SourceLine[] = [];
+  let issue: (IssueLine & { line: number }) | undefined;
+  let date: { iso: string; line: number } | undefined;
+  let end = 0;
+  for (; end < lines.length; end++) {
+    const { no, text } = lines[end]!;
+    const trimmed = text.trim();
+    if (trimmed === '') continue;
+    if (endsMasthead(trimmed)) break;
+    const foundIssue = issue ? undefined : findIssueLine(trimmed);
+    const foundDate = date ? undefined : findChineseDate(trimmed);
+    if (foundIssue) issue = { ...foundIssue, line: no };
+    if (foundDate) {
+      if (foundDate.real) date = { iso: foundDate.iso, line: no };
+      else error(no, 'import-date', `刊头日期 “${trimmed}” 不是真实存在的日期（${foundDate.iso}）。请核对原文。`);
+    }
+    if (!foundIssue && !foundDate) texts.push({ no, text: trimmed });
+    if (issue && date && texts.length >= 2) {
+      end++;
+      break;
+    }
+  }
+  const [series, publisher, ...extra] = texts;
+  const firstLine = lines[0]?.no ?? 1;
+  if (!series) error(firstLine, 'import-masthead', '没有找到刊名：文件开头应是刊名一行，例如 “国家生态工业园区 工作动态”。');
+  if (!publisher) error(series?.no ?? firstLine, 'import-masthead', '没有找到编发单位：刊名之后应是编发单位一行，例如 “国家生态工业园区建设协调领导小组办公室”。');
+  if (!issue) error(firstLine, 'import-masthead', '没有找到期号行：刊头中应有 “2018年第1期(总第10期)” 这样的一行。');
+  else if (issue.cumulativeNumber === undefined) error(issue.line, 'import-masthead', '期号行缺少总期号：应写作 “2018年第1期(总第10期)”。');
+  if (!date) error(firstLine, 'import-date', '没有找到出版日期：刊头中应有 “二〇一八年六月二十九日” 这样的一行。');
+  for (const line of extra) {
+    diagnostics.push(lineDiagnostic(path, line.no, 'warning', 'import-masthead-extra', `刊头中多出的一行 “${line.text}” 不属于刊名、编发单位、期号或日期，未导入。如是正文，请手工补入。`));
+  }
+  if (issue && date && Number(date.iso.slice(0, 4)) !== issue.year) {
+    diagnostics.push(lineDiagnostic(path, date.line, 'warning', 'import-date', `出版日期 ${date.iso} 与期号行的年份 ${issue.year} 不同。请核对原文。`));
+  }
+  if (!series || !publisher || issue?.cumulativeNumber === undefined || !date) return { end, diagnostics };
+  const masthead = { series: series.text, publisher: publisher.text, year: issue.year, number: issue.number, cumulativeNumber: issue.cumulativeNumber, date: date.iso };
+  return { masthead, end, diagnostics };
+}

@@ -1,0 +1,162 @@
+import type { Diagnostic } from '../model.ts';
+import { findSectionKind, normaliseSectionTitle, type SectionTable } from '../pipeline/section-kinds.ts';
+import { readArticleBody, type Block } from './article-body.ts';
+import type { BodyLine } from './body-lines.ts';
+import type { ContentsArticle } from './contents.ts';
+import { isTitleLike, markerTitle, subtitleText } from './line-kinds.ts';
+import { matchTitles } from './titles.ts';
+import { joinLines, lineDiagnostic, removeSpacesBetweenWide } from './text.ts';
+
+export interface ImportedArticle {
+  id: string;
+  title: string;
+  contentsTitle?: string;
+  page?: number;
+  subtitle?: string;
+  blocks: Block[];
+}
+
+export interface ImportedSection {
+  /** Absent when neither the body nor the contents names the column; the editor must add it. */
+  title?: string;
+  /** Text between the column marker and its first article: no article to put it in. */
+  lead: Block[];
+  articles: ImportedArticle[];
+}
+
+export interface Outline {
+  /** Text before the first column. */
+  lead: Block[];
+  sections: ImportedSection[];
+  diagnostics: Diagnostic[];
+}
+
+interface TitleRun {
+  end: number;
+  title: string;
+  entry?: ContentsArticle;
+}
+
+/**
+ * Arranges the body into columns and articles: column markers open columns, titles found through
+ * the contents (or, failing that, title-like lines) open articles, and everything between belongs
+ * to the article above it.
+ */
+export function buildOutline(path: string, lines: readonly BodyLine[], contents: readonly ContentsArticle[], table: SectionTable): Outline {
+  const diagnostics: Diagnostic[] = [];
+  const warn = (line: number, rule: string, message: string) => diagnostics.push(lineDiagnostic(path, line, 'warning', rule, message));
+  const runs = findTitleRuns(lines, contents, warn);
+  const useMarkers = lines.some((line) => markerTitle(line.text) !== undefined);
+  const outline: Outline = { lead: [], sections: [], diagnostics };
+  let section: ImportedSection | undefined;
+  let pending: { run?: TitleRun; lines: BodyLine[] } = { lines: [] };
+
+  const flush = () => {
+    const body = readArticleBody(path, pending.lines);
+    diagnostics.push(...body.diagnostics);
+    if (pending.run) {
+      const { title, entry } = pending.run;
+      section!.articles.push({
+        id: '',
+        title,
+        ...(entry && entry.title !== title ? { contentsTitle: entry.title } : {}),
+        ...(entry ? { page: entry.page } : {}),
+        ...(body.subtitle !== undefined ? { subtitle: body.subtitle } : {}),
+        blocks: body.blocks,
+      });
+    } else if (body.blocks.length > 0 || body.subtitle !== undefined) {
+      const blocks = body.subtitle === undefined ? body.blocks : [{ kind: 'paragraph' as const, text: `——${body.subtitle}`, line: pending.lines[0]!.no }, ...body.blocks];
+      (section?.lead ?? outline.lead).push(...blocks);
+      warn(pending.lines[0]!.no, 'import-stray-text', section ? `栏目 “${section.title ?? ''}” 开头的这段文字不属于任何文章（目录中也没有对应的标题）。请在它前面加上文章标题（### 标题）。` : '正文开头的这段文字不在任何栏目之下。请把它移到合适的栏目和文章中，或删去。');
+    }
+    pending = { lines: [] };
+  };
+  const openSection = (title: string | undefined, line: number) => {
+    const kind = title === undefined ? undefined : findSectionKind(table, title);
+    if (title === undefined) warn(line, 'import-no-section', '这篇文章不在任何栏目之下：正文没有【栏目】标记，目录也没有列出栏目。请在它前面加上 “## 栏目名称”。');
+    else if (!kind) warn(line, 'import-unknown-section', `栏目 “${title}” 不在栏目表 content/sections.yaml 中。请核对栏目名称，或在栏目表中添加这个栏目。`);
+    section = { ...(title !== undefined ? { title: kind?.title ?? title } : {}), lead: [], articles: [] };
+    outline.sections.push(section);
+  };
+
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const marker = markerTitle(line.text);
+    const run = runs.get(index);
+    if (marker !== undefined && useMarkers) {
+      flush();
+      openSection(marker, line.no);
+    } else if (run) {
+      flush();
+      const listed = run.entry?.section;
+      if (!useMarkers && listed !== undefined && (section?.title === undefined || !sameSection(section.title, listed))) openSection(listed, run.entry!.line);
+      else if (section?.title !== undefined && listed !== undefined && !sameSection(section.title, listed)) {
+        warn(line.no, 'import-section-mismatch', `文章 “${run.title}” 在正文中位于栏目 “${section.title}”，目录却把它列在 “${listed}” 下。已按正文归入 “${section.title}”，请核对。`);
+      }
+      if (!section) openSection(listed, line.no);
+      pending = { run, lines: [] };
+      index = run.end - 1;
+    } else {
+      pending.lines.push(line);
+    }
+  }
+  flush();
+  assignArticleIds(outline.sections.flatMap((s) => s.articles));
+  return outline;
+}
+
+function sameSection(a: string, b: string): boolean {
+  return normaliseSectionTitle(a) === normaliseSectionTitle(b);
+}
+
+/** Title runs by their first line: contents titles found in the body, then unlisted title-like lines. */
+function findTitleRuns(lines: readonly BodyLine[], contents: readonly ContentsArticle[], warn: (line: number, rule: string, message: string) => void): Map<number, TitleRun> {
+  const runs = new Map<number, TitleRun>();
+  const covered = new Set<number>();
+  matchTitles(lines, contents.map((entry) => entry.title)).forEach((match, k) => {
+    const entry = contents[k]!;
+    if (!match) {
+      warn(entry.line, 'import-contents-unmatched', `目录中的 “${entry.title}”（第 ${entry.page} 页）在正文中找不到对应的标题，它的正文会并入前一篇文章。请核对原文，在正文中补上 ### 标题。`);
+      return;
+    }
+    const title = removeSpacesBetweenWide(joinLines(lines.slice(match.start, match.end).map((l) => l.text)));
+    runs.set(match.start, { end: match.end, title, entry });
+    for (let i = match.start; i < match.end; i++) covered.add(i);
+    if (match.distance > 0) {
+      warn(lines[match.start]!.no, 'import-title-differs', `正文标题 “${title}” 与目录 “${entry.title}” 略有不同：已用正文标题，目录写法记入 contents="…"。请核对哪个是准确的。`);
+    }
+  });
+  lines.forEach((line, index) => {
+    if (covered.has(index) || !isUnlistedTitle(lines, index)) return;
+    runs.set(index, { end: index + 1, title: line.text });
+    warn(line.no, 'import-not-in-contents', `“${line.text}” 看来是文章标题（${subtitleText(lines[index + 1]?.text ?? '') !== undefined ? '下面紧跟 —— 副标题' : '紧跟在栏目标记之后'}），但目录中没有它：已作为文章导入，没有页码。请核对。`);
+  });
+  return runs;
+}
+
+/**
+ * A one-line block that a `——` subtitle follows, or that opens a column, reads as a title even
+ * when the contents does not list it.
+ */
+function isUnlistedTitle(lines: readonly BodyLine[], index: number): boolean {
+  const line = lines[index]!;
+  const next = lines[index + 1];
+  const previous = lines[index - 1];
+  const standsAlone = (index === 0 || line.blanksBefore > 0 || markerTitle(previous!.text) !== undefined) && (next === undefined || next.blanksBefore > 0);
+  if (!standsAlone || next === undefined || markerTitle(line.text) !== undefined || subtitleText(line.text) !== undefined || !isTitleLike(line.text)) return false;
+  return subtitleText(next.text) !== undefined || (previous !== undefined && markerTitle(previous.text) !== undefined && markerTitle(next.text) === undefined);
+}
+
+/**
+ * Ids from printed pages (p3; p3-2 for the second article on page 3): they stay put when another
+ * article is added elsewhere. Articles the contents does not list have no page: extra-1, extra-2.
+ */
+export function assignArticleIds(articles: ImportedArticle[]): void {
+  const used = new Map<string, number>();
+  for (const article of articles) {
+    const base = article.page !== undefined ? `p${article.page}` : 'extra';
+    const count = (used.get(base) ?? 0) + 1;
+    used.set(base, count);
+    article.id = article.page !== undefined && count === 1 ? base : `${base}-${count}`;
+  }
+}
