@@ -1,0 +1,33 @@
+import { HtmlBasePlugin, type EleventyConfig } from '@11ty/eleventy';
+import { contentDir } from './src/content-dir.ts';
+import { formatDiagnostic, hasErrors } from './src/pipeline/diagnostic.ts';
+import { loadArchive } from './src/pipeline/load.ts';
+import { siteFilters } from './src/site/filters.ts';
+import { feedPaths, siteData } from './src/site/site-data.ts';
+import { readSettings } from './src/site/settings.ts';
+
+/** Wiring only: data comes from the typed model via src/site, pages from templates/. */
+export default async function (eleventyConfig: EleventyConfig) {
+  const settings = readSettings();
+  const archive = await loadArchive(contentDir());
+  // scripts/build.ts checks content before Eleventy starts; this guards a direct Eleventy run.
+  if (hasErrors(archive.diagnostics)) throw new Error(archive.diagnostics.map(formatDiagnostic).join('\n'));
+
+  // Same values as templates/_data/site.json, plus the SITE_URL / PATH_PREFIX overrides.
+  eleventyConfig.addGlobalData('site', settings);
+  eleventyConfig.addGlobalData('archive', siteData(archive, settings));
+  eleventyConfig.addGlobalData('feeds', feedPaths);
+  for (const [name, filter] of Object.entries(siteFilters(settings))) eleventyConfig.addFilter(name, filter);
+
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
+  // Templates write site paths (/2018/01/); the plugin adds the path prefix to every URL in HTML.
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+  eleventyConfig.addPassthroughCopy({ public: '/' });
+
+  return {
+    dir: { input: 'templates', includes: '_includes', data: '_data' },
+    pathPrefix: settings.pathPrefix,
+    templateFormats: ['njk'],
+    htmlTemplateEngine: 'njk',
+  };
+}

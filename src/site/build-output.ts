@@ -1,0 +1,34 @@
+import { mkdtemp, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import Eleventy from '@11ty/eleventy';
+
+export const configPath = '.eleventy.ts';
+
+/**
+ * Eleventy into a new empty folder next to `out` (same file system, so the swap is a rename).
+ * Returns the folder; on failure removes it and rethrows.
+ */
+export async function buildInto(out: string): Promise<string> {
+  const temporary = await mkdtemp(join(dirname(out), `${basename(out)}.build-`));
+  try {
+    await new Eleventy('templates', temporary, { configPath, quietMode: true }).write();
+    return temporary;
+  } catch (error) {
+    await rm(temporary, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * Replaces `out` with the finished build. A directory cannot be renamed over a non-empty one,
+ * so the old site steps aside first; between the two renames `out` is briefly absent, never partial.
+ */
+export async function swapInto(temporary: string, out: string): Promise<void> {
+  const previous = `${out}.old-${process.pid}`;
+  const hadPrevious = await rename(out, previous).then(() => true, (error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return false;
+    throw error;
+  });
+  await rename(temporary, out);
+  if (hadPrevious) await rm(previous, { recursive: true, force: true });
+}

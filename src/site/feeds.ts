@@ -1,0 +1,55 @@
+import type { Issue } from '../model.ts';
+import { toChineseDate } from '../pipeline/chinese-date.ts';
+import { embedArticleHtml } from './embed.ts';
+import { escapeHtml } from './escape.ts';
+import { issueLabel } from './labels.ts';
+import { absoluteUrl, type SiteSettings } from './settings.ts';
+
+type FeedSettings = Pick<SiteSettings, 'title' | 'description' | 'baseUrl' | 'pathPrefix'>;
+
+/** Issues are dated in Beijing time; feeds want a full timestamp. */
+export function issueTimestamp(date: string): string {
+  return `${date}T00:00:00+08:00`;
+}
+
+/**
+ * The whole issue as one HTML fragment for feed readers: titles escaped, links absolute (a feed
+ * reader has no base URL), article sub-headings moved below the article titles.
+ */
+export function issueContentHtml(issue: Issue, settings: FeedSettings): string {
+  const parts = [`<p>${escapeHtml(issue.series)} ${escapeHtml(issueLabel(issue))} ${escapeHtml(toChineseDate(issue.date))}</p>`];
+  for (const section of issue.sections) {
+    parts.push(`<h2>${escapeHtml(section.title)}</h2>`);
+    for (const article of section.articles) {
+      parts.push(`<h3><a href="${escapeHtml(absoluteUrl(article.url, settings))}">${escapeHtml(article.title)}</a></h3>`);
+      if (article.subtitle) parts.push(`<p>——${escapeHtml(article.subtitle)}</p>`);
+      parts.push(embedArticleHtml(article.html, { idPrefix: article.id, levelShift: 2 }));
+    }
+  }
+  return parts.join('\n');
+}
+
+export function issueFeedTitle(issue: Issue): string {
+  return `${issue.series} ${issueLabel(issue)}`;
+}
+
+/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1): one item per issue, full content. */
+export function jsonFeed(issues: readonly Issue[], settings: FeedSettings, feedPath: string): Record<string, unknown> {
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: settings.title,
+    description: settings.description,
+    home_page_url: absoluteUrl('/', settings),
+    feed_url: absoluteUrl(feedPath, settings),
+    language: 'zh-CN',
+    ...(issues[0] ? { authors: [{ name: issues[0].publisher }] } : {}),
+    items: issues.map((issue) => ({
+      id: absoluteUrl(issue.url, settings),
+      url: absoluteUrl(issue.url, settings),
+      title: issueFeedTitle(issue),
+      content_html: issueContentHtml(issue, settings),
+      date_published: issueTimestamp(issue.date),
+      authors: [{ name: issue.publisher }],
+    })),
+  };
+}

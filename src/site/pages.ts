@@ -1,0 +1,82 @@
+import type { Article, Issue, Section } from '../model.ts';
+import { articleCount, cumulativeUrl, issueLabel, issueShortLabel, yearUrl } from './labels.ts';
+
+export interface Link {
+  url: string;
+  title: string;
+}
+
+export interface YearGroup {
+  year: number;
+  url: string;
+  /** Newest first, like the archive. */
+  issues: Issue[];
+  articleCount: number;
+}
+
+export interface IssuePage {
+  issue: Issue;
+  label: string;
+  /** The issue published before this one (上一期). */
+  older?: Link;
+  /** The issue published after this one (下一期). */
+  newer?: Link;
+}
+
+export interface ArticlePage {
+  article: Article;
+  issue: Issue;
+  section: Pick<Section, 'kind' | 'title'>;
+  /** The article before this one in reading order: printed order within an issue, issues oldest first. */
+  previous?: Link;
+  next?: Link;
+}
+
+export interface Redirect {
+  url: string;
+  target: string;
+  title: string;
+}
+
+/** Issues grouped by year, newest year first; the input is newest first already. */
+export function yearGroups(issues: readonly Issue[]): YearGroup[] {
+  const groups = new Map<number, Issue[]>();
+  for (const issue of issues) groups.set(issue.year, [...(groups.get(issue.year) ?? []), issue]);
+  return [...groups.entries()]
+    .sort(([a], [b]) => b - a)
+    .map(([year, yearIssues]) => ({
+      year,
+      url: yearUrl(year),
+      issues: yearIssues,
+      articleCount: yearIssues.reduce((n, issue) => n + articleCount(issue), 0),
+    }));
+}
+
+/** One page per issue with its neighbours; `issues` is newest first. */
+export function issuePages(issues: readonly Issue[]): IssuePage[] {
+  const link = (issue: Issue | undefined): Link | undefined => issue && { url: issue.url, title: issueShortLabel(issue) };
+  return issues.map((issue, i) => withoutUndefined({
+    issue,
+    label: issueLabel(issue),
+    newer: link(issues[i - 1]),
+    older: link(issues[i + 1]),
+  }));
+}
+
+/** Every article in reading order (oldest issue first), each with its neighbours. */
+export function articlePages(issues: readonly Issue[]): ArticlePage[] {
+  const inOrder = [...issues].reverse().flatMap((issue) =>
+    issue.sections.flatMap((section) => section.articles.map((article) => ({ article, issue, section: { kind: section.kind, title: section.title } }))));
+  const link = (entry: (typeof inOrder)[number] | undefined): Link | undefined => entry && { url: entry.article.url, title: entry.article.title };
+  return inOrder.map((entry, i) => withoutUndefined({ ...entry, previous: link(inOrder[i - 1]), next: link(inOrder[i + 1]) }));
+}
+
+/** `/no/10/` for 总第10期: a reader citing the running number still finds the issue. */
+export function cumulativeRedirects(issues: readonly Issue[]): Redirect[] {
+  return issues.map((issue) => ({ url: cumulativeUrl(issue.cumulativeNumber), target: issue.url, title: issueLabel(issue) }));
+}
+
+/** Optional fields stay absent rather than `undefined`, so templates and JSON see the same shape. */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

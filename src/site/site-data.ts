@@ -1,0 +1,73 @@
+import type { Issue } from '../model.ts';
+import type { Archive } from '../pipeline/load.ts';
+import { articleJsonLd, citationMeta, gbtReference, type MetaTag } from './citation.ts';
+import { issueDataPath, issuesIndex } from './exports.ts';
+import { jsonFeed } from './feeds.ts';
+import { articlePages, cumulativeRedirects, issuePages, yearGroups, type ArticlePage, type IssuePage, type Redirect, type YearGroup } from './pages.ts';
+import { sectionPages, sectionSummaries, type SectionPage } from './sections.ts';
+import type { SiteSettings } from './settings.ts';
+
+export interface CitedArticlePage extends ArticlePage {
+  reference: string;
+  meta: MetaTag[];
+  jsonLd: Record<string, unknown>;
+}
+
+/** Everything the templates read, shaped once from the typed model. */
+export interface SiteData {
+  /** Newest first. */
+  issues: Issue[];
+  latest?: Issue;
+  years: YearGroup[];
+  issuePages: IssuePage[];
+  articlePages: CitedArticlePage[];
+  sections: ReturnType<typeof sectionSummaries>;
+  sectionPages: SectionPage[];
+  redirects: Redirect[];
+  issueData: { path: string; json: Issue }[];
+  issuesIndex: Record<string, unknown>;
+  jsonFeed: Record<string, unknown>;
+  /** Every page a search engine should index, as site paths. */
+  sitemap: string[];
+}
+
+export const feedPaths = { atom: '/feed.xml', json: '/feed.json' } as const;
+
+/** Pages with fixed addresses, besides those generated per year, issue, article and column page. */
+export const fixedPages = ['/', '/sections/', '/about/'] as const;
+
+export function sitemapPaths(data: Pick<SiteData, 'years' | 'issuePages' | 'articlePages' | 'sectionPages'>): string[] {
+  return [
+    ...fixedPages,
+    ...data.years.map((group) => group.url),
+    ...data.issuePages.map((page) => page.issue.url),
+    ...data.articlePages.map((page) => page.article.url),
+    ...data.sectionPages.map((page) => page.url),
+  ];
+}
+
+export function siteData(archive: Pick<Archive, 'issues' | 'sectionTable'>, settings: SiteSettings): SiteData {
+  const { issues } = archive;
+  const pages = {
+    years: yearGroups(issues),
+    issuePages: issuePages(issues),
+    articlePages: articlePages(issues).map((page) => ({
+      ...page,
+      reference: gbtReference(page.article, page.issue),
+      meta: citationMeta(page.article, page.issue, settings),
+      jsonLd: articleJsonLd(page.article, page.issue, settings),
+    })),
+    sectionPages: sectionPages(issues, archive.sectionTable.kinds, settings.sectionPageSize),
+  };
+  return {
+    ...pages,
+    issues,
+    ...(issues[0] ? { latest: issues[0] } : {}),
+    sections: sectionSummaries(issues, archive.sectionTable.kinds),
+    redirects: cumulativeRedirects(issues),
+    issueData: issues.map((issue) => ({ path: issueDataPath(issue), json: issue })),
+    issuesIndex: issuesIndex(issues, settings),
+    jsonFeed: jsonFeed(issues, settings, feedPaths.json),
+    sitemap: sitemapPaths(pages),
+  };
+}

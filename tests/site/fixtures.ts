@@ -1,0 +1,28 @@
+import type { Article, Issue } from '../../src/model.ts';
+
+/** A tiny article; fields not given get plain defaults. */
+export function article(id: string, overrides: Partial<Article> = {}): Article {
+  return { id, title: `标题${id}`, url: `/x/${id}/`, headings: [], figures: [], html: '<p>正文</p>', text: '正文', ...overrides };
+}
+
+/** A tiny issue: `sections` maps column kind to article ids. */
+export function issue(year: number, number: number, cumulativeNumber: number, sections: Record<string, string[]> = { news: ['a'] }): Issue {
+  const id = `${year}-${String(number).padStart(2, '0')}`;
+  const url = `/${year}/${String(number).padStart(2, '0')}/`;
+  return {
+    id,
+    series: '测试刊',
+    publisher: '编辑部',
+    year,
+    number,
+    cumulativeNumber,
+    date: `${year}-0${Math.min(number, 9)}-01`,
+    url,
+    sourcePath: `${year}/${id}.md`,
+    sections: Object.entries(sections).map(([kind, ids]) => ({
+      kind,
+      title: `栏目${kind}`,
+      articles: ids.map((articleId) => article(articleId, { url: `${url}${articleId}/` })),
+    })),
+  };
+}
