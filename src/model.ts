@@ -45,6 +45,14 @@ export interface Article {
   html: string;
   /** What a reader reads below the title: subtitle, paragraphs, sub-headings, captions; one block a line. */
   text: string;
+  /** Parks of the gazetteer that the title or text names, in order of first mention. */
+  parks: ParkMention[];
+}
+
+export interface ParkMention {
+  id: string;
+  /** The park's canonical name, whatever name the article used. */
+  name: string;
 }
 
 export interface Section {
@@ -69,6 +77,40 @@ export interface Issue {
   /** Path of the Markdown file, relative to the content folder. */
   sourcePath: string;
   sections: Section[];
+}
+
+/** A step of the national eco-industrial park programme. */
+export type MilestoneStep = 'creation-started' | 'planning-approved' | 'technical-review-passed' | 'acceptance-passed' | 'title-granted';
+
+export interface Milestone {
+  step: MilestoneStep;
+  /** YYYY-MM-DD, YYYY-MM or YYYY: as precise as the source says. */
+  date: string;
+  /**
+   * Where the date comes from: the sentence itself, an earlier sentence of the same article, the
+   * issue's publication date (the text gives none), or the editor's hand entry in the gazetteer.
+   */
+  dateSource: 'sentence' | 'article' | 'issue' | 'editor';
+  /** The sentence the step was read from, or the editor's note. */
+  evidence: string;
+  /** The article it was read from; absent for hand entries without a source. */
+  source?: { issueId: string; articleUrl: string; articleTitle: string; page?: number };
+}
+
+/** A park of the gazetteer (content/parks.yaml) with what the archive says about it. */
+export interface Park {
+  id: string;
+  name: string;
+  aliases: string[];
+  province: string;
+  city: string;
+  /** 综合类, 行业类 or 静脉产业类, when known. */
+  type?: string;
+  url: string;
+  /** Oldest first; a hand entry replaces the extracted entry of the same step. */
+  milestones: Milestone[];
+  /** Articles that name the park, newest issue first. */
+  mentions: { issueId: string; articleUrl: string; articleTitle: string }[];
 }
 
 export type Severity = 'error' | 'warning';

@@ -3,7 +3,7 @@ import { relative, resolve, sep } from 'node:path';
 import { contentDir } from '../content-dir.ts';
 import { formatDiagnostic, hasErrors } from '../pipeline/diagnostic.ts';
 import { processIssueFile } from '../pipeline/issue-file.ts';
-import { loadSectionTableFile } from '../pipeline/load.ts';
+import { loadGazetteerFile, loadSectionTableFile } from '../pipeline/load.ts';
 
 /** `npm run inspect -- <file.md>`: the issue's typed model as one JSON object on stdout. */
 async function main(args: string[]): Promise<number> {
@@ -15,6 +15,7 @@ async function main(args: string[]): Promise<number> {
   const dir = contentDir();
   const absolute = resolve(file);
   const { table, diagnostics: tableDiagnostics } = await loadSectionTableFile(dir);
+  const parks = await loadGazetteerFile(dir);
   let bytes: Buffer;
   try {
     bytes = await readFile(absolute);
@@ -23,8 +24,8 @@ async function main(args: string[]): Promise<number> {
     return 1;
   }
   const sourcePath = relative(dir, absolute).split(sep).join('/');
-  const result = processIssueFile(file, sourcePath, bytes, table);
-  const diagnostics = [...tableDiagnostics, ...result.diagnostics];
+  const result = processIssueFile(file, sourcePath, bytes, table, parks.gazetteer);
+  const diagnostics = [...tableDiagnostics, ...parks.diagnostics, ...result.diagnostics];
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
   if (!result.issue || hasErrors(diagnostics)) return 1;
   process.stdout.write(`${JSON.stringify(result.issue, null, 2)}\n`);

@@ -1,4 +1,5 @@
 import type { Article, Issue, Section } from '../model.ts';
+import { distinctParks, type ParkMatcher } from '../parks/matcher.ts';
 import { articleId } from './article-id.ts';
 import type { Masthead } from './masthead.ts';
 import { renderArticleBody } from './render.ts';
@@ -14,19 +15,19 @@ export function issueUrl(year: number, number: number): string {
 }
 
 /** Builds the typed issue from a validated draft; call only when validation found no error. */
-export function assembleIssue(draft: IssueDraft, masthead: Masthead, sourcePath: string): Issue {
+export function assembleIssue(draft: IssueDraft, masthead: Masthead, sourcePath: string, parks: ParkMatcher): Issue {
   const url = issueUrl(masthead.year, masthead.number);
   const sections: Section[] = draft.sections.map((section) => ({
     kind: section.kind?.kind ?? '',
     title: section.title,
-    articles: section.articles.map((article) => assembleArticle(article, url)),
+    articles: section.articles.map((article) => assembleArticle(article, url, parks)),
   }));
   return { id: issueId(masthead.year, masthead.number), ...masthead, url, sourcePath, sections };
 }
 
-function assembleArticle(draft: ArticleDraft, issueUrl: string): Article {
+function assembleArticle(draft: ArticleDraft, issueUrl: string, parks: ParkMatcher): Article {
   const id = articleId(draft.title, draft.attributes?.id);
-  const { html, text, headings, figures } = renderArticleBody(draft.body, draft.subtitle?.text);
+  const { html, text, headings, figures } = renderArticleBody(draft.body, draft.subtitle?.text, parks);
   const page = draft.attributes?.page;
   const contentsTitle = draft.attributes?.contents?.trim();
   return {
@@ -40,5 +41,6 @@ function assembleArticle(draft: ArticleDraft, issueUrl: string): Article {
     figures,
     html,
     text,
+    parks: distinctParks(parks.find(`${draft.title}\n${text}`)),
   };
 }

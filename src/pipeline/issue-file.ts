@@ -1,4 +1,5 @@
 import type { Diagnostic, Issue } from '../model.ts';
+import { emptyGazetteer, type Gazetteer } from '../parks/gazetteer.ts';
 import { hasErrors, type Place } from './diagnostic.ts';
 import { assembleIssue } from './assemble.ts';
 import { decodeSource } from './decode.ts';
@@ -21,7 +22,7 @@ export interface IssueFileResult {
  * The per-file pipeline: decode → parse → masthead and structure → validate → assemble.
  * `path` is how messages name the file; `sourcePath` is its path inside the content folder.
  */
-export function processIssueFile(path: string, sourcePath: string, bytes: Uint8Array, table: SectionTable): IssueFileResult {
+export function processIssueFile(path: string, sourcePath: string, bytes: Uint8Array, table: SectionTable, parks: Gazetteer = emptyGazetteer): IssueFileResult {
   const decoded = decodeSource(path, bytes);
   if (!decoded.ok) return { places: {}, diagnostics: [decoded.diagnostic] };
   const parsed = parseSource(path, decoded.text);
@@ -29,10 +30,10 @@ export function processIssueFile(path: string, sourcePath: string, bytes: Uint8A
   const { frontMatter, frontMatterLines, tree } = parsed.source;
   const { masthead, places, diagnostics: mastheadDiagnostics } = readMasthead(path, frontMatter, frontMatterLines);
   const { draft, diagnostics: structureDiagnostics } = structureIssue(path, tree, table);
-  const diagnostics = [...mastheadDiagnostics, ...structureDiagnostics, ...validateIssueDraft(draft)];
+  const diagnostics = [...mastheadDiagnostics, ...structureDiagnostics, ...validateIssueDraft(draft, parks.matcher)];
   if (draft.sections.length === 0 && !hasErrors(diagnostics)) {
     diagnostics.push({ path, line: tree.position?.end.line ?? 1, column: 1, severity: 'error', rule: 'no-sections', message: '本期没有任何栏目和文章：请用 “## 栏目名称” 和 “### 文章标题” 写入正文。' });
   }
   if (!masthead || hasErrors(diagnostics)) return { masthead, places, diagnostics };
-  return { issue: assembleIssue(draft, masthead, sourcePath), masthead, places, diagnostics };
+  return { issue: assembleIssue(draft, masthead, sourcePath, parks.matcher), masthead, places, diagnostics };
 }

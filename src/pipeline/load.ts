@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import type { Diagnostic, Issue } from '../model.ts';
+import type { Diagnostic, Issue, Park } from '../model.ts';
+import { emptyGazetteer, gazetteer, gazetteerFile, parseGazetteer, type Gazetteer } from '../parks/gazetteer.ts';
+import { indexParks } from '../parks/park-index.ts';
 import { compareDiagnostics, diagnostic, fileStart } from './diagnostic.ts';
 import { validateArchive, type IssueEntry } from './archive-rules.ts';
 import { processIssueFile } from './issue-file.ts';
@@ -10,6 +12,9 @@ export interface Archive {
   /** Newest first: by date, then by cumulative number. */
   issues: Issue[];
   sectionTable: SectionTable;
+  gazetteer: Gazetteer;
+  /** Every park of the gazetteer with its mentions and timeline. */
+  parks: Park[];
   diagnostics: Diagnostic[];
 }
 
@@ -17,12 +22,14 @@ export interface Archive {
 export async function loadArchive(contentDir: string, displayDir = contentDir): Promise<Archive> {
   const display = (file: string) => join(displayDir, relative(contentDir, file));
   const { table, diagnostics } = await loadSectionTableFile(contentDir, displayDir);
+  const parks = await loadGazetteerFile(contentDir, displayDir);
+  diagnostics.push(...parks.diagnostics);
   const files = await issueFiles(contentDir);
   const entries: IssueEntry[] = [];
   const issues: Issue[] = [];
   for (const file of files) {
     const relativePath = relative(contentDir, file).split(sep).join('/');
-    const result = processIssueFile(display(file), relativePath, await readFile(file), table);
+    const result = processIssueFile(display(file), relativePath, await readFile(file), table, parks.gazetteer);
     diagnostics.push(...result.diagnostics);
     if (result.masthead) entries.push({ path: display(file), relativePath, masthead: result.masthead, places: result.places });
     if (result.issue) issues.push(result.issue);
@@ -32,7 +39,19 @@ export async function loadArchive(contentDir: string, displayDir = contentDir): 
     diagnostics.push(diagnostic(displayDir, fileStart, 'error', 'no-issues', `${displayDir} 中没有任何期刊文件：每期一个 Markdown 文件，放在 ${displayDir}/年份/年份-期号.md，可用 npm run new-issue 新建。`));
   }
   issues.sort((a, b) => b.date.localeCompare(a.date) || b.cumulativeNumber - a.cumulativeNumber);
-  return { issues, sectionTable: table, diagnostics: diagnostics.sort(compareDiagnostics) };
+  return { issues, sectionTable: table, gazetteer: parks.gazetteer, parks: indexParks(parks.gazetteer, issues), diagnostics: diagnostics.sort(compareDiagnostics) };
+}
+
+/** The park gazetteer is optional: an archive without `parks.yaml` simply tracks no parks. */
+export async function loadGazetteerFile(contentDir: string, displayDir = contentDir): Promise<{ gazetteer: Gazetteer; diagnostics: Diagnostic[] }> {
+  let text: string;
+  try {
+    text = await readFile(join(contentDir, gazetteerFile), 'utf8');
+  } catch {
+    return { gazetteer: emptyGazetteer, diagnostics: [] };
+  }
+  const { parks, diagnostics } = parseGazetteer(join(displayDir, gazetteerFile), text);
+  return { gazetteer: gazetteer(parks), diagnostics };
 }
 
 export async function loadSectionTableFile(contentDir: string, displayDir = contentDir): Promise<{ table: SectionTable; diagnostics: Diagnostic[] }> {

@@ -2,6 +2,7 @@ import { isMap, isScalar, type Document, type LineCounter, type Node as YamlNode
 import type { Diagnostic } from '../model.ts';
 import { diagnostic, fileStart, type Place } from './diagnostic.ts';
 import { isRealDate } from './chinese-date.ts';
+import { yamlPlacer } from './yaml-place.ts';
 
 /** The masthead of an issue, as its front matter gives it. */
 export interface Masthead {
@@ -38,12 +39,7 @@ const fieldNames = Object.keys(fields) as (keyof Masthead)[];
 export function readMasthead(path: string, document: Document, lines: LineCounter): MastheadResult {
   const diagnostics: Diagnostic[] = [];
   const places: MastheadResult['places'] = {};
-  const placeOf = (node: YamlNode | null | undefined): Place => {
-    const offset = node?.range?.[0];
-    if (offset === undefined) return fileStart;
-    const { line, col } = lines.linePos(offset);
-    return { line, column: col };
-  };
+  const placeOf = yamlPlacer(lines);
   const contents = document.contents;
   if (!isMap(contents)) {
     return {

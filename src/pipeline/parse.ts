@@ -5,6 +5,7 @@ import { unified } from 'unified';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { Diagnostic } from '../model.ts';
 import { diagnostic, fileStart } from './diagnostic.ts';
+import { yamlErrorText } from './yaml-place.ts';
 
 export interface ParsedSource {
   path: string;
@@ -38,7 +39,7 @@ export function parseSource(path: string, text: string): Parsed {
   const { document, lines } = 'document' in file.data ? (file.data as unknown as ParsedYaml) : parseYaml('');
   const errors = document.errors.map((error) => {
     const start = error.linePos?.[0] ?? { line: 1, col: 1 };
-    return diagnostic(path, { line: start.line, column: start.col }, 'error', 'front-matter-syntax', `刊头信息的 YAML 写法有误：${firstLine(error.message)}。请检查冒号、缩进和引号。`);
+    return diagnostic(path, { line: start.line, column: start.col }, 'error', 'front-matter-syntax', `刊头信息的 YAML 写法有误：${yamlErrorText(error.message)}。请检查冒号、缩进和引号。`);
   });
   if (errors.length > 0) return { ok: false, diagnostics: errors };
 
@@ -59,10 +60,6 @@ function parseYaml(source: string): ParsedYaml {
   const lines = new LineCounter();
   const document = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   return { document, lines };
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
 function failed(d: Diagnostic): Parsed {

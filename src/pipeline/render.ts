@@ -8,6 +8,8 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Figure, Heading } from '../model.ts';
+import { linkParkMentions } from '../parks/link-mentions.ts';
+import type { ParkMatcher } from '../parks/matcher.ts';
 
 export interface RenderedBody {
   html: string;
@@ -40,13 +42,17 @@ const schema: SanitizeSchema = {
 
 const toHtml = unified().use(remarkRehype).use(rehypeSanitize, schema).use(rehypeStringify);
 
-/** Renders an article's body blocks to sanitized HTML and to the plain text a reader reads. */
-export function renderArticleBody(blocks: readonly RootContent[], subtitle?: string): RenderedBody {
+/**
+ * Renders an article's body blocks to sanitized HTML and to the plain text a reader reads;
+ * with a park matcher, the first mention of each park links to its page.
+ */
+export function renderArticleBody(blocks: readonly RootContent[], subtitle?: string, parks?: ParkMatcher): RenderedBody {
   const tree: Root = { type: 'root', children: structuredClone(blocks as RootContent[]) };
   joinChineseSoftBreaks(tree);
   showRawHtmlAsText(tree);
   const figures = markFigures(tree);
   const headings = markHeadings(tree);
+  if (parks) linkParkMentions(tree, parks, new Set(figures.keys()));
   const html = toHtml.stringify(toHtml.runSync(tree) as HastRoot);
   const lines = [...(subtitle === undefined ? [] : [`——${subtitle}`]), ...tree.children.flatMap((node) => blockLines(node, figures))];
   return { html, text: lines.join('\n'), headings, figures: [...figures.values()] };

@@ -1,6 +1,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, SectionKind } from '../model.ts';
-import { diagnostic, fileStart, type Place } from './diagnostic.ts';
+import { diagnostic } from './diagnostic.ts';
+import { yamlErrorText, yamlPlacer } from './yaml-place.ts';
 
 /** Name of the table of columns inside the content folder. */
 export const sectionTableFile = 'sections.yaml';
@@ -34,15 +35,10 @@ const kindPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function parseSectionTable(path: string, text: string): { table: SectionTable; diagnostics: Diagnostic[] } {
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
-  const placeOf = (node: YamlNode | null | undefined): Place => {
-    const offset = node?.range?.[0];
-    if (offset === undefined) return fileStart;
-    const { line, col } = lines.linePos(offset);
-    return { line, column: col };
-  };
+  const placeOf = yamlPlacer(lines);
   const diagnostics: Diagnostic[] = document.errors.map((error) => {
     const [start] = error.linePos ?? [{ line: 1, col: 1 }];
-    return diagnostic(path, { line: start.line, column: start.col }, 'error', 'section-table', `栏目表的 YAML 写法有误：${error.message.split('\n')[0]}`);
+    return diagnostic(path, { line: start.line, column: start.col }, 'error', 'section-table', `栏目表的 YAML 写法有误：${yamlErrorText(error.message)}`);
   });
   const kinds: SectionKind[] = [];
   const seenTitles = new Map<string, string>();

@@ -1,12 +1,14 @@
-import type { RootContent } from 'mdast';
+import type { RootContent, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Diagnostic, Severity } from '../model.ts';
+import { parkLikeNames } from '../parks/candidates.ts';
+import type { ParkMatcher } from '../parks/matcher.ts';
 import { diagnostic, type Place } from './diagnostic.ts';
 import { articleId, articleIdPattern } from './article-id.ts';
 import { placeOf, subtitleText, type IssueDraft } from './structure.ts';
 
 /** Content rules of one issue file, checked on its structure before anything is rendered. */
-export function validateIssueDraft(draft: IssueDraft): Diagnostic[] {
+export function validateIssueDraft(draft: IssueDraft, parks?: ParkMatcher): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const report = (place: Place, severity: Severity, rule: string, message: string) =>
     diagnostics.push(diagnostic(draft.path, place, severity, rule, message));
@@ -67,9 +69,26 @@ export function validateIssueDraft(draft: IssueDraft): Diagnostic[] {
         if (block.type === 'heading' && block.depth < 4) continue;
         reportRawHtml(block, (place) => report(place, 'warning', 'raw-html', '正文中的 HTML 代码不会生效，会原样显示为文字。如需图片请用 ![说明](图片路径)，小标题用 ####。'));
       }
+      if (parks) {
+        const unknownPark = (name: string, place: Place) =>
+          report(place, 'warning', 'unknown-park', `“${name}” 像是园区名称，但不在园区名录中。如是园区，请把它（或它的全称与简称）加到 content/parks.yaml。`);
+        for (const { name, start } of parkLikeNames(article.title, parks.find(article.title))) unknownPark(name, { line: article.place.line, column: article.place.column + 4 + start });
+        for (const block of article.body) {
+          visit(block, 'text', (node: Text) => {
+            const start = placeOf(node);
+            for (const found of parkLikeNames(node.value, parks.find(node.value))) unknownPark(found.name, offsetPlace(start, node.value, found.start));
+          });
+        }
+      }
     }
   }
   return diagnostics;
+}
+
+/** The place of a character inside a text node, counting the node's own line breaks. */
+function offsetPlace(start: Place, value: string, offset: number): Place {
+  const before = value.slice(0, offset).split('\n');
+  return before.length === 1 ? { line: start.line, column: start.column + offset } : { line: start.line + before.length - 1, column: before[before.length - 1]!.length + 1 };
 }
 
 function reportRawHtml(block: RootContent, report: (place: Place) => void): void {
