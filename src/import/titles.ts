@@ -15,19 +15,14 @@ const maxTitleLines = 3;
 
 /**
  * Finds each contents title in the body, in contents order. Exact matches (ignoring whitespace and
- * width variants) are found first and anchor the rest; a title the body words slightly differently
- * (国家生态工业园区 → 国家生态工业示范园区) is then looked for only between its anchored neighbours,
- * taking the closest line run within a small edit distance.
+ * width variants) come first: the longest in-order chain of them anchors the rest, so a title
+ * repeated later (a caption, a quotation) cannot pull the others out of place. A title the body
+ * words slightly differently (国家生态工业园区 → 国家生态工业示范园区) is then looked for only
+ * between its anchored neighbours, taking the closest run of lines within a small edit distance.
  */
 export function matchTitles(lines: readonly BodyLine[], titles: readonly string[]): (TitleMatch | undefined)[] {
   const keys = titles.map(matchKey);
-  const matches: (TitleMatch | undefined)[] = [];
-  let cursor = 0;
-  for (const key of keys) {
-    const match = bestRun(lines, key, cursor, lines.length, 0);
-    matches.push(match);
-    if (match) cursor = match.end;
-  }
+  const matches = exactChain(lines, keys);
   keys.forEach((key, k) => {
     if (matches[k]) return;
     const from = matches.slice(0, k).reduce((end, m) => m?.end ?? end, 0);
@@ -42,22 +37,56 @@ export function tolerance(key: string): number {
   return Math.max(2, Math.floor([...key].length * 0.15));
 }
 
+/** The most titles that match exactly in contents order and in body order, earliest places first. */
+function exactChain(lines: readonly BodyLine[], keys: readonly string[]): (TitleMatch | undefined)[] {
+  const candidates: { entry: number; match: TitleMatch }[] = [];
+  keys.forEach((key, entry) => {
+    for (let start = 0; start < lines.length; start++) {
+      const match = runAt(lines, key, start, lines.length, 0);
+      if (match) candidates.push({ entry, match });
+    }
+  });
+  const chain = candidates.map(() => ({ length: 1, previous: -1 }));
+  candidates.forEach((c, i) => {
+    for (let j = 0; j < i; j++) {
+      const p = candidates[j]!;
+      if (p.entry < c.entry && p.match.end <= c.match.start && chain[j]!.length + 1 > chain[i]!.length) chain[i] = { length: chain[j]!.length + 1, previous: j };
+    }
+  });
+  const matches: (TitleMatch | undefined)[] = keys.map(() => undefined);
+  // Of equally long chains the one ending earliest leaves the most room for the loose matches.
+  const better = (i: number, b: number) => b === -1 || chain[i]!.length > chain[b]!.length || (chain[i]!.length === chain[b]!.length && candidates[i]!.match.end < candidates[b]!.match.end);
+  let best = chain.reduce((b, _, i) => (better(i, b) ? i : b), -1);
+  while (best !== -1) {
+    matches[candidates[best]!.entry] = candidates[best]!.match;
+    best = chain[best]!.previous;
+  }
+  return matches;
+}
+
 /** The earliest run of lines in [from, to) closest to `key`, within `maxDistance`. */
 function bestRun(lines: readonly BodyLine[], key: string, from: number, to: number, maxDistance: number): TitleMatch | undefined {
   let best: TitleMatch | undefined;
-  const keyLength = [...key].length;
   for (let start = from; start < to; start++) {
-    if (!startsBlock(lines, start)) continue;
-    let joined = '';
-    for (let end = start + 1; end <= Math.min(start + maxTitleLines, to); end++) {
-      const line = lines[end - 1]!;
-      if (markerTitle(line.text) !== undefined || (end > start + 1 && line.blanksBefore > 1)) break;
-      joined += matchKey(line.text);
-      if ([...joined].length > keyLength + maxDistance) break;
-      const distance = editDistance(joined, key);
-      if (distance <= maxDistance && (!best || distance < best.distance)) best = { start, end, distance };
-    }
-    if (best?.distance === 0) return best;
+    const match = runAt(lines, key, start, to, maxDistance);
+    if (match && (!best || match.distance < best.distance)) best = match;
+  }
+  return best;
+}
+
+/** The closest run of lines starting at `start` (and ending by `to`) within `maxDistance` of `key`. */
+function runAt(lines: readonly BodyLine[], key: string, start: number, to: number, maxDistance: number): TitleMatch | undefined {
+  if (!startsBlock(lines, start)) return undefined;
+  const keyLength = [...key].length;
+  let best: TitleMatch | undefined;
+  let joined = '';
+  for (let end = start + 1; end <= Math.min(start + maxTitleLines, to); end++) {
+    const line = lines[end - 1]!;
+    if (markerTitle(line.text) !== undefined || (end > start + 1 && line.blanksBefore > 1)) break;
+    joined += matchKey(line.text);
+    if ([...joined].length > keyLength + maxDistance) break;
+    const distance = editDistance(joined, key);
+    if (distance <= maxDistance && (!best || distance < best.distance)) best = { start, end, distance };
   }
   return best;
 }
