@@ -17,8 +17,8 @@ async function main(args: string[]): Promise<number> {
   const out = resolve(outIndex >= 0 ? (args[outIndex + 1] ?? '') : process.env.SITE_DIR?.trim() || '_site');
   const dir = contentDir();
   const archive = await loadArchive(dir, relative(process.cwd(), dir) || '.');
-  for (const d of archive.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
   if (hasErrors(archive.diagnostics)) {
+    for (const d of archive.diagnostics.filter((d) => d.severity === 'error')) process.stderr.write(`${formatDiagnostic(d)}\n`);
     process.stderr.write(`\n内容有错误，未生成网站；${relative(process.cwd(), out)}/ 保持不变。请按上面的提示修改后重试（npm run check 可单独检查）。\n`);
     return 1;
   }
@@ -27,6 +27,9 @@ async function main(args: string[]): Promise<number> {
   const temporary = await buildInto(out);
   await swapInto(temporary, out);
   process.stdout.write(`已生成 ${relative(process.cwd(), out) || '.'}/（${archive.issues.length} 期，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）。\n`);
+  // Warnings do not stop publishing; editors read them in full with npm run check.
+  const warnings = archive.diagnostics.length;
+  if (warnings > 0) process.stdout.write(`内容有 ${warnings} 个警告，运行 npm run check 查看。\n`);
 
   if (args.includes('--serve')) {
     const settings = readSettings();

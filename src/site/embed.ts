@@ -20,3 +20,11 @@ export function embedArticleHtml(html: string, options: { idPrefix: string; leve
 export function scopedId(prefix: string, id: string): string {
   return `${escapeHtml(prefix)}--${id}`;
 }
+
+/**
+ * Site-relative links (`/parks/x/` from park mentions, image paths) made absolute for feed readers,
+ * which have no base URL; `toAbsolute` maps a site path to its full URL.
+ */
+export function absolutizeLinks(html: string, toAbsolute: (path: string) => string): string {
+  return html.replace(/\s(href|src)="(\/(?!\/)[^"]*)"/g, (_match, attribute: string, path: string) => ` ${attribute}="${toAbsolute(path)}"`);
+}

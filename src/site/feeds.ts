@@ -1,6 +1,6 @@
 import type { Issue } from '../model.ts';
 import { toChineseDate } from '../pipeline/chinese-date.ts';
-import { embedArticleHtml } from './embed.ts';
+import { absolutizeLinks, embedArticleHtml } from './embed.ts';
 import { escapeHtml } from './escape.ts';
 import { issueLabel } from './labels.ts';
 import { absoluteUrl, type SiteSettings } from './settings.ts';
@@ -23,7 +23,7 @@ export function issueContentHtml(issue: Issue, settings: FeedSettings): string {
     for (const article of section.articles) {
       parts.push(`<h3><a href="${escapeHtml(absoluteUrl(article.url, settings))}">${escapeHtml(article.title)}</a></h3>`);
       if (article.subtitle) parts.push(`<p>——${escapeHtml(article.subtitle)}</p>`);
-      parts.push(embedArticleHtml(article.html, { idPrefix: article.id, levelShift: 2 }));
+      parts.push(absolutizeLinks(embedArticleHtml(article.html, { idPrefix: article.id, levelShift: 2 }), (path) => absoluteUrl(path, settings)));
     }
   }
   return parts.join('\n');

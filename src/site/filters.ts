@@ -1,8 +1,10 @@
-import type { Issue } from '../model.ts';
+import type { Issue, Milestone } from '../model.ts';
+import { stepLabel } from '../parks/steps.ts';
 import { toChineseDate } from '../pipeline/chinese-date.ts';
 import { embedArticleHtml } from './embed.ts';
 import { scriptSafeJson } from './escape.ts';
 import { issueContentHtml, issueTimestamp } from './feeds.ts';
+import { dateSourceNote, partialChineseDate } from './parks.ts';
 import { articleCount, issueLabel, issueShortLabel, pageLabel } from './labels.ts';
 import { absoluteUrl, type SiteSettings } from './settings.ts';
 
@@ -15,6 +17,9 @@ export function siteFilters(settings: SiteSettings) {
     pageLabel: (page: number) => pageLabel(page),
     articleCount: (issue: Issue) => articleCount(issue),
     absoluteUrl: (path: string) => absoluteUrl(path, settings),
+    partialDate: (date: string) => partialChineseDate(date),
+    milestoneStep: (step: Milestone['step']) => stepLabel(step),
+    dateSourceNote: (source: Milestone['dateSource']) => dateSourceNote(source),
     timestamp: (date: string) => issueTimestamp(date),
     /** The whole issue for a feed entry; the Atom template escapes it once more as type="html" requires. */
     issueContentHtml: (issue: Issue) => issueContentHtml(issue, settings),

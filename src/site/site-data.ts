@@ -4,6 +4,7 @@ import { articleJsonLd, citationMeta, gbtReference, type MetaTag } from './citat
 import { issueDataPath, issuesIndex } from './exports.ts';
 import { jsonFeed } from './feeds.ts';
 import { articlePages, cumulativeRedirects, issuePages, yearGroups, type ArticlePage, type IssuePage, type Redirect, type YearGroup } from './pages.ts';
+import { parkPages, parksByProvince, parksIndexUrl, type ParkPage, type ProvinceGroup } from './parks.ts';
 import { sectionPages, sectionSummaries, type SectionPage } from './sections.ts';
 import type { SiteSettings } from './settings.ts';
 
@@ -23,6 +24,8 @@ export interface SiteData {
   articlePages: CitedArticlePage[];
   sections: ReturnType<typeof sectionSummaries>;
   sectionPages: SectionPage[];
+  parks: ParkPage[];
+  parkGroups: ProvinceGroup[];
   redirects: Redirect[];
   issueData: { path: string; json: Issue }[];
   issuesIndex: Record<string, unknown>;
@@ -34,19 +37,20 @@ export interface SiteData {
 export const feedPaths = { atom: '/feed.xml', json: '/feed.json' } as const;
 
 /** Pages with fixed addresses, besides those generated per year, issue, article and column page. */
-export const fixedPages = ['/', '/sections/', '/about/'] as const;
+export const fixedPages = ['/', '/sections/', parksIndexUrl, '/about/'] as const;
 
-export function sitemapPaths(data: Pick<SiteData, 'years' | 'issuePages' | 'articlePages' | 'sectionPages'>): string[] {
+export function sitemapPaths(data: Pick<SiteData, 'years' | 'issuePages' | 'articlePages' | 'sectionPages' | 'parks'>): string[] {
   return [
     ...fixedPages,
     ...data.years.map((group) => group.url),
     ...data.issuePages.map((page) => page.issue.url),
     ...data.articlePages.map((page) => page.article.url),
     ...data.sectionPages.map((page) => page.url),
+    ...data.parks.map((park) => park.url),
   ];
 }
 
-export function siteData(archive: Pick<Archive, 'issues' | 'sectionTable'>, settings: SiteSettings): SiteData {
+export function siteData(archive: Pick<Archive, 'issues' | 'sectionTable' | 'parks'>, settings: SiteSettings): SiteData {
   const { issues } = archive;
   const pages = {
     years: yearGroups(issues),
@@ -58,12 +62,14 @@ export function siteData(archive: Pick<Archive, 'issues' | 'sectionTable'>, sett
       jsonLd: articleJsonLd(page.article, page.issue, settings),
     })),
     sectionPages: sectionPages(issues, archive.sectionTable.kinds, settings.sectionPageSize),
+    parks: parkPages(archive.parks, issues),
   };
   return {
     ...pages,
     issues,
     ...(issues[0] ? { latest: issues[0] } : {}),
     sections: sectionSummaries(issues, archive.sectionTable.kinds),
+    parkGroups: parksByProvince(archive.parks),
     redirects: cumulativeRedirects(issues),
     issueData: issues.map((issue) => ({ path: issueDataPath(issue), json: issue })),
     issuesIndex: issuesIndex(issues, settings),
