@@ -43,6 +43,10 @@ export function planNewIssue(heads: readonly IssueHead[], options: NewIssueOptio
   const number = options.number ?? (sameYear ? sameYear.number + 1 : 1);
   if (options.number === undefined) notes.push(sameYear ? `当年期号 ${number}：${year} 年最近一期是 ${sameYear.path}（第${sameYear.number}期）。` : `当年期号 1：${year} 年还没有任何一期。`);
 
+  const relativePath = expectedRelativePath({ year, number });
+  const taken = heads.find((h) => h.path === relativePath) ?? numbered.find((h) => h.year === year && h.number === number);
+  if (taken) return { ok: false, message: `${year}年第${number}期已经存在（${taken.path}），不会覆盖。要修改这一期，请直接编辑该文件；要新建另一期，请用 --number 指定期号。` };
+
   const previous = numbered.filter((h) => byIssue(h, { path: '', year, number }) < 0 && h.cumulativeNumber !== undefined).at(-1);
   let cumulativeNumber = options.cumulativeNumber;
   if (cumulativeNumber === undefined) {
@@ -53,10 +57,6 @@ export function planNewIssue(heads: readonly IssueHead[], options: NewIssueOptio
   const series = options.series ?? [...numbered].reverse().find((h) => h.series)?.series;
   const publisher = options.publisher ?? [...numbered].reverse().find((h) => h.publisher)?.publisher;
   if (series === undefined || publisher === undefined) return { ok: false, message: '没有已有的期刊可供沿用刊名和编发单位：请用 --series 和 --publisher 指定。' };
-
-  const relativePath = expectedRelativePath({ year, number });
-  const taken = heads.find((h) => h.path === relativePath) ?? numbered.find((h) => h.year === year && h.number === number);
-  if (taken) return { ok: false, message: `${year}年第${number}期已经存在（${taken.path}），不会覆盖。要修改这一期，请直接编辑该文件；要新建另一期，请用 --number 指定期号。` };
   const sameCumulative = heads.find((h) => h.cumulativeNumber === cumulativeNumber);
   if (sameCumulative) return { ok: false, message: `总第${cumulativeNumber}期已是 ${sameCumulative.path}：总期号不能重复。请用 --cumulative-number 指定正确的总期号。` };
   if (options.date !== undefined && Number(options.date.slice(0, 4)) !== year) notes.push(`注意：出版日期 ${options.date} 不在 ${year} 年。`);
