@@ -5,11 +5,18 @@ export type Decoded = { ok: true; text: string } | { ok: false; diagnostic: Diag
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** One issue is some tens of kilobytes; anything this large is a wrong file, not an issue. */
+export const maxSourceBytes = 5 * 1024 * 1024;
+
 /**
  * Turns a file's bytes into the text the parser sees: UTF-8 only (a BOM is dropped), line ends
  * normalised to LF so that line numbers match what editors see whatever their platform.
  */
 export function decodeSource(path: string, bytes: Uint8Array): Decoded {
+  if (bytes.length > maxSourceBytes) {
+    const megabytes = (bytes.length / 1024 / 1024).toFixed(1);
+    return fail(path, { line: 1, column: 1 }, 'file-too-large', `文件有 ${megabytes} MB，超过一期刊物的上限 ${maxSourceBytes / 1024 / 1024} MB：请确认放入的是这一期的 Markdown 文件；图片请另存为图片文件，用 ![说明](路径) 引用。`);
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     return fail(path, placeOfByte(bytes, nul), 'binary-file', '文件含有二进制数据（NUL 字节），不是文本文件。请确认放入 content/ 的是 Markdown 文本文件。');

@@ -69,13 +69,10 @@ export function structureIssue(path: string, tree: Root, table: SectionTable): {
       article = undefined;
       reportedStray = false;
     } else if (node.type === 'heading' && node.depth === 3) {
-      if (!section) {
-        report(node, 'article-outside-section', '文章（###）不在任何栏目之下：请在它前面加上所属栏目的标题，例如 “## 工作动态”。');
-        article = undefined;
-        continue;
-      }
       article = articleDraft(node);
-      section.articles.push(article);
+      if (section) section.articles.push(article);
+      // A stray article still collects its body, so that one missing heading is one message.
+      else report(node, 'article-outside-section', '文章（###）不在任何栏目之下：请在它前面加上所属栏目的标题，例如 “## 工作动态”。');
     } else if (article) {
       if (article.body.length === 0 && !article.subtitle) {
         const subtitle = subtitleText(node);

@@ -62,7 +62,14 @@ export function validateIssueDraft(draft: IssueDraft, parks?: ParkMatcher): Diag
       if (article.body.length === 0) {
         report(article.place, 'error', 'empty-article', `文章 “${article.title}” 没有正文：请补上正文，或删去这个标题。`);
       }
+      let headingDepth = 3;
       for (const block of article.body) {
+        if (block.type === 'heading') {
+          if (block.depth > headingDepth + 1) {
+            report(placeOf(block), 'error', 'heading-order', `小标题跳级：${'#'.repeat(block.depth)} 前面没有 ${'#'.repeat(headingDepth + 1)}。文章下的小标题从 #### 开始，逐级往下用 #####、######。`);
+          }
+          headingDepth = block.depth;
+        }
         if (subtitleText(block) !== undefined) {
           report(placeOf(block), 'error', 'subtitle-position', '以 —— 开头的副标题只能紧跟在文章标题（###）之下，作为标题下的第一段。请把它移到标题下，或删去开头的破折号。');
         }

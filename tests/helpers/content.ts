@@ -1,16 +1,24 @@
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const bundledContent = join(repoRoot, 'content');
 export const bundledIssuePath = join(bundledContent, '2018/2018-01.md');
 export const seedTextPath = join(repoRoot, '../shared/fixtures/bulletin-2018-01.txt');
 
-/** A throwaway content folder with the bundled column table and the given files (path → text or bytes). */
+const madeDirs: string[] = [];
+// Test files are isolated, so this registers once per file that makes content folders.
+afterAll(() => {
+  for (const dir of madeDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A throwaway content folder with the bundled column table and the given files (path → text or bytes); removed after the test file. */
 export function makeContentDir(files: Record<string, string | Uint8Array>, { withSectionTable = true } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'bulletin-content-'));
+  madeDirs.push(dir);
   if (withSectionTable) cpSync(join(bundledContent, 'sections.yaml'), join(dir, 'sections.yaml'));
   for (const [path, data] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });

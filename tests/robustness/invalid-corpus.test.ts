@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { loadArchive } from '../../src/pipeline/load.ts';
+import { makeContentDir, masthead, minimalBody, repoRoot } from '../helpers/content.ts';
+
+const corpus = join(repoRoot, 'tests/fixtures/invalid');
+const cases = parse(readFileSync(join(corpus, 'cases.yaml'), 'utf8')) as { input: string; errors: { rule: string; line: number }[] }[];
+
+/** A content folder holding one corpus entry: a file becomes 2018/2018-01.md, a folder is copied whole. */
+function contentFor(input: string): string {
+  const source = join(corpus, input);
+  if (!statSync(source).isDirectory()) return makeContentDir({ '2018/2018-01.md': readFileSync(source) });
+  const dir = makeContentDir({});
+  cpSync(source, dir, { recursive: true });
+  return dir;
+}
+
+const byPlace = (a: { rule: string; line: number }, b: { rule: string; line: number }) => a.rule.localeCompare(b.rule) || a.line - b.line;
+
+describe('the corpus of broken issue files', () => {
+  it('covers every file in the folder', () => {
+    const listed = new Set(cases.map((c) => c.input));
+    expect(readdirSync(corpus).filter((name) => name !== 'cases.yaml' && !listed.has(name))).toEqual([]);
+  });
+
+  it.each(cases)('$input', async ({ input, errors }) => {
+    const archive = await loadArchive(contentFor(input));
+    const found = archive.diagnostics.filter((d) => d.severity === 'error').map(({ rule, line }) => ({ rule, line }));
+    expect(found.sort(byPlace)).toEqual([...errors].sort(byPlace));
+    if (input.endsWith('.md')) expect(archive.issues).toHaveLength(errors.length === 0 ? 1 : 0);
+  });
+
+  it('turns away a 50 MB file without reading it as an issue', async () => {
+    const huge = new TextEncoder().encode(masthead() + minimalBody + '正文。'.repeat(50 * 1024 * 1024 / 9));
+    const archive = await loadArchive(makeContentDir({ '2018/2018-01.md': huge }));
+    expect(archive.diagnostics).toEqual([expect.objectContaining({ rule: 'file-too-large', line: 1, severity: 'error', message: expect.stringContaining('50.0 MB') })]);
+  });
+
+  it('makes npm run check exit 1 with path:line:col lines and no stack trace, for every broken entry', () => {
+    const tsx = join(repoRoot, 'node_modules/.bin/tsx');
+    for (const { input, errors } of cases.filter((c) => c.errors.length > 0)) {
+      const result = spawnSync(tsx, [join(repoRoot, 'src/cli/check.ts')], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: contentFor(input) } });
+      expect(result.status, input).toBe(1);
+      const lines = result.stdout.split('\n').filter((l) => / {2}error {2}/.test(l));
+      expect(lines, input).toHaveLength(errors.length);
+      for (const line of lines) expect(line, input).toMatch(/^\S.*:\d+:\d+ {2}error {2}\S.* {2}\([a-z-]+\)$/);
+      expect(result.stderr, input).toBe('');
+    }
+  });
+});
