@@ -67,7 +67,7 @@ describe(`fuzzing the bundled issue (${rounds} rounds, seed ${seed})`, () => {
     const next = random(seed);
     const names = Object.keys(mutations);
     for (let round = 0; round < rounds; round++) {
-      let bytes = original;
+      let bytes: Uint8Array = original;
       const applied: string[] = [];
       for (let k = 0, count = 1 + pick(3, next); k < count; k++) {
         const name = names[pick(names.length, next)]!;
