@@ -20,7 +20,7 @@ const maxCaptionLines = 2;
 const pictureGap = 2;
 
 /** Lines separated by blank lines: the paragraphs, captions and headings of the PDF text. */
-export function groupLines(lines: readonly BodyLine[]): BodyLine[][] {
+function groupLines(lines: readonly BodyLine[]): BodyLine[][] {
   const groups: BodyLine[][] = [];
   for (const line of lines) {
     const last = groups.at(-1);
@@ -30,7 +30,7 @@ export function groupLines(lines: readonly BodyLine[]): BodyLine[][] {
   return groups;
 }
 
-export function isCaptionGroup(group: readonly BodyLine[]): boolean {
+function isCaptionGroup(group: readonly BodyLine[]): boolean {
   return group.length <= maxCaptionLines && group.every((line) => isCaptionLike(line.text));
 }
 

@@ -13,7 +13,7 @@ import type { SectionTable } from '../pipeline/section-kinds.ts';
 export async function checkWrittenIssue(file: string, contentDir: string, table: SectionTable, cwd = process.cwd()): Promise<Diagnostic[]> {
   const display = (path: string) => relative(cwd, path) || path;
   const inside = relative(contentDir, file);
-  if (!inside.startsWith('..') && !inside.split(sep).some((part) => part.startsWith('.'))) {
+  if (file.endsWith('.md') && !inside.split(sep).some((part) => part.startsWith('.'))) {
     const archive = await loadArchive(contentDir, display(contentDir));
     const shown = join(display(contentDir), inside);
     return archive.diagnostics.filter((d) => d.path === shown);

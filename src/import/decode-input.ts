@@ -1,4 +1,5 @@
 import { firstInvalidUtf8Byte } from '../pipeline/decode.ts';
+import type { SourceLine } from './text.ts';
 
 export type InputEncoding = 'UTF-8' | 'GB18030';
 
@@ -24,6 +25,6 @@ export function decodeInput(bytes: Uint8Array): DecodedInput {
   return { ok: true, text: text.replace(/\r\n?/g, '\n'), encoding };
 }
 
-export function toSourceLines(text: string): { no: number; text: string }[] {
+export function toSourceLines(text: string): SourceLine[] {
   return text.split('\n').map((line, index) => ({ no: index + 1, text: line }));
 }

@@ -1,14 +1,13 @@
 import type { Diagnostic } from '../model.ts';
-import { hasErrors } from '../pipeline/diagnostic.ts';
+import { compareDiagnostics, hasErrors } from '../pipeline/diagnostic.ts';
 import type { Masthead } from '../pipeline/masthead.ts';
 import type { SectionTable } from '../pipeline/section-kinds.ts';
 import { readBodyLines } from './body-lines.ts';
 import { readContents } from './contents.ts';
 import { decodeInput, toSourceLines, type InputEncoding } from './decode-input.ts';
 import { issueMarkdown } from './markdown.ts';
-import { readMasthead } from './masthead.ts';
+import { readPrintedMasthead } from './masthead.ts';
 import { buildOutline, type Outline } from './outline.ts';
-import { compareDiagnostics } from '../pipeline/diagnostic.ts';
 import { lineDiagnostic } from './text.ts';
 
 export interface ImportResult {
@@ -29,7 +28,7 @@ export function importBulletin(path: string, bytes: Uint8Array, table: SectionTa
   const decoded = decodeInput(bytes);
   if (!decoded.ok) return { diagnostics: [lineDiagnostic(path, 1, 'error', 'import-encoding', decoded.message)] };
   const lines = toSourceLines(decoded.text);
-  const head = readMasthead(path, lines);
+  const head = readPrintedMasthead(path, lines);
   if (!head.masthead || hasErrors(head.diagnostics)) return { encoding: decoded.encoding, diagnostics: head.diagnostics };
   const contents = readContents(path, lines, head.end);
   const body = readBodyLines(path, lines, contents.end, head.masthead.series);

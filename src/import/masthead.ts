@@ -39,7 +39,7 @@ function endsMasthead(text: string): boolean {
  * Reads the masthead block at the top of the text: the first plain line is the series (刊名), the
  * second the publisher, and the issue line and the date may come in any order among them.
  */
-export function readMasthead(path: string, lines: readonly SourceLine[]): MastheadResult {
+export function readPrintedMasthead(path: string, lines: readonly SourceLine[]): MastheadResult {
   const diagnostics: Diagnostic[] = [];
   const error = (line: number, rule: string, message: string) => diagnostics.push(lineDiagnostic(path, line, 'error', rule, message));
   const texts: SourceLine[] = [];

@@ -151,7 +151,7 @@ function isUnlistedTitle(lines: readonly BodyLine[], index: number): boolean {
  * Ids from printed pages (p3; p3-2 for the second article on page 3): they stay put when another
  * article is added elsewhere. Articles the contents does not list have no page: extra-1, extra-2.
  */
-export function assignArticleIds(articles: ImportedArticle[]): void {
+function assignArticleIds(articles: ImportedArticle[]): void {
   const used = new Map<string, number>();
   for (const article of articles) {
     const base = article.page !== undefined ? `p${article.page}` : 'extra';

@@ -11,7 +11,7 @@ export interface SourceLine {
 
 const wide = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’—…]/u;
 
-export function isWide(char: string): boolean {
+function isWide(char: string): boolean {
   return wide.test(char);
 }
 

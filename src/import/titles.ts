@@ -33,7 +33,7 @@ export function matchTitles(lines: readonly BodyLine[], titles: readonly string[
 }
 
 /** How many edits still count as the same title: a couple of characters, more for long titles. */
-export function tolerance(key: string): number {
+function tolerance(key: string): number {
   return Math.max(2, Math.floor([...key].length * 0.15));
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findChineseDate, parseChineseNumber } from '../../src/import/chinese-numbers.ts';
 import { decodeInput, toSourceLines } from '../../src/import/decode-input.ts';
-import { findIssueLine, readMasthead } from '../../src/import/masthead.ts';
+import { findIssueLine, readPrintedMasthead } from '../../src/import/masthead.ts';
 import { importBulletin } from '../../src/import/import-bulletin.ts';
 import { mastheadLines, table, utf8 } from './helpers.ts';
 
@@ -71,8 +71,8 @@ describe('the issue line', () => {
   });
 });
 
-describe('readMasthead', () => {
-  const read = (lines: string[]) => readMasthead('input.txt', toSourceLines(lines.join('\n')));
+describe('readPrintedMasthead', () => {
+  const read = (lines: string[]) => readPrintedMasthead('input.txt', toSourceLines(lines.join('\n')));
 
   it('turns the masthead block into front matter fields and stops at the contents', () => {
     const result = read([...mastheadLines, '本期目录', '【工作动态】\t- 1 -']);
