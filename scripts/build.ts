@@ -2,7 +2,7 @@ import { relative, resolve } from 'node:path';
 import { contentDir } from '../src/content-dir.ts';
 import { formatDiagnostic, hasErrors } from '../src/pipeline/diagnostic.ts';
 import { loadArchive } from '../src/pipeline/load.ts';
-import { buildInto, swapInto } from '../src/site/build-output.ts';
+import { buildInto, swapInto, unsafeOutputReason } from '../src/site/build-output.ts';
 import { serveStatic } from '../src/site/static-server.ts';
 import { readSettings } from '../src/site/settings.ts';
 
@@ -14,8 +14,18 @@ import { readSettings } from '../src/site/settings.ts';
  */
 async function main(args: string[]): Promise<number> {
   const outIndex = args.indexOf('--out');
-  const out = resolve(outIndex >= 0 ? (args[outIndex + 1] ?? '') : process.env.SITE_DIR?.trim() || '_site');
+  const outArgument = outIndex >= 0 ? args[outIndex + 1] : process.env.SITE_DIR?.trim() || '_site';
+  if (!outArgument || outArgument.startsWith('--')) {
+    process.stderr.write('用法：npm run build -- [--out 输出目录] [--serve]\n');
+    return 2;
+  }
+  const out = resolve(outArgument);
   const dir = contentDir();
+  const unsafe = unsafeOutputReason(out, [process.cwd(), dir]);
+  if (unsafe) {
+    process.stderr.write(`${unsafe}\n`);
+    return 2;
+  }
   const archive = await loadArchive(dir, relative(process.cwd(), dir) || '.');
   if (hasErrors(archive.diagnostics)) {
     for (const d of archive.diagnostics.filter((d) => d.severity === 'error')) process.stderr.write(`${formatDiagnostic(d)}\n`);

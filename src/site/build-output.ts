@@ -1,8 +1,22 @@
 import { mkdtemp, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 
 export const configPath = '.eleventy.ts';
+
+/**
+ * The output folder is replaced wholesale, so it must never be the project, the content or a
+ * folder holding either: a mistyped `--out .` would otherwise swap the project away.
+ */
+export function unsafeOutputReason(out: string, keep: readonly string[]): string | undefined {
+  const target = resolve(out);
+  const inside = (child: string, parent: string) => {
+    const path = relative(parent, child);
+    return path === '' || (!path.startsWith('..') && !path.startsWith('/'));
+  };
+  const guarded = keep.map((dir) => resolve(dir)).find((dir) => inside(dir, target));
+  return guarded === undefined ? undefined : `输出目录 ${target} 包含 ${guarded}，生成时会被整个替换：请指定一个单独的输出目录。`;
+}
 
 /**
  * Eleventy into a new empty folder next to `out` (same file system, so the swap is a rename).
