@@ -29,13 +29,15 @@ export interface GazetteerPark extends NamedPark {
 export interface Gazetteer {
   parks: GazetteerPark[];
   matcher: ParkMatcher;
+  /** False when the content folder has no gazetteer: then nothing asks for parks to be added. */
+  tracked: boolean;
 }
 
 export function gazetteer(parks: GazetteerPark[]): Gazetteer {
-  return { parks, matcher: parkMatcher(parks) };
+  return { parks, matcher: parkMatcher(parks), tracked: true };
 }
 
-export const emptyGazetteer: Gazetteer = gazetteer([]);
+export const emptyGazetteer: Gazetteer = { ...gazetteer([]), tracked: false };
 
 const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

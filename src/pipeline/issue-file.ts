@@ -30,7 +30,7 @@ export function processIssueFile(path: string, sourcePath: string, bytes: Uint8A
   const { frontMatter, frontMatterLines, tree } = parsed.source;
   const { masthead, places, diagnostics: mastheadDiagnostics } = readMasthead(path, frontMatter, frontMatterLines);
   const { draft, diagnostics: structureDiagnostics } = structureIssue(path, tree, table);
-  const diagnostics = [...mastheadDiagnostics, ...structureDiagnostics, ...validateIssueDraft(draft, parks.matcher)];
+  const diagnostics = [...mastheadDiagnostics, ...structureDiagnostics, ...validateIssueDraft(draft, parks.tracked ? parks.matcher : undefined)];
   if (draft.sections.length === 0 && !hasErrors(diagnostics)) {
     diagnostics.push({ path, line: tree.position?.end.line ?? 1, column: 1, severity: 'error', rule: 'no-sections', message: '本期没有任何栏目和文章：请用 “## 栏目名称” 和 “### 文章标题” 写入正文。' });
   }

@@ -167,3 +167,12 @@ describe('gazetteer and check together', () => {
     expect(archive.parks[0]!.milestones).toEqual([{ step: 'acceptance-passed', date: '2019-01', dateSource: 'editor', evidence: '手工更正' }]);
   });
 });
+
+describe('an archive without a gazetteer', () => {
+  it('tracks no parks and asks for none', async () => {
+    const dir = makeContentDir({ '2019/2019-01.md': masthead({ year: 2019, date: '2019-04-01' }) + '## 工作动态\n\n### 甲\n\n前往苏州工业园区调研。\n' });
+    const archive = await loadArchive(dir);
+    expect(archive.diagnostics).toEqual([]);
+    expect(archive.parks).toEqual([]);
+  });
+});
