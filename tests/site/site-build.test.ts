@@ -22,6 +22,20 @@ let kinds: string[];
 let parkUrls: string[];
 
 const read = (dir: string, file: string) => readFile(join(dir, file), 'utf8');
+
+async function htmlErrors(dir: string, files: string[]): Promise<string[]> {
+  const validator = new HtmlValidate({
+    extends: ['html-validate:standard', 'html-validate:document', 'html-validate:a11y'],
+    // Subresource integrity guards third-party files; the stylesheet is served with the page.
+    rules: { 'require-sri': ['error', { target: 'crossorigin' }] },
+  });
+  const errors: string[] = [];
+  for (const file of files) {
+    const report = await validator.validateFile(join(dir, file));
+    for (const r of report.results) for (const m of r.messages) errors.push(`${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+  }
+  return errors;
+}
 const options = (pathPrefix: string): LinkOptions => ({ baseUrl: settings.baseUrl, pathPrefix });
 
 beforeAll(async () => {
@@ -96,17 +110,7 @@ describe('build of the bundled content', () => {
   });
 
   it('validates as HTML with zero errors', async () => {
-    const validator = new HtmlValidate({
-      extends: ['html-validate:standard', 'html-validate:document', 'html-validate:a11y'],
-      // Subresource integrity guards third-party files; the stylesheet is served with the page.
-      rules: { 'require-sri': ['error', { target: 'crossorigin' }] },
-    });
-    const errors: string[] = [];
-    for (const file of site.pages.keys()) {
-      const report = await validator.validateFile(join(out.bundled, file));
-      for (const r of report.results) for (const m of r.messages) errors.push(`${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
-    }
-    expect(errors).toEqual([]);
+    expect(await htmlErrors(out.bundled, [...site.pages.keys()])).toEqual([]);
   });
 
   it('prints the masthead and the contents with original pages on the issue page', async () => {
@@ -249,6 +253,7 @@ describe('build of content with a hostile title and a long column', () => {
     const second = await read(out.fixture, 'sections/work-updates/2/index.html');
     expect(second).toContain('/2018/01/');
     expect(brokenLinks(await scanSite(out.fixture), options('/'))).toEqual([]);
+    expect(await htmlErrors(out.fixture, files.filter((f) => f.endsWith('.html')))).toEqual([]);
   });
 
   it('links neighbouring issues both ways', async () => {
