@@ -136,11 +136,11 @@ describe('the parks of the bundled archive', () => {
       ['title-granted', '2014-09'],
     ]);
     expect(park('贵阳经济技术开发区').milestones).toEqual([]);
-    expect(park('合肥高新技术产业开发区').milestones[0]!.source).toEqual({ issueId: '2018-01', articleUrl: '/2018/01/hefei-environmental-industry/', articleTitle: '紧扣国家需求，发展节能环保产业', page: 6 });
+    expect(park('合肥高新技术产业开发区').milestones[0]!.source).toEqual({ issueId: '2018-01', articleUrl: '/2018/01/p6/', articleTitle: '紧扣国家需求，发展节能环保产业', page: 6 });
   });
 
   it('lists the articles that mention each park', () => {
-    expect(park('泰州医药高新技术产业开发区').mentions.map((m) => m.articleUrl)).toEqual(['/2018/01/taizhou-planning-review/', '/2018/01/park-overview/']);
+    expect(park('泰州医药高新技术产业开发区').mentions.map((m) => m.articleUrl)).toEqual(['/2018/01/p1/', '/2018/01/p5/']);
   });
 
   it('links the first mention of each park in the article body, once', () => {
