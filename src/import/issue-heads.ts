@@ -1,6 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
 import { decodeSource } from '../pipeline/decode.ts';
+import { issueFiles } from '../pipeline/load.ts';
 import { parseSource } from '../pipeline/parse.ts';
 
 /**
@@ -27,14 +28,8 @@ export function headOf(path: string, bytes: Uint8Array): IssueHead {
   return { path, ...integer('year'), ...integer('number'), ...integer('cumulativeNumber'), ...text('series'), ...text('publisher') };
 }
 
-/** Every issue file in the content folder, dot-folders (backups, VCS) skipped as `npm run check` does. */
+/** Every issue file in the content folder, the same files `npm run check` reads. */
 export async function readIssueHeads(contentDir: string): Promise<IssueHead[]> {
-  const entries = await readdir(contentDir, { withFileTypes: true, recursive: true });
-  const files = entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
-    .map((entry) => relative(contentDir, join(entry.parentPath, entry.name)).split(sep))
-    .filter((parts) => !parts.some((part) => part.startsWith('.')))
-    .map((parts) => parts.join('/'))
-    .sort();
-  return Promise.all(files.map(async (path) => headOf(path, await readFile(join(contentDir, path)))));
+  const files = await issueFiles(contentDir);
+  return Promise.all(files.map(async (file) => headOf(relative(contentDir, file).split(sep).join('/'), await readFile(file))));
 }

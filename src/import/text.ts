@@ -1,5 +1,6 @@
 import type { Diagnostic, Severity } from '../model.ts';
 import { diagnostic } from '../pipeline/diagnostic.ts';
+import { isWide } from '../pipeline/wide-chars.ts';
 
 /** Text rules shared by the import steps: what counts as wide, punctuated, or the end of a sentence. */
 
@@ -7,12 +8,6 @@ import { diagnostic } from '../pipeline/diagnostic.ts';
 export interface SourceLine {
   no: number;
   text: string;
-}
-
-const wide = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’—…]/u;
-
-function isWide(char: string): boolean {
-  return wide.test(char);
 }
 
 /**

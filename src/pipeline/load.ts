@@ -69,7 +69,7 @@ export async function loadSectionTableFile(contentDir: string, displayDir = cont
 }
 
 /** Every Markdown file under the folder, in a stable order; dot-folders (editor backups, VCS) are skipped. */
-async function issueFiles(dir: string): Promise<string[]> {
+export async function issueFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries
     .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))

@@ -10,6 +10,7 @@ import { visit } from 'unist-util-visit';
 import type { Figure, Heading } from '../model.ts';
 import { linkParkMentions } from '../parks/link-mentions.ts';
 import type { ParkMatcher } from '../parks/matcher.ts';
+import { isWide } from './wide-chars.ts';
 
 export interface RenderedBody {
   html: string;
@@ -68,10 +69,6 @@ export function joinChineseSoftBreaks(tree: Root): void {
       isWide(whole.charAt(offset - 1)) || isWide(whole.charAt(offset + lineBreak.length)) ? '' : ' ',
     );
   });
-}
-
-function isWide(char: string): boolean {
-  return /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’—…]/u.test(char);
 }
 
 /** Raw HTML in content is shown as the text it is, never as markup; validation warns about it. */
