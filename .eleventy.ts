@@ -1,7 +1,6 @@
 import { HtmlBasePlugin, type EleventyConfig } from '@11ty/eleventy';
-import { contentDir } from './src/content-dir.ts';
 import { formatDiagnostic, hasErrors } from './src/pipeline/diagnostic.ts';
-import { loadArchive } from './src/pipeline/load.ts';
+import { archiveForBuild } from './src/site/archive-source.ts';
 import { siteFilters } from './src/site/filters.ts';
 import { feedPaths, siteData } from './src/site/site-data.ts';
 import { readSettings } from './src/site/settings.ts';
@@ -9,7 +8,7 @@ import { readSettings } from './src/site/settings.ts';
 /** Wiring only: data comes from the typed model via src/site, pages from templates/. */
 export default async function (eleventyConfig: EleventyConfig) {
   const settings = readSettings();
-  const archive = await loadArchive(contentDir());
+  const archive = await archiveForBuild();
   // scripts/build.ts checks content before Eleventy starts; this guards a direct Eleventy run.
   if (hasErrors(archive.diagnostics)) throw new Error(archive.diagnostics.map(formatDiagnostic).join('\n'));
 

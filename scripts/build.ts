@@ -1,16 +1,19 @@
+import type { AddressInfo } from 'node:net';
 import { relative, resolve } from 'node:path';
 import { contentDir } from '../src/content-dir.ts';
 import { formatDiagnostic, hasErrors } from '../src/pipeline/diagnostic.ts';
 import { loadArchive } from '../src/pipeline/load.ts';
-import { buildInto, swapInto, unsafeOutputReason } from '../src/site/build-output.ts';
-import { serveStatic } from '../src/site/static-server.ts';
+import { startPreview } from '../src/preview/preview.ts';
+import { unsafeOutputReason } from '../src/site/build-output.ts';
+import { publishSite } from '../src/site/publish.ts';
 import { readSettings } from '../src/site/settings.ts';
 
 /**
  * `npm run build`: content check, then Eleventy into a fresh temporary folder, then swap it into
  * place, so `_site/` is either the previous complete site or the new one, never a mix.
- * `npm start` (--serve) does the same and serves the result.
- * Options: --out DIR (or env SITE_DIR), default `_site`; CONTENT_DIR, SITE_URL, PATH_PREFIX from env.
+ * `npm start` (--serve): the editor's preview — the same build, served on localhost, rebuilt and
+ * reloaded in the browser on every save in content/, templates/ or public/.
+ * Options: --out DIR (or env SITE_DIR), default `_site`; CONTENT_DIR, SITE_URL, PATH_PREFIX, PORT from env.
  */
 async function main(args: string[]): Promise<number> {
   const outIndex = args.indexOf('--out');
@@ -26,27 +29,45 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`${unsafe}\n`);
     return 2;
   }
-  const archive = await loadArchive(dir, relative(process.cwd(), dir) || '.');
+  const displayDir = relative(process.cwd(), dir) || '.';
+  return args.includes('--serve') ? preview(dir, displayDir, out) : build(dir, displayDir, out);
+}
+
+async function build(dir: string, displayDir: string, out: string): Promise<number> {
+  const archive = await loadArchive(dir, displayDir);
   if (hasErrors(archive.diagnostics)) {
     for (const d of archive.diagnostics.filter((d) => d.severity === 'error')) process.stderr.write(`${formatDiagnostic(d)}\n`);
     process.stderr.write(`\n内容有错误，未生成网站；${relative(process.cwd(), out)}/ 保持不变。请按上面的提示修改后重试（npm run check 可单独检查）。\n`);
     return 1;
   }
-
   const started = performance.now();
-  const temporary = await buildInto(out);
-  await swapInto(temporary, out);
+  await publishSite(archive, out);
   process.stdout.write(`已生成 ${relative(process.cwd(), out) || '.'}/（${archive.issues.length} 期，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）。\n`);
   // Warnings do not stop publishing; editors read them in full with npm run check.
   const warnings = archive.diagnostics.length;
   if (warnings > 0) process.stdout.write(`内容有 ${warnings} 个警告，运行 npm run check 查看。\n`);
+  return 0;
+}
 
-  if (args.includes('--serve')) {
-    const settings = readSettings();
-    const port = Number(process.env.PORT ?? 8080);
-    await serveStatic(out, settings.pathPrefix, port);
-    process.stdout.write(`网站已在 http://localhost:${port}${settings.pathPrefix} 运行，按 Ctrl+C 停止。\n`);
-  }
+async function preview(dir: string, displayDir: string, out: string): Promise<number> {
+  const settings = readSettings();
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const running = await startPreview({
+    contentDir: dir,
+    displayDir,
+    out,
+    port: Number(process.env.PORT ?? 8080),
+    pathPrefix: settings.pathPrefix,
+    alsoWatch: ['templates', 'public'],
+    log,
+  });
+  const { port } = running.server.address() as AddressInfo;
+  log(`预览网站：http://localhost:${port}${settings.pathPrefix}`);
+  log(`保存 ${displayDir}/ 中的文件后会自动重新生成并刷新浏览器；按 Ctrl+C 停止。`);
+  log('（修改 src/ 或 .eleventy.ts 中的程序代码后，请重新运行 npm start。）');
+  const stop = () => void running.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   return 0;
 }
 

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
 const contentTypes: Record<string, string> = {
@@ -47,10 +47,18 @@ export async function resolveRequest(
   return { kind: 'file', path: relativePath };
 }
 
+/** What the preview adds to plain static serving: its own routes and a script in every page. */
+export interface ServeHooks {
+  /** Answers a request itself and returns true, or returns false to leave it to the files. */
+  handle?(request: IncomingMessage, response: ServerResponse): boolean;
+  transformHtml?(html: string): string;
+}
+
 /** A small static server for `npm start`: the built folder as any static host would serve it. */
-export function serveStatic(root: string, pathPrefix: string, port: number): Promise<Server> {
+export function serveStatic(root: string, pathPrefix: string, port: number, hooks: ServeHooks = {}): Promise<Server> {
   const isDirectory = (relativePath: string) => stat(join(root, relativePath)).then((s) => s.isDirectory(), () => false);
   const server = createServer(async (request, response) => {
+    if (hooks.handle?.(request, response)) return;
     const resolution = await resolveRequest(request.url ?? '/', pathPrefix, isDirectory);
     if (resolution.kind === 'redirect') {
       response.writeHead(301, { location: resolution.location }).end();
@@ -59,11 +67,16 @@ export function serveStatic(root: string, pathPrefix: string, port: number): Pro
     const file = resolution.kind === 'file' ? join(root, resolution.path) : undefined;
     const found = file && (await stat(file).then((s) => s.isFile(), () => false));
     const served = found ? file : join(root, '404.html');
-    response.writeHead(found ? 200 : 404, { 'content-type': contentTypes[extname(served)] ?? 'application/octet-stream' });
+    const type = contentTypes[extname(served)] ?? 'application/octet-stream';
+    response.writeHead(found ? 200 : 404, { 'content-type': type, 'cache-control': 'no-cache' });
+    if (hooks.transformHtml && extname(served) === '.html') {
+      readFile(served, 'utf8').then((html) => response.end(hooks.transformHtml!(html)), () => response.end());
+      return;
+    }
     createReadStream(served).on('error', () => response.end()).pipe(response);
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
-    server.listen(port, () => resolvePromise(server));
+    server.listen(port, '127.0.0.1', () => resolvePromise(server));
   });
 }

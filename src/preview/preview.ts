@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { formatDiagnostic, hasErrors } from '../pipeline/diagnostic.ts';
+import { loadArchive } from '../pipeline/load.ts';
+import { publishSite } from '../site/publish.ts';
+import { serveStatic } from '../site/static-server.ts';
+import { liveReload } from './live-reload.ts';
+import { watchFolders } from './watch.ts';
+
+export interface PreviewOptions {
+  contentDir: string;
+  /** How messages name the content folder (relative to where the editor runs the command). */
+  displayDir: string;
+  out: string;
+  port: number;
+  pathPrefix: string;
+  /** Folders whose changes trigger a rebuild besides the content: templates and static files. */
+  alsoWatch: string[];
+  log: (line: string) => void;
+}
+
+export interface Preview {
+  server: Server;
+  /** Resolves when the rebuild running or queued at the time of the call has finished. */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * `npm start`: build, serve on localhost, rebuild on every save and reload open pages. A content
+ * error is printed as `npm run check` prints it and the last good site stays served.
+ */
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const reload = liveReload();
+  let running: Promise<void> = Promise.resolve();
+  let queued = false;
+
+  const rebuild = async (): Promise<void> => {
+    const started = performance.now();
+    const archive = await loadArchive(options.contentDir, options.displayDir);
+    if (hasErrors(archive.diagnostics)) {
+      for (const d of archive.diagnostics.filter((d) => d.severity === 'error')) options.log(formatDiagnostic(d));
+      options.log(existsSync(options.out) ? '内容有错误，网站未更新，预览中仍是上次成功生成的版本。改正后保存即可自动更新。' : '内容有错误，还不能生成网站。改正后保存即可自动生成。');
+      return;
+    }
+    try {
+      await publishSite(archive, options.out);
+    } catch (error) {
+      options.log(`生成网站失败：${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    reload.reload();
+    options.log(`已更新（${archive.issues.length} 期，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）。`);
+  };
+
+  // Saves that arrive during a rebuild collapse into one more rebuild after it.
+  const schedule = (): Promise<void> => {
+    if (queued) return running;
+    queued = true;
+    running = running.then(() => {
+      queued = false;
+      return rebuild();
+    });
+    return running;
+  };
+
+  await schedule();
+  const server = await serveStatic(options.out, options.pathPrefix, options.port, reload);
+  const stopWatching = watchFolders([options.contentDir, ...options.alsoWatch.filter((folder) => existsSync(folder))], () => void schedule());
+  return {
+    server,
+    settled: () => running,
+    close: async () => {
+      stopWatching();
+      reload.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
