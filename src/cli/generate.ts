@@ -1,0 +1,30 @@
+import { relative, resolve } from 'node:path';
+import { contentDir } from '../content-dir.ts';
+import { writeGeneratedArchive } from '../generate/archive.ts';
+
+/**
+ * `npm run generate -- --issues N --out DIR [--seed S] [--include-source]`: a content folder of N
+ * realistic issues whose text recombines the wording of content/ (or CONTENT_DIR), for tests and
+ * benchmarks. The same seed always gives the same files.
+ */
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+async function main(args: string[]): Promise<number> {
+  const issues = Number(option(args, '--issues'));
+  const out = option(args, '--out');
+  const seed = Number(option(args, '--seed') ?? 1);
+  if (!Number.isInteger(issues) || issues < 1 || !out || !Number.isInteger(seed)) {
+    process.stderr.write('用法：npm run generate -- --issues 期数 --out 输出目录 [--seed 整数] [--include-source]\n');
+    return 2;
+  }
+  const outDir = resolve(out);
+  const { files } = await writeGeneratedArchive({ sourceDir: contentDir(), outDir, issues, seed, includeSource: args.includes('--include-source') });
+  const shown = relative(process.cwd(), outDir);
+  process.stdout.write(`已在 ${shown.startsWith('..') ? outDir : shown || '.'}/ 生成 ${files.length} 期（${files[0]} 至 ${files.at(-1)}）。\n`);
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

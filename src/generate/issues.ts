@@ -1,0 +1,100 @@
+import type { Corpus } from './corpus.ts';
+import { seededRandom, type Random } from './random.ts';
+
+export interface GenerateOptions {
+  issues: number;
+  seed: number;
+  /** Column names in table order (sections.yaml). */
+  sections: readonly string[];
+  /** Year of the first generated issue; twelve issues a year follow, one a month. */
+  startYear: number;
+  /** 总第N期 of the first generated issue. */
+  firstCumulativeNumber: number;
+}
+
+export interface GeneratedFile {
+  /** Relative to the content folder, e.g. 2019/2019-01.md. */
+  path: string;
+  text: string;
+}
+
+const issuesPerYear = 12;
+const chineseNumerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** Issue files written as an editor would, with text recombined from the corpus; deterministic for a seed. */
+export function generateIssueFiles(corpus: Corpus, options: GenerateOptions): GeneratedFile[] {
+  if (options.sections.length === 0) throw new Error('栏目表为空：生成器需要至少一个栏目。');
+  const random = seededRandom(options.seed);
+  return Array.from({ length: options.issues }, (_, index) => {
+    const year = options.startYear + Math.floor(index / issuesPerYear);
+    const number = (index % issuesPerYear) + 1;
+    const date = `${year}-${String(number).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
+    const masthead = { series: corpus.series, publisher: corpus.publisher, year, number, cumulativeNumber: options.firstCumulativeNumber + index, date };
+    const path = `${year}/${year}-${String(number).padStart(2, '0')}.md`;
+    return { path, text: issueText(corpus, random, masthead, options.sections) };
+  });
+}
+
+function issueText(corpus: Corpus, random: Random, masthead: Record<string, string | number>, sections: readonly string[]): string {
+  const counts = articleCounts(random, sections.length, random.int(7, 9));
+  const lines = ['---', ...Object.entries(masthead).map(([key, value]) => `${key}: ${value}`), '---', ''];
+  let page = 1;
+  let articleNumber = 0;
+  sections.forEach((section, sectionIndex) => {
+    lines.push(`## ${section}`, '');
+    for (let k = 0; k < (counts[sectionIndex] ?? 0); k++) {
+      articleNumber++;
+      lines.push(...articleLines(corpus, random, `article-${articleNumber}`, page));
+      page += random.int(1, 2);
+    }
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+/** Every column gets at least one article; the rest go mostly to the first (工作动态 carries most news). */
+export function articleCounts(random: Random, sections: number, total: number): number[] {
+  const counts = new Array<number>(sections).fill(1);
+  for (let extra = Math.max(0, total - sections); extra > 0; extra--) {
+    const index = random.chance(0.6) ? 0 : random.int(0, sections - 1);
+    counts[index] = (counts[index] ?? 0) + 1;
+  }
+  return counts;
+}
+
+function articleLines(corpus: Corpus, random: Random, id: string, page: number): string[] {
+  const lines = [`### ${title(corpus, random)} {#${id} page=${page}}`, ''];
+  if (random.chance(0.3)) lines.push(`——${random.chance(0.5) && corpus.subtitles.length > 0 ? random.pick(corpus.subtitles) : random.pick(corpus.clauses)}`, '');
+  const headings = random.chance(0.35) ? random.int(2, 5) : 0;
+  const paragraphs = Array.from({ length: random.int(8, 11) }, () => paragraph(corpus, random));
+  const perHeading = Math.max(1, Math.floor(paragraphs.length / (headings + 1)));
+  paragraphs.forEach((text, index) => {
+    const headingIndex = index / perHeading - 1;
+    if (index > 0 && Number.isInteger(headingIndex) && headingIndex < headings) {
+      lines.push(`#### （${chineseNumerals[headingIndex]}）${heading(corpus, random)}`, '');
+    }
+    lines.push(text, '');
+    if (index === 0 && random.chance(0.35)) lines.push(`图：${caption(corpus, random)}`, '');
+  });
+  return lines;
+}
+
+function title(corpus: Corpus, random: Random): string {
+  if (random.chance(0.3)) return random.pick(corpus.titles);
+  const text = `${random.pick(corpus.clauses)}${random.chance(0.5) ? `，${random.pick(corpus.clauses)}` : ''}`;
+  return [...text].slice(0, 36).join('');
+}
+
+function heading(corpus: Corpus, random: Random): string {
+  const short = corpus.clauses.filter((clause) => [...clause].length <= 14);
+  return random.chance(0.5) && corpus.headings.length > 0 ? random.pick(corpus.headings) : random.pick(short.length > 0 ? short : corpus.clauses);
+}
+
+function caption(corpus: Corpus, random: Random): string {
+  return random.chance(0.5) && corpus.captions.length > 0 ? random.pick(corpus.captions) : random.pick(corpus.clauses);
+}
+
+/** Two to four sentences of two to four clauses each: the bundled wording in new combinations. */
+function paragraph(corpus: Corpus, random: Random): string {
+  const sentence = () => `${Array.from({ length: random.int(2, 4) }, () => random.pick(corpus.clauses)).join('，')}。`;
+  return Array.from({ length: random.int(2, 4) }, sentence).join('');
+}
