@@ -1,0 +1,82 @@
+import type { Article, Issue, Section } from '../model.ts';
+import { escapeHtml } from './html.ts';
+import { spaceTokens, titleMarkers } from './tokens.ts';
+
+/**
+ * One search record per article, built from the model rather than from the site's pages: the
+ * indexed text is exactly what the reader reads (title, subtitle, paragraphs, sub-headings,
+ * captions) and nothing else (no navigation, no issue pages, no "图片暂缺" placeholders).
+ */
+export interface SearchRecord {
+  url: string;
+  content: string;
+}
+
+/** 2018年第1期, as the bulletin prints it. */
+export function issueLabel(issue: Pick<Issue, 'year' | 'number'>): string {
+  return `${issue.year}年第${issue.number}期`;
+}
+
+/**
+ * The `date` sort key: the date, then the running number and the article's place in the issue,
+ * so that results with the same date still come in a fixed order (newest first lists an issue's
+ * articles in printed order; oldest first, in reverse).
+ */
+export function dateSortKey(issue: Pick<Issue, 'date' | 'cumulativeNumber'>, position: number): string {
+  const running = String(issue.cumulativeNumber).padStart(6, '0');
+  const reversePosition = String(999 - position).padStart(3, '0');
+  return `${issue.date} ${running} ${reversePosition}`;
+}
+
+/**
+ * Meta, filters and the sort key, one element each, inside an element Pagefind does not index as
+ * text (data-pagefind-ignore still collects meta, filters and sort keys). The value is the
+ * element's text rather than a `key:value` attribute, so commas and colons in a title need no
+ * escaping rules of Pagefind's attribute syntax.
+ */
+function dataElements(kind: 'meta' | 'filter' | 'sort', entries: Record<string, string>): string {
+  return Object.entries(entries)
+    .map(([key, value]) => `<span data-pagefind-${kind}="${escapeHtml(key)}">${escapeHtml(value)}</span>`)
+    .join('');
+}
+
+/** Text lines become paragraphs, except the lines that are the article's sub-headings (in order), which carry their anchor ids. */
+export function bodyHtml(article: Pick<Article, 'text' | 'headings'>): string {
+  const headings = [...article.headings];
+  return article.text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const heading = headings[0];
+      if (heading && heading.text === line) {
+        headings.shift();
+        return `<h2 id="${escapeHtml(heading.id)}">${escapeHtml(spaceTokens(line))}</h2>`;
+      }
+      return `<p>${escapeHtml(spaceTokens(line))}</p>`;
+    })
+    .join('\n');
+}
+
+export function articleRecord(issue: Issue, section: Section, article: Article, position: number): SearchRecord {
+  const meta = { title: article.title, issue: issueLabel(issue), section: section.title, date: issue.date };
+  const filters = { year: String(issue.year), section: section.title, issue: issueLabel(issue) };
+  const markers = titleMarkers(article.title);
+  const content = [
+    '<!doctype html>',
+    '<html lang="zh-CN"><head><meta charset="utf-8"></head><body>',
+    `<div data-pagefind-ignore>${dataElements('meta', meta)}${dataElements('filter', filters)}${dataElements('sort', { date: dateSortKey(issue, position) })}</div>`,
+    `<h1>${escapeHtml(spaceTokens(article.title))}</h1>`,
+    bodyHtml(article),
+    // Last, so that it sits after every reader-visible word; query.ts cuts it out of excerpts.
+    markers === '' ? '' : `<p>${escapeHtml(markers)}</p>`,
+    '</body></html>',
+  ];
+  return { url: article.url, content: content.join('\n') };
+}
+
+export function searchRecords(issues: readonly Issue[]): SearchRecord[] {
+  return issues.flatMap((issue) => {
+    const articles = issue.sections.flatMap((section) => section.articles.map((article) => ({ section, article })));
+    return articles.map(({ section, article }, position) => articleRecord(issue, section, article, position));
+  });
+}

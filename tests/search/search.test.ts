@@ -1,0 +1,168 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchArchive, type SearchHit, type SortOrder } from '../../src/search/query.ts';
+import { titleMarkers } from '../../src/search/tokens.ts';
+import { articleEntries, buildFixture, oracleTerms, scanMatches, titleContains, type ArticleEntry, type Fixture } from './fixture.ts';
+
+let fixture: Fixture;
+let entries: ArticleEntry[];
+
+beforeAll(async () => {
+  fixture = await buildFixture(30, 20180629);
+  entries = articleEntries(fixture.issues);
+});
+
+afterAll(async () => {
+  await fixture?.dispose();
+});
+
+async function search(query: string, sort: SortOrder = 'relevance', filters = {}): Promise<SearchHit[]> {
+  const results = await searchArchive(fixture.loaded.pagefind, { query, sort, filters });
+  const hits = await results.hits(0, results.total);
+  expect(hits).toHaveLength(results.total);
+  return hits;
+}
+
+/** [query, whether the fixture has matches]: the second column keeps the table honest about what it tests. */
+const queries: [string, boolean][] = [
+  // single characters
+  ['园', true], ['泰', true], ['态', true], ['的', true], ['州', true], ['肥', true], ['调', true], ['巢', true], ['〇', false], ['鑫', false],
+  // substrings across word boundaries
+  ['态工', true], ['医药高新', true], ['高新区', true], ['工业园区', true], ['区建设', true], ['业园', true], ['技术产业开', true],
+  ['生态文明建设', true], ['环保产业园', true], ['示范园区建设协调', true], ['产城融合', true], ['园区通过国家', true], ['家生态工', true],
+  ['态工业园区建设规', true], ['工业示范园', true], ['区节能环保', true],
+  // names and places
+  ['泰州', true], ['合肥', true], ['刘启风', true], ['邹首民', true], ['贵阳', true], ['上海青浦', true], ['张家港', true], ['国祯环保', true],
+  ['清华大学', true], ['南京师范大学', true], ['环巢湖', true],
+  // numbers
+  ['2018', true], ['141', true], ['1992', true], ['128', true], ['2015-2020', true], ['3.0', true], ['2+2', true], ['1000', true], ['9', true], ['2099', false],
+  // Latin
+  ['VOC', true], ['voc', true], ['Voc', true], ['ＶＯＣ', true], ['n', true], ['vocs', false],
+  // several terms
+  ['泰州 合肥', true], ['环保 VOC', true], ['园区 2018', true], ['生态 示范 验收', true], ['清华大学 贵阳', true], ['泰州 量子', false],
+  // punctuation in the query separates terms
+  ['泰州，合肥', true], ['“环保管家”', true], ['（一）做优', true],
+  // no match: across punctuation, across blocks, unknown words, marker-like letters
+  ['州合', false], ['开2018', false], ['计为', false], ['北京', false], ['量子计算', false], ['xyz', false], ['态工业园区泰州', false],
+  [titleMarkers('泰').split(' ')[0] ?? 'tlio', false], ['，。', false],
+];
+
+describe('matching: the search finds exactly the articles a substring scan finds', () => {
+  const rows: { query: string; expected: number; found: number; recall: number; precision: number }[] = [];
+
+  afterAll(() => {
+    const ok = rows.filter((row) => row.recall === 1 && row.precision === 1).length;
+    console.log(`search recall/precision: ${ok}/${rows.length} queries exact; ${rows.filter((r) => r.expected > 0).length} with matches, ${rows.filter((r) => r.expected === 0).length} without`);
+  });
+
+  it('covers at least 60 queries of every kind', () => {
+    expect(queries.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it.each(queries)('%s', async (query, hasMatches) => {
+    const expected = new Set(scanMatches(entries, query).map(({ article }) => article.url));
+    expect(expected.size > 0).toBe(hasMatches);
+    const found = (await search(query)).map((hit) => hit.url);
+    expect(new Set(found).size).toBe(found.length);
+    const hitsInExpected = found.filter((url) => expected.has(url)).length;
+    const recall = expected.size === 0 ? 1 : hitsInExpected / expected.size;
+    const precision = found.length === 0 ? 1 : hitsInExpected / found.length;
+    rows.push({ query, expected: expected.size, found: found.length, recall, precision });
+    expect({ recall, precision }).toEqual({ recall: 1, precision: 1 });
+  });
+});
+
+/** The order the contract asks for: more terms in the title first, then newer issues, then printed order. */
+function expectedOrder(query: string, sort: SortOrder): string[] {
+  const terms = oracleTerms(query);
+  const titleScore = (entry: ArticleEntry) => (sort === 'relevance' ? terms.filter((term) => titleContains(entry.article, term)).length : 0);
+  const byDate = (a: ArticleEntry, b: ArticleEntry) =>
+    b.issue.date.localeCompare(a.issue.date) || b.issue.cumulativeNumber - a.issue.cumulativeNumber || a.position - b.position;
+  return scanMatches(entries, query)
+    .sort((a, b) => titleScore(b) - titleScore(a) || (sort === 'oldest' ? byDate(b, a) : byDate(a, b)))
+    .map(({ article }) => article.url);
+}
+
+describe('ranking', () => {
+  it.each(['园区', '泰州', '合肥 环保', '生态 示范 验收', '调研', '高新区', 'VOC'])('%s: title matches first, then newest first', async (query) => {
+    const order = expectedOrder(query, 'relevance');
+    expect(order.length).toBeGreaterThan(1);
+    expect((await search(query)).map((hit) => hit.url)).toEqual(order);
+  });
+
+  it('has title and body matches in the ranking tests', () => {
+    const matches = scanMatches(entries, '园区');
+    expect(matches.some(({ article }) => titleContains(article, '园区'))).toBe(true);
+    expect(matches.some(({ article }) => !titleContains(article, '园区'))).toBe(true);
+  });
+
+  it.each<SortOrder>(['newest', 'oldest'])('sorts by date only when asked (%s)', async (sort) => {
+    expect((await search('园区', sort)).map((hit) => hit.url)).toEqual(expectedOrder('园区', sort));
+  });
+
+  it('does not rank a title higher for characters that are only separated by punctuation there', async () => {
+    // 紧扣国家需求，发展节能环保产业: 求 and 发 are in the title but not adjacent.
+    const hits = await search('求发');
+    expect(hits.map((hit) => hit.url)).toEqual(expectedOrder('求发', 'relevance'));
+  });
+});
+
+describe('results', () => {
+  it('has one record per article, with the issue pages indexing nothing', async () => {
+    const entry = JSON.parse(await readFile(join(fixture.siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.values(entry.languages).map((language) => language.page_count)).toEqual([entries.length]);
+    const hits = await search('的');
+    const urls = hits.map((hit) => hit.url);
+    expect(new Set(urls).size).toBe(urls.length);
+    expect(urls.every((url) => /^\/\d{4}\/\d{2}\/[a-z0-9-]+\/$/.test(url))).toBe(true);
+  });
+
+  it('carries issue label, section, title and date', async () => {
+    const [hit] = await search('紧扣国家需求', 'relevance', { issue: '2018年第1期' });
+    expect(hit).toMatchObject({ url: '/2018/01/p6/', title: '紧扣国家需求，发展节能环保产业', issue: '2018年第1期', section: '经验交流', date: '2018-06-29' });
+  });
+
+  it('gives sub-results with the anchors of the article’s sub-headings', async () => {
+    const [hit] = await search('做优顶层设计', 'relevance', { issue: '2018年第1期' });
+    const p6 = entries.find(({ article }) => article.url === '/2018/01/p6/')?.article;
+    const heading = p6?.headings.find((h) => h.text.includes('做优顶层设计'));
+    expect(heading).toBeDefined();
+    expect(hit?.subResults.map((sub) => sub.url)).toContain(`/2018/01/p6/#${heading?.id}`);
+  });
+
+  it('filters by year, section and issue', async () => {
+    const inYear = await search('园区', 'newest', { year: '2018' });
+    expect(inYear.length).toBeGreaterThan(0);
+    expect(inYear.every((hit) => hit.url.startsWith('/2018/'))).toBe(true);
+    const inSection = await search('园区', 'newest', { section: '园区掠影' });
+    expect(inSection.length).toBeGreaterThan(0);
+    expect(inSection.every((hit) => hit.section === '园区掠影')).toBe(true);
+    const inIssue = await search('园区', 'newest', { issue: '2018年第1期' });
+    expect(inIssue.map((hit) => hit.url)).toEqual(expectedOrder('园区', 'newest').filter((url) => url.startsWith('/2018/01/')));
+  });
+});
+
+describe('excerpts', () => {
+  const plain = (html: string) => html.replace(/<\/?mark>/g, '');
+  const marks = (html: string) => [...html.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => (m[1] ?? '').replace(/\s+/g, '').toLowerCase());
+
+  it.each(['医药高新', 'VOC', '生态文明建设', '泰州 合肥', '态工'])('%s: each match is one mark, with 60–100 characters of context', async (query) => {
+    const terms = oracleTerms(query);
+    const hits = await search(query);
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) {
+      expect(hit.excerpt).not.toMatch(/<\/mark>\s*<mark>/);
+      expect(hit.excerpt).not.toContain('\u200b');
+      expect(hit.excerpt).not.toContain(titleMarkers(hit.title).split(' ')[0]);
+      const found = marks(hit.excerpt);
+      expect(found.length).toBeGreaterThan(0);
+      // A mark is one match, or matches that touch or overlap: made only of the terms' text.
+      for (const mark of found) expect(terms.some((term) => mark.includes(term))).toBe(true);
+      const length = [...plain(hit.excerpt).replace(/&[a-z]+;/g, '.')].length;
+      expect(length).toBeLessThanOrEqual(100);
+      const article = entries.find((e) => e.article.url === hit.url)?.article;
+      if (article && [...article.text].length > 200) expect(length).toBeGreaterThanOrEqual(60);
+    }
+  });
+});

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { excerptHtml, highlightTerms, intersectInOrder, rankByTitleMatches, withoutTitleMarkers } from '../../src/search/query.ts';
+import { articleRecord, bodyHtml, dateSortKey, issueLabel } from '../../src/search/records.ts';
+import { phraseQuery, queryTerms, spaceTokens, titleMarkers, titlePhraseQuery, zeroWidthSpace } from '../../src/search/tokens.ts';
+import type { Article, Issue, Section } from '../../src/model.ts';
+
+const z = zeroWidthSpace;
+
+describe('query terms', () => {
+  it.each([
+    ['泰州', ['泰州']],
+    ['  泰州   合肥 ', ['泰州', '合肥']],
+    ['泰州，合肥', ['泰州', '合肥']],
+    ['“环保管家”', ['环保管家']],
+    ['VOC', ['voc']],
+    ['ＶＯＣ２０１８', ['voc2018']],
+    ['3.0', ['3', '0']],
+    ['泰州 泰州', ['泰州']],
+    ['，。！', []],
+  ])('%s → %j', (query, terms) => {
+    expect(queryTerms(query)).toEqual(terms);
+  });
+
+  it('phrase queries separate characters by spaces, inside quotes', () => {
+    expect(phraseQuery('泰州')).toBe('"泰 州"');
+    expect(phraseQuery('voc')).toBe('"v o c"');
+  });
+});
+
+describe('index text', () => {
+  it('puts a zero-width space between any two adjacent characters, not at spaces', () => {
+    expect(spaceTokens('泰州，合肥 VOC 3.0')).toBe(`泰${z}州${z}，${z}合${z}肥 V${z}O${z}C 3${z}.${z}0`);
+  });
+
+  it('folds full-width letters and digits but keeps Chinese punctuation', () => {
+    expect(spaceTokens('ＶＯＣ，')).toBe(`V${z}O${z}C${z}，`);
+  });
+
+  it('writes title markers that keep punctuation between them', () => {
+    expect(titleMarkers('泰州，V 1')).toBe('tlio tiji ， t3a t1d');
+    expect(titlePhraseQuery('泰州')).toBe('"tlio tiji"');
+  });
+});
+
+const article: Article = {
+  id: 'p6',
+  title: '紧扣国家需求，发展<节能>环保产业',
+  subtitle: '合肥高新区',
+  url: '/2018/01/p6/',
+  headings: [{ text: '（一）做优顶层设计', depth: 4, id: '一做优顶层设计' }],
+  figures: [],
+  parks: [],
+  html: '',
+  text: '——合肥高新区\n第一段。\n（一）做优顶层设计\n第二段 & 第三句。',
+};
+const section: Section = { kind: 'experience-sharing', title: '经验交流', articles: [article] };
+const issue = { id: '2018-01', year: 2018, number: 1, cumulativeNumber: 10, date: '2018-06-29', sections: [section] } as Issue;
+
+describe('search records', () => {
+  it('labels issues as printed', () => {
+    expect(issueLabel({ year: 2018, number: 12 })).toBe('2018年第12期');
+  });
+
+  it('sorts by date, then running number, then printed order (newest first)', () => {
+    const keys = [dateSortKey(issue, 1), dateSortKey({ date: '2019-01-01', cumulativeNumber: 11 }, 0), dateSortKey(issue, 0)];
+    expect([...keys].sort().reverse()).toEqual([keys[1], keys[2], keys[0]]);
+  });
+
+  it('gives sub-headings their anchor ids and escapes text', () => {
+    const html = bodyHtml(article);
+    expect(html).toContain('<h2 id="一做优顶层设计">');
+    expect(html).toContain('&amp;');
+    expect(html.match(/<h2/g)).toHaveLength(1);
+  });
+
+  it('is a zh-CN page with meta, filters and sort key outside the indexed text', () => {
+    const { url, content } = articleRecord(issue, section, article, 0);
+    expect(url).toBe('/2018/01/p6/');
+    expect(content).toContain('<html lang="zh-CN">');
+    expect(content).toMatch(/<div data-pagefind-ignore>.*data-pagefind-meta="title">紧扣国家需求，发展&lt;节能&gt;环保产业</);
+    expect(content).toContain('<span data-pagefind-filter="issue">2018年第1期</span>');
+    expect(content).toContain('<span data-pagefind-filter="section">经验交流</span>');
+    expect(content).toContain(`<span data-pagefind-sort="date">${dateSortKey(issue, 0)}</span>`);
+    expect(content).not.toContain('图片暂缺');
+  });
+});
+
+describe('excerpts', () => {
+  it('marks a multi-character match once, across whitespace and letter case', () => {
+    expect(highlightTerms('白色家电 VOC 治理，泰 州', ['voc', '泰州'])).toBe('白色家电 <mark>VOC</mark> 治理，<mark>泰 州</mark>');
+  });
+
+  it('merges overlapping and touching matches into one mark', () => {
+    expect(highlightTerms('区区域', ['区'])).toBe('<mark>区区</mark>域');
+    expect(highlightTerms('高新区', ['高新', '新区'])).toBe('<mark>高新区</mark>');
+  });
+
+  it('escapes the text around the marks', () => {
+    expect(highlightTerms('a<b & 泰', ['泰'])).toBe('a&lt;b &amp; <mark>泰</mark>');
+  });
+
+  it('cuts the title markers off and removes zero-width spaces', () => {
+    const title = '泰州医药';
+    expect(withoutTitleMarkers(`研究泰州. ${titleMarkers(title)}`, title)).toBe('研究泰州.');
+    expect(excerptHtml(`泰${z}州 &lt;x&gt;. ${titleMarkers(title)}`, title, ['泰州'])).toBe('<mark>泰州</mark> &lt;x&gt;.');
+  });
+});
+
+describe('ranking', () => {
+  const ids = (items: { id: string }[]) => items.map((item) => item.id);
+  const list = (...names: string[]) => names.map((id) => ({ id }));
+
+  it('keeps the first list order, for ids present in every list', () => {
+    expect(ids(intersectInOrder([list('a', 'b', 'c', 'd'), list('d', 'b', 'x'), list('b', 'd')]))).toEqual(['b', 'd']);
+    expect(intersectInOrder([])).toEqual([]);
+  });
+
+  it('puts more title matches first and keeps date order otherwise', () => {
+    const ranked = rankByTitleMatches(list('a', 'b', 'c', 'd'), [new Set(['c', 'd']), new Set(['d'])]);
+    expect(ids(ranked)).toEqual(['d', 'c', 'a', 'b']);
+  });
+});
