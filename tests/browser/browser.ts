@@ -1,0 +1,49 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser } from 'playwright-core';
+import { serveStatic } from '../../src/site/static-server.ts';
+
+/**
+ * Debian's Chromium (apt package `chromium`), never a browser that Playwright downloads: the
+ * machines here reach no browser download host. The flags keep it quiet and offline.
+ */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export interface SiteInBrowser {
+  browser: Browser;
+  /** Full URL of a site path on the local server, e.g. `/2018/01/`. */
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+/**
+ * A built site as a static host serves it (the project's own server, on a free port of
+ * 127.0.0.1) and one browser to read it; a test file opens it once and closes it after.
+ */
+export async function openSite(dir: string): Promise<SiteInBrowser> {
+  const server = await serveStatic(dir, '/', 0);
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await launchChromium().catch(async (error: unknown) => {
+    await stopServer(server);
+    throw error;
+  });
+  return {
+    browser,
+    url: (path) => new URL(path, origin).href,
+    close: async () => {
+      await browser.close();
+      await stopServer(server);
+    },
+  };
+}
+
+function stopServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+}

@@ -1,0 +1,128 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadArchive, type Archive } from '../../src/pipeline/load.ts';
+import { openSite, type SiteInBrowser } from '../browser/browser.ts';
+import { buildSite, type BuiltSite } from '../browser/built-site.ts';
+import { listFiles, sitePath } from '../site/helpers/build.ts';
+import { pwnedFlag, writeHostileContent } from './fixture.ts';
+import { metaRefreshTarget, scanFile, scannedExtensions, type Finding } from './scan.ts';
+
+/**
+ * Pages that show content only for a query string, visited in the browser besides every built
+ * page. The search page goes here once it exists, with a query that finds the hostile article,
+ * e.g. '/search/?q=alert'.
+ */
+const queryVisits: string[] = [];
+
+const contentDir = writeHostileContent();
+let built: BuiltSite;
+let files: string[];
+let archive: Archive;
+
+beforeAll(async () => {
+  built = await buildSite({ CONTENT_DIR: contentDir });
+  files = await listFiles(built.dir);
+  archive = await loadArchive(contentDir);
+});
+
+afterAll(async () => {
+  await built?.remove();
+});
+
+describe('built files of hostile content', () => {
+  let findings: Finding[];
+  beforeAll(async () => {
+    findings = [];
+    for (const file of files) findings.push(...(scanFile(file, await readFile(join(built.dir, file), 'utf8')) ?? []));
+  });
+
+  it('hold no live markup, event handler, dangerous link or script', () => {
+    expect(findings.filter((finding) => finding.kind === 'markup')).toEqual([]);
+  });
+
+  /**
+   * Known pipeline bug, reported and left to the pipeline's owner: src/pipeline/render.ts keeps an
+   * image's URL as written in `figures[].src` (`![z](javascript:alert(1))` gives src
+   * "javascript:alert(1)"), which the open data exports; the article HTML itself is sanitized.
+   * Remove `.fails` when the pipeline drops such URLs.
+   */
+  it.fails('carry no dangerous URL in JSON data', () => {
+    expect(findings.filter((finding) => finding.kind === 'data-url')).toEqual([]);
+  });
+
+  it('are all scanned, except copies of public/ which content never reaches', () => {
+    const unscanned = files.filter((file) => !scannedExtensions.includes(extname(file)));
+    expect(unscanned.filter((file) => !existsSync(join('public', file)))).toEqual([]);
+  });
+});
+
+describe('hostile content in Chromium', () => {
+  let site: SiteInBrowser;
+  beforeAll(async () => {
+    site = await openSite(built.dir);
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it('notices a payload that runs (the watch itself works)', async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.setContent(`<img src=x onerror="window.${pwnedFlag}=1"><img src=x onerror=alert(1)>`);
+    await expect.poll(() => pwned(page)).toBe(1);
+    await expect.poll(() => problems.some((problem) => problem.startsWith('dialog'))).toBe(true);
+    await page.close();
+  });
+
+  it('runs nothing on any page: no dialog, console message, page error or flag', async () => {
+    const { page, problems } = await watchedPage(site);
+    const pages = files.filter((file) => file.endsWith('.html'));
+    for (const path of [...pages.map(sitePath), ...queryVisits]) {
+      const file = pages.find((candidate) => sitePath(candidate) === path);
+      const redirect = file && metaRefreshTarget(await readFile(join(built.dir, file), 'utf8'));
+      await page.goto(site.url(path));
+      if (redirect) await page.waitForURL(site.url(redirect));
+      if ((await pwned(page)) !== undefined) problems.push(`${path}: window.${pwnedFlag} was set`);
+    }
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the hostile text to readers as the text it is', async () => {
+    const { page } = await watchedPage(site);
+    const issue = archive.issues[0]!;
+    const article = issue.sections[0]!.articles[0]!;
+    const park = archive.parks.find((candidate) => candidate.id === article.parks[0]?.id)!;
+    const expected: [string, string[]][] = [
+      [issue.url, [issue.series, issue.publisher, article.contentsTitle!]],
+      [article.url, [article.title, `——${article.subtitle}`, ...article.headings.map((heading) => heading.text), ...article.figures.map((figure) => figure.caption)]],
+      [park.url, [article.title, ...park.milestones.map((milestone) => milestone.evidence)]],
+    ];
+    for (const [path, texts] of expected) {
+      await page.goto(site.url(path));
+      const shown = await page.locator('body').innerText();
+      expect(texts.filter((text) => !shown.includes(text)), path).toEqual([]);
+    }
+    await page.close();
+  });
+});
+
+/** A fresh page that records every dialog (dismissed), console message and uncaught error. */
+async function watchedPage(site: SiteInBrowser): Promise<{ page: Page; problems: string[] }> {
+  const page = await site.browser.newPage();
+  const problems: string[] = [];
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog ${dialog.type()} "${dialog.message()}" on ${page.url()}`);
+    void dialog.dismiss();
+  });
+  // The site ships no JavaScript and no broken resource, so any console output means something ran or failed.
+  page.on('console', (message) => problems.push(`console ${message.type()} "${message.text()}" on ${page.url()}`));
+  page.on('pageerror', (error) => problems.push(`page error "${error.message}" on ${page.url()}`));
+  return { page, problems };
+}
+
+function pwned(page: Page): Promise<unknown> {
+  return page.evaluate((flag) => (window as unknown as Record<string, unknown>)[flag], pwnedFlag);
+}

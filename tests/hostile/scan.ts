@@ -1,0 +1,162 @@
+import { extname } from 'node:path';
+import { Parser } from 'htmlparser2';
+
+/** One way a built file could let content run as script or show as live markup. */
+export interface Finding {
+  /**
+   * `markup`: an element, attribute or URL that a browser or feed reader acts on.
+   * `data-url`: a URL in JSON data (open data, structured data) with a scheme no consumer should follow.
+   */
+  kind: 'markup' | 'data-url';
+  /** The file, then the path inside it (JSON keys, an embedded fragment). */
+  where: string;
+  problem: string;
+}
+
+/** The site's templates use none of these, so any of them can only come from content. */
+const embeddingElements = new Set(['iframe', 'frame', 'object', 'embed', 'svg', 'math', 'base']);
+const urlAttributes = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster']);
+/** The one kind of script element the site writes itself: structured data, which never runs. */
+const dataScriptType = 'application/ld+json';
+
+/**
+ * Browsers drop ASCII whitespace and control characters before reading a URL's scheme, so
+ * `java\tscript:` runs like `javascript:`; the check sees the URL as the browser does.
+ */
+export function isDangerousUrl(url: string): boolean {
+  return /^(javascript|data|vbscript):/i.test(url.replace(/[\u0000-\u0020]/g, ''));
+}
+
+function refreshTarget(content: string): string | undefined {
+  return /url\s*=\s*(.+)$/i.exec(content)?.[1]?.trim().replace(/^['"]|['"]$/g, '');
+}
+
+/** Where a page's `<meta http-equiv="refresh">` sends the browser, if it has one. */
+export function metaRefreshTarget(html: string): string | undefined {
+  let target: string | undefined;
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (name === 'meta' && attributes['http-equiv']?.toLowerCase() === 'refresh') target ??= refreshTarget(attributes.content ?? '');
+    },
+  });
+  parser.write(html);
+  parser.end();
+  return target;
+}
+
+/** Findings about one element: what it is and what its attributes can do. */
+function elementFindings(name: string, attributes: Record<string, string>): string[] {
+  const problems: string[] = [];
+  if (embeddingElements.has(name)) problems.push(`<${name}> element`);
+  if (name === 'script' && attributes.type?.trim().toLowerCase() !== dataScriptType) problems.push(`<script type="${attributes.type ?? ''}"> element`);
+  for (const [attribute, value] of Object.entries(attributes)) {
+    if (/^on/i.test(attribute)) problems.push(`<${name} ${attribute}> event handler`);
+    if (urlAttributes.has(attribute) && isDangerousUrl(value)) problems.push(`<${name} ${attribute}="${value}">`);
+  }
+  const refresh = name === 'meta' && attributes['http-equiv']?.toLowerCase() === 'refresh' ? refreshTarget(attributes.content ?? '') : undefined;
+  if (refresh !== undefined && isDangerousUrl(refresh)) problems.push(`<meta http-equiv="refresh"> to ${refresh}`);
+  return problems;
+}
+
+/**
+ * Markup as a browser tokenizes it (entities decoded), element by element. Structured data in
+ * `<script type="application/ld+json">` must parse as JSON, hold no raw `<` (which could end the
+ * element early) and pass the JSON checks.
+ */
+export function scanHtml(html: string, where: string): Finding[] {
+  const findings: Finding[] = [];
+  let script: { text: string } | undefined;
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      for (const problem of elementFindings(name, attributes)) findings.push({ kind: 'markup', where, problem });
+      if (name === 'script') script = { text: '' };
+    },
+    ontext(text) {
+      if (script) script.text += text;
+    },
+    onclosetag(name) {
+      if (name !== 'script' || !script) return;
+      findings.push(...scanStructuredData(script.text, `${where} ld+json`));
+      script = undefined;
+    },
+  });
+  parser.write(html);
+  parser.end();
+  return findings;
+}
+
+function scanStructuredData(text: string, where: string): Finding[] {
+  if (text.includes('<')) return [{ kind: 'markup', where, problem: 'raw < inside a script element' }];
+  try {
+    return scanJsonValue(JSON.parse(text), where);
+  } catch {
+    return [{ kind: 'markup', where, problem: 'script element content is not JSON' }];
+  }
+}
+
+/**
+ * Feeds: the markup of the XML itself, then every `type="html"` element (Atom's escaped HTML),
+ * whose decoded text a feed reader renders as HTML and so must pass the HTML checks.
+ */
+export function scanXml(xml: string, where: string): Finding[] {
+  const findings: Finding[] = [];
+  const open: { name: string; html?: string }[] = [];
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      for (const problem of elementFindings(name.toLowerCase(), attributes)) findings.push({ kind: 'markup', where, problem });
+      open.push(attributes.type === 'html' ? { name, html: '' } : { name });
+    },
+    ontext(text) {
+      const current = open.at(-1);
+      if (current?.html !== undefined) current.html += text;
+    },
+    onclosetag() {
+      const element = open.pop();
+      if (element?.html !== undefined) findings.push(...scanHtml(element.html, `${where} <${element.name} type="html">`));
+    },
+  }, { xmlMode: true });
+  parser.write(xml);
+  parser.end();
+  return findings;
+}
+
+/** Keys whose string value consumers render as HTML (`content_html` of JSON Feed, an article's `html`). */
+const htmlKey = /(^|_)html$/i;
+/** Keys whose string value consumers follow or load as a URL. */
+const urlKey = /(^|_)(url|src|href|image|icon|favicon)$/i;
+
+/** JSON data: HTML values pass the HTML checks, URL values carry no dangerous scheme; other text is data. */
+export function scanJsonValue(value: unknown, where: string, key = ''): Finding[] {
+  if (typeof value === 'string') {
+    if (htmlKey.test(key)) return scanHtml(value, where);
+    return urlKey.test(key) && isDangerousUrl(value) ? [{ kind: 'data-url', where, problem: `URL ${value}` }] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((item, index) => scanJsonValue(item, `${where}[${index}]`, key));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([name, item]) => scanJsonValue(item, `${where}.${name}`, name));
+  }
+  return [];
+}
+
+function scanJson(text: string, where: string): Finding[] {
+  try {
+    return scanJsonValue(JSON.parse(text), where);
+  } catch {
+    return [{ kind: 'markup', where, problem: 'not JSON' }];
+  }
+}
+
+const scanners: Record<string, (text: string, where: string) => Finding[]> = {
+  '.html': scanHtml,
+  '.xml': scanXml,
+  '.json': scanJson,
+  // Plain text must stay plain even for a browser that sniffs it as HTML.
+  '.txt': scanHtml,
+};
+
+export const scannedExtensions = Object.keys(scanners);
+
+/** Findings for one built file by its kind; undefined for kinds this scan does not read. */
+export function scanFile(file: string, text: string): Finding[] | undefined {
+  return scanners[extname(file)]?.(text, file);
+}
