@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { serveStatic } from '../../src/site/static-server.ts';
 
 /**
@@ -16,7 +16,8 @@ export function launchChromium(): Promise<Browser> {
 }
 
 export interface SiteInBrowser {
-  browser: Browser;
+  /** A new tab; all tabs share one browser context (axe-core needs a context, not a bare browser page). */
+  newPage(): Promise<Page>;
   /** Full URL of a site path on the local server, e.g. `/2018/01/`. */
   url(path: string): string;
   close(): Promise<void>;
@@ -33,8 +34,9 @@ export async function openSite(dir: string): Promise<SiteInBrowser> {
     await stopServer(server);
     throw error;
   });
+  const context = await browser.newContext();
   return {
-    browser,
+    newPage: () => context.newPage(),
     url: (path) => new URL(path, origin).href,
     close: async () => {
       await browser.close();

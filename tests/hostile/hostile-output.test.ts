@@ -111,7 +111,7 @@ describe('hostile content in Chromium', () => {
 
 /** A fresh page that records every dialog (dismissed), console message and uncaught error. */
 async function watchedPage(site: SiteInBrowser): Promise<{ page: Page; problems: string[] }> {
-  const page = await site.browser.newPage();
+  const page = await site.newPage();
   const problems: string[] = [];
   page.on('dialog', (dialog) => {
     problems.push(`dialog ${dialog.type()} "${dialog.message()}" on ${page.url()}`);
