@@ -41,7 +41,8 @@ afterAll(async () => {
 describe('axe-core', () => {
   it.each(pages)('finds no violation on the %s page (%s)', async (_name, path) => {
     const page = await site.newPage();
-    await page.goto(site.url(path));
+    // Idle network: a page that fills itself by script (search results) is checked once filled.
+    await page.goto(site.url(path), { waitUntil: 'networkidle' });
     const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
     await page.close();
     expect(violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);

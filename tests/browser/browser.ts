@@ -1,15 +1,19 @@
+import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serveStatic } from '../../src/site/static-server.ts';
 
+const chromiumPath = '/usr/bin/chromium';
+
 /**
  * Debian's Chromium (apt package `chromium`), never a browser that Playwright downloads: the
  * machines here reach no browser download host. The flags keep it quiet and offline.
  */
-export function launchChromium(): Promise<Browser> {
+async function launchChromium(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) throw new Error(`The browser tests need Debian's Chromium at ${chromiumPath}: apt-get install chromium`);
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
