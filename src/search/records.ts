@@ -40,8 +40,11 @@ function dataElements(kind: 'meta' | 'filter' | 'sort', entries: Record<string, 
     .join('');
 }
 
+/** How a record writes reader-visible text: spaced per character for our index, as is for Pagefind's default indexing. */
+type TextStyle = (text: string) => string;
+
 /** Text lines become paragraphs, except the lines that are the article's sub-headings (in order), which carry their anchor ids. */
-export function bodyHtml(article: Pick<Article, 'text' | 'headings'>): string {
+export function bodyHtml(article: Pick<Article, 'text' | 'headings'>, style: TextStyle = spaceTokens): string {
   const headings = [...article.headings];
   return article.text
     .split('\n')
@@ -50,33 +53,42 @@ export function bodyHtml(article: Pick<Article, 'text' | 'headings'>): string {
       const heading = headings[0];
       if (heading && heading.text === line) {
         headings.shift();
-        return `<h2 id="${escapeHtml(heading.id)}">${escapeHtml(spaceTokens(line))}</h2>`;
+        return `<h2 id="${escapeHtml(heading.id)}">${escapeHtml(style(line))}</h2>`;
       }
-      return `<p>${escapeHtml(spaceTokens(line))}</p>`;
+      return `<p>${escapeHtml(style(line))}</p>`;
     })
     .join('\n');
 }
 
-export function articleRecord(issue: Issue, section: Section, article: Article, position: number): SearchRecord {
+function recordHtml(issue: Issue, section: Section, article: Article, position: number, style: TextStyle, tail: string): string {
   const meta = { title: article.title, issue: issueLabel(issue), section: section.title, date: issue.date };
   const filters = { year: String(issue.year), section: section.title, issue: issueLabel(issue) };
-  const markers = titleMarkers(article.title);
-  const content = [
+  return [
     '<!doctype html>',
     '<html lang="zh-CN"><head><meta charset="utf-8"></head><body>',
     `<div data-pagefind-ignore>${dataElements('meta', meta)}${dataElements('filter', filters)}${dataElements('sort', { date: dateSortKey(issue, position) })}</div>`,
-    `<h1>${escapeHtml(spaceTokens(article.title))}</h1>`,
-    bodyHtml(article),
-    // Last, so that it sits after every reader-visible word; query.ts cuts it out of excerpts.
-    markers === '' ? '' : `<p>${escapeHtml(markers)}</p>`,
+    `<h1>${escapeHtml(style(article.title))}</h1>`,
+    bodyHtml(article, style),
+    tail,
     '</body></html>',
-  ];
-  return { url: article.url, content: content.join('\n') };
+  ].join('\n');
 }
 
-export function searchRecords(issues: readonly Issue[]): SearchRecord[] {
+export function articleRecord(issue: Issue, section: Section, article: Article, position: number): SearchRecord {
+  const markers = titleMarkers(article.title);
+  // Last, so that it sits after every reader-visible word; query.ts cuts it out of excerpts.
+  const tail = markers === '' ? '' : `<p>${escapeHtml(markers)}</p>`;
+  return { url: article.url, content: recordHtml(issue, section, article, position, spaceTokens, tail) };
+}
+
+/** The same article for Pagefind's default indexing (no per-character words, no title markers): the baseline the measurements compare with. */
+export function plainArticleRecord(issue: Issue, section: Section, article: Article, position: number): SearchRecord {
+  return { url: article.url, content: recordHtml(issue, section, article, position, (text) => text, '') };
+}
+
+export function searchRecords(issues: readonly Issue[], record = articleRecord): SearchRecord[] {
   return issues.flatMap((issue) => {
     const articles = issue.sections.flatMap((section) => section.articles.map((article) => ({ section, article })));
-    return articles.map(({ section, article }, position) => articleRecord(issue, section, article, position));
+    return articles.map(({ section, article }, position) => record(issue, section, article, position));
   });
 }
