@@ -10,6 +10,7 @@ import { visit } from 'unist-util-visit';
 import type { Figure, Heading } from '../model.ts';
 import { linkParkMentions } from '../parks/link-mentions.ts';
 import type { ParkMatcher } from '../parks/matcher.ts';
+import { isSafeUrl } from './safe-url.ts';
 import { isWide } from './wide-chars.ts';
 
 export interface RenderedBody {
@@ -88,7 +89,9 @@ function figureOf(paragraph: Paragraph): Figure | undefined {
   const only = children.length === 1 ? children[0] : undefined;
   if (only?.type === 'image') {
     const image = only as Image;
-    return { caption: (image.alt || image.title || '').trim(), src: image.url };
+    const caption = (image.alt || image.title || '').trim();
+    // An unsafe address is no picture: the figure waits for a real one, and validation says why.
+    return isSafeUrl(image.url) ? { caption, src: image.url } : { caption };
   }
   const text = toString(paragraph).trim();
   return captionOnly.test(text) ? { caption: text.replace(captionOnly, '').trim() } : undefined;

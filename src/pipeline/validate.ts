@@ -5,6 +5,7 @@ import { parkLikeNames } from '../parks/candidates.ts';
 import type { ParkMatcher } from '../parks/matcher.ts';
 import { diagnostic, type Place } from './diagnostic.ts';
 import { articleId, articleIdPattern } from './article-id.ts';
+import { isSafeUrl } from './safe-url.ts';
 import { placeOf, subtitleText, type IssueDraft } from './structure.ts';
 
 /** Content rules of one issue file, checked on its structure before anything is rendered. */
@@ -75,6 +76,12 @@ export function validateIssueDraft(draft: IssueDraft, parks?: ParkMatcher): Diag
         }
         if (block.type === 'heading' && block.depth < 4) continue;
         reportRawHtml(block, (place) => report(place, 'warning', 'raw-html', '正文中的 HTML 代码不会生效，会原样显示为文字。如需图片请用 ![说明](图片路径)，小标题用 ####。'));
+        visit(block, ['link', 'image'], (node) => {
+          const { url, type } = node as { url: string; type: string };
+          if (!isSafeUrl(url, { allowMail: type === 'link' })) {
+            report(placeOf(node), 'warning', 'unsafe-url', `地址 “${url.slice(0, 40)}” 不是网页或文件地址，已忽略${type === 'image' ? '（图片按“图片暂缺”显示）' : '（只显示文字，不作链接）'}。请改用 http(s):// 地址或相对路径。`);
+          }
+        });
       }
       if (parks) {
         const unknownPark = (name: string, place: Place) =>

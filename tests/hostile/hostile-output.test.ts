@@ -43,13 +43,7 @@ describe('built files of hostile content', () => {
     expect(findings.filter((finding) => finding.kind === 'markup')).toEqual([]);
   });
 
-  /**
-   * Known pipeline bug, reported and left to the pipeline's owner: src/pipeline/render.ts keeps an
-   * image's URL as written in `figures[].src` (`![z](javascript:alert(1))` gives src
-   * "javascript:alert(1)"), which the open data exports; the article HTML itself is sanitized.
-   * Remove `.fails` when the pipeline drops such URLs.
-   */
-  it.fails('carry no dangerous URL in JSON data', () => {
+  it('carry no dangerous URL in JSON data', () => {
     expect(findings.filter((finding) => finding.kind === 'data-url')).toEqual([]);
   });
 

@@ -47,10 +47,11 @@ describe('renderArticleBody', () => {
     expect(body.text).toContain('<script>alert(1)</script>');
   });
 
-  it('drops script URLs from links and images', () => {
-    const body = render('[点我](javascript:alert(1)) 与 [数据](data:text/html,<script>alert(1)</script>)\n\n![图](javascript:alert(1))\n');
-    expect(body.html).not.toMatch(/javascript:|data:/);
+  it('drops script URLs from links and images, in the HTML and in the model', () => {
+    const body = render('[点我](javascript:alert(1)) 与 [数据](data:text/html,<script>alert(1)</script>)\n\n![图](javascript:alert(1))\n\n![图二](JavaScript:alert(1))\n');
+    expect(body.html).not.toMatch(/javascript:|data:|<img/);
     expect(body.html).toContain('点我');
+    expect(body.figures).toEqual([{ caption: '图' }, { caption: '图二' }]);
   });
 
   it('keeps ordinary links and lists', () => {

@@ -71,6 +71,14 @@ describe('content rules', () => {
     ]);
   });
 
+  it('warns about links and images that are not web or file addresses', () => {
+    const { diagnostics } = run('## 工作动态\n\n### 甲\n\n见[网站](https://www.mee.gov.cn/)、[邮件](mailto:a@b.cn)与[脚本](javascript:alert(1))。\n\n![图](data:image/png;base64,AAAA)\n');
+    expect(diagnostics.map((d) => [d.rule, d.severity, d.line])).toEqual([
+      ['unsafe-url', 'warning', 13],
+      ['unsafe-url', 'warning', 15],
+    ]);
+  });
+
   it('allows two articles on one page', () => {
     expect(run('## 工作动态\n\n### 甲 {page=2}\n\n正文。\n\n### 乙 {page=2}\n\n正文。\n').diagnostics).toEqual([]);
   });
