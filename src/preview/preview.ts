@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { formatDiagnostic, hasErrors } from '../pipeline/diagnostic.ts';
 import { loadArchive } from '../pipeline/load.ts';
-import { publishSite } from '../site/publish.ts';
+import { publishSite, reindexSite } from '../site/publish.ts';
 import { serveStatic } from '../site/static-server.ts';
 import { liveReload } from './live-reload.ts';
 import { watchFolders } from './watch.ts';
@@ -44,13 +44,17 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       return;
     }
     try {
-      await publishSite(archive, options.out);
+      await publishSite(archive, options.out, { index: 'later' });
+      reload.reload();
+      options.log(`已更新（${archive.issues.length} 期，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）。`);
+      // The page shows the edit at once; search catches up unless another save is already waiting.
+      if (!queued) {
+        await reindexSite(archive, options.out);
+        options.log('检索索引已更新。');
+      }
     } catch (error) {
       options.log(`生成网站失败：${error instanceof Error ? error.message : String(error)}`);
-      return;
     }
-    reload.reload();
-    options.log(`已更新（${archive.issues.length} 期，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）。`);
   };
 
   // Saves that arrive during a rebuild collapse into one more rebuild after it.
