@@ -142,8 +142,11 @@ describe('build of the bundled content', () => {
         expect(jsonLd).toMatchObject({ '@type': 'Article', headline: article.title, isPartOf: { '@type': 'PublicationIssue', isPartOf: { '@type': 'Periodical', name: issue.series } } });
         expect(html).toContain(`<link rel="canonical" href="${settings.baseUrl}${article.url}">`);
         expect(html).toContain('<meta property="og:type" content="article">');
+        const listedParks = /<ul class="article-parks">(.*?)<\/ul>/s.exec(html)?.[1] ?? '';
+        expect([...listedParks.matchAll(/<a href="\/parks\/([^/]+)\/">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]])).toEqual(article.parks.map((p) => [p.id, p.name]));
       }
     }
+    expect(issue.sections.flatMap((s) => s.articles).every((a) => a.parks.length > 0)).toBe(true);
   });
 
   it('redirects the cumulative number to the issue without JavaScript', async () => {
