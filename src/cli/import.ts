@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir } from '../content-dir.ts';
@@ -8,6 +8,7 @@ import { importBulletin } from '../import/import-bulletin.ts';
 import { expectedRelativePath } from '../pipeline/archive-rules.ts';
 import { formatDiagnostic, hasErrors } from '../pipeline/diagnostic.ts';
 import { loadSectionTableFile } from '../pipeline/load.ts';
+import { readInputFile } from './read-input.ts';
 
 const usage = '用法：npm run import -- <原文.txt> [--out <输出.md>] [--force]\n  原文为 PDF 导出的文字（UTF-8 或 GB18030）；默认写入 content/年份/年份-期号.md，已存在时须加 --force 才覆盖。\n';
 
@@ -28,13 +29,8 @@ async function main(argv: string[]): Promise<number> {
   const dir = contentDir();
   const { table, diagnostics: tableDiagnostics } = await loadSectionTableFile(dir, relative(process.cwd(), dir) || '.');
   if (hasErrors(tableDiagnostics)) return report(tableDiagnostics, '栏目表有误，无法导入。请先修正栏目表。');
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(input);
-  } catch {
-    process.stderr.write(`${input}:1:1  error  找不到或无法读取这个文件。请检查路径。  (file-not-found)\n`);
-    return 1;
-  }
+  const bytes = await readInputFile(input);
+  if (!bytes) return 1;
   const result = importBulletin(input, bytes, table);
   for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
   if (result.markdown === undefined || result.masthead === undefined) {

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { contentDir } from '../content-dir.ts';
 import { formatDiagnostic, hasErrors } from '../pipeline/diagnostic.ts';
 import { processIssueFile } from '../pipeline/issue-file.ts';
 import { loadGazetteerFile, loadSectionTableFile } from '../pipeline/load.ts';
+import { readInputFile } from './read-input.ts';
 
 /** `npm run inspect -- <file.md>`: the issue's typed model as one JSON object on stdout. */
 async function main(args: string[]): Promise<number> {
@@ -16,13 +16,8 @@ async function main(args: string[]): Promise<number> {
   const absolute = resolve(file);
   const { table, diagnostics: tableDiagnostics } = await loadSectionTableFile(dir);
   const parks = await loadGazetteerFile(dir);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(absolute);
-  } catch {
-    process.stderr.write(`${file}:1:1  error  找不到或无法读取这个文件。请检查路径。  (file-not-found)\n`);
-    return 1;
-  }
+  const bytes = await readInputFile(file);
+  if (!bytes) return 1;
   const sourcePath = relative(dir, absolute).split(sep).join('/');
   const result = processIssueFile(file, sourcePath, bytes, table, parks.gazetteer);
   const diagnostics = [...tableDiagnostics, ...parks.diagnostics, ...result.diagnostics];
