@@ -1,13 +1,12 @@
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeGeneratedArchive } from '../src/generate/archive.ts';
 import type { Issue } from '../src/model.ts';
 import { loadArchive } from '../src/pipeline/load.ts';
 import { searchIndexFolder, writePagefindBundle, writeSearchIndex } from '../src/search/build-index.ts';
-import { openPagefind } from '../src/search/node-pagefind.ts';
-import { searchArchive } from '../src/search/query.ts';
 import { plainArticleRecord, searchRecords } from '../src/search/records.ts';
+import { coldSearchBytes, indexBytes } from '../src/search/search-cost.ts';
 
 /**
  * `npm run measure-search [-- --issues 1000 --seed 1]`: index size on disk and bytes a cold search
@@ -15,42 +14,10 @@ import { plainArticleRecord, searchRecords } from '../src/search/records.ts';
  * Pagefind's default indexing of the same articles, on the bundled archive and on a generated one.
  */
 const queries = ['泰州', '生态工业园区', '态工', 'VOC', '合肥 环保', '园'];
-const pageSize = 10;
-/** Pagefind's UI bundles: written next to the index but never loaded by our search page. */
-const uiFile = /^pagefind-(ui|component-ui|modular-ui|highlight|worker)\./;
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(name);
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
-}
-
-async function folderBytes(dir: string): Promise<{ index: number; ui: number }> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  const sizes = { index: 0, ui: 0 };
-  for (const entry of entries.filter((e) => e.isFile())) {
-    const { size } = await stat(join(entry.parentPath, entry.name));
-    if (uiFile.test(entry.name)) sizes.ui += size;
-    else sizes.index += size;
-  }
-  return sizes;
-}
-
-/** A fresh module per query: nothing cached, as for a reader's first search. */
-async function coldBytes(siteDir: string, query: string, ours: boolean): Promise<{ bytes: number; results: number }> {
-  const loaded = await openPagefind(siteDir);
-  try {
-    if (ours) {
-      const results = await searchArchive(loaded.pagefind, { query });
-      await results.hits(0, pageSize);
-      return { bytes: loaded.transfer().bytes, results: results.total };
-    }
-    const response = await loaded.pagefind.search(query);
-    const results = response?.results ?? [];
-    await Promise.all(results.slice(0, pageSize).map((result) => result.data()));
-    return { bytes: loaded.transfer().bytes, results: results.length };
-  } finally {
-    await loaded.close();
-  }
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -64,15 +31,15 @@ async function measure(name: string, issues: Issue[], work: string): Promise<voi
   started = performance.now();
   await writePagefindBundle(searchRecords(issues, plainArticleRecord), join(plain, searchIndexFolder));
   const plainSeconds = (performance.now() - started) / 1000;
-  const oursSize = await folderBytes(join(ours, searchIndexFolder));
-  const plainSize = await folderBytes(join(plain, searchIndexFolder));
+  const oursSize = await indexBytes(join(ours, searchIndexFolder));
+  const plainSize = await indexBytes(join(plain, searchIndexFolder));
   console.log(`\n## ${name}: ${issues.length} 期，${records} 篇文章`);
   console.log(`索引（不含 Pagefind 界面文件 ${kb(oursSize.ui)}）：本方案 ${kb(oursSize.index)}（${oursSeconds.toFixed(1)} 秒），Pagefind 默认 ${kb(plainSize.index)}（${plainSeconds.toFixed(1)} 秒）`);
   console.log('| 检索词 | 本方案 结果数 | 本方案 冷启动传输 | 默认 结果数 | 默认 冷启动传输 |');
   console.log('| --- | --- | --- | --- | --- |');
   for (const query of queries) {
-    const a = await coldBytes(ours, query, true);
-    const b = await coldBytes(plain, query, false);
+    const a = await coldSearchBytes(ours, query, 'ours');
+    const b = await coldSearchBytes(plain, query, 'default');
     console.log(`| ${query} | ${a.results} | ${kb(a.bytes)} | ${b.results} | ${kb(b.bytes)} |`);
   }
 }

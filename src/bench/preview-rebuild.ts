@@ -1,0 +1,103 @@
+import { spawn } from 'node:child_process';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { get } from 'node:http';
+import { eventsPath } from '../preview/live-reload.ts';
+
+/**
+ * Times the editor's loop in `npm start`: save one issue file, then wait until the preview serves
+ * the changed page (it sends `reload` to open pages once the new site is in place) and until the
+ * search index has caught up (it logs 检索索引已更新).
+ */
+export interface PreviewEdit {
+  /** Save → the page with the edit is served. */
+  pageMs: number;
+  /** Save → the search index is rebuilt. */
+  searchMs: number;
+}
+
+export interface PreviewTarget {
+  contentDir: string;
+  /** An issue file in the content folder, and the site path of its issue page. */
+  issueFile: string;
+  issuePath: string;
+  edits: number;
+}
+
+const searchCaughtUp = '检索索引已更新';
+
+export async function timePreviewEdits(target: PreviewTarget, command: readonly string[]): Promise<{ startupMs: number; edits: PreviewEdit[] }> {
+  const started = performance.now();
+  const [executable = '', ...args] = command;
+  const child = spawn(executable, args, { env: { ...process.env, CONTENT_DIR: target.contentDir, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const original = await readFile(target.issueFile);
+  try {
+    const lines = lineWaiter(child.stdout);
+    const port = Number(/localhost:(\d+)/.exec(await lines.next((line) => /localhost:\d+/.test(line)))?.[1]);
+    const startupMs = performance.now() - started;
+    const reloads = await eventStream(`http://127.0.0.1:${port}${eventsPath}`);
+    const edits: PreviewEdit[] = [];
+    for (let edit = 1; edit <= target.edits; edit++) {
+      const marker = `基准测试第${edit}次修改`;
+      const saved = performance.now();
+      // A new last paragraph of the issue's last article: shown on the issue page.
+      await appendFile(target.issueFile, `\n${marker}\n`);
+      await reloads.next();
+      const page = await (await fetch(`http://127.0.0.1:${port}${target.issuePath}`)).text();
+      if (!page.includes(marker)) throw new Error(`preview reloaded ${target.issuePath} without the edit`);
+      const pageMs = performance.now() - saved;
+      await lines.next((line) => line.includes(searchCaughtUp));
+      edits.push({ pageMs, searchMs: performance.now() - saved });
+    }
+    reloads.close();
+    return { startupMs, edits };
+  } finally {
+    child.kill('SIGTERM');
+    await writeFile(target.issueFile, original);
+  }
+}
+
+/** Lines of a stream, awaited one match at a time; lines that arrived earlier count too. */
+function lineWaiter(stream: NodeJS.ReadableStream | null) {
+  const seen: string[] = [];
+  let wake = () => {};
+  let buffered = '';
+  stream?.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    const complete = buffered.split('\n');
+    buffered = complete.pop() ?? '';
+    seen.push(...complete);
+    wake();
+  });
+  let closed = false;
+  stream?.on('close', () => {
+    closed = true;
+    wake();
+  });
+  return {
+    async next(matches: (line: string) => boolean): Promise<string> {
+      for (;;) {
+        const index = seen.findIndex(matches);
+        if (index >= 0) return seen.splice(0, index + 1).at(-1) ?? '';
+        if (closed) throw new Error(`preview exited before printing the expected line; it printed:\n${seen.join('\n')}`);
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    },
+  };
+}
+
+/** The preview's server-sent events; `next` resolves at the next `reload` after the call. */
+function eventStream(url: string): Promise<{ next(): Promise<void>; close(): void }> {
+  return new Promise((resolve, reject) => {
+    const request = get(url, (response) => {
+      let waiting: (() => void) | undefined;
+      response.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('event: reload')) waiting?.();
+      });
+      resolve({
+        next: () => new Promise<void>((done) => (waiting = done)),
+        close: () => request.destroy(),
+      });
+    });
+    request.on('error', reject);
+  });
+}

@@ -1,0 +1,60 @@
+import matter from 'gray-matter';
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { articleMarkdown, baselineLayout, baselineProject, escapeMarkdown } from '../../src/bench/baseline.ts';
+import { loadArchive } from '../../src/pipeline/load.ts';
+import { bundledContent } from '../helpers/content.ts';
+
+// CommonMark, as Eleventy's default engine (markdown-it) reads it.
+const blocks = (markdown: string) => (unified().use(remarkParse).parse(markdown) as Root).children.map((node) => ({ type: node.type, depth: 'depth' in node ? node.depth : undefined, text: toString(node) }));
+
+describe('escapeMarkdown', () => {
+  it.each([
+    '1. 不是列表',
+    '2) 也不是',
+    '- 不是列表项',
+    '+ 也不是',
+    '# 不是标题',
+    '> 不是引用',
+    '*不是强调* 和 _这个_',
+    '[不是链接](https://example.org) `不是代码`',
+    '<b>不是 HTML</b> &amp; 不是实体',
+    '= 不是标题下划线',
+    '普通句子，2018年第1期。',
+  ])('keeps %s as the text of one paragraph', (line) => {
+    expect(blocks(escapeMarkdown(line))).toEqual([{ type: 'paragraph', depth: undefined, text: line }]);
+  });
+});
+
+describe('baselineProject', () => {
+  it('writes every article of the bundled archive as a Markdown page at its URL, with the same title and lines', async () => {
+    const { issues } = await loadArchive(bundledContent);
+    const articles = issues.flatMap((issue) => issue.sections.flatMap((section) => section.articles));
+    const files = baselineProject(issues);
+    expect(files.map((file) => file.path)).toEqual([`_includes/${baselineLayout}`, ...articles.map((article) => `${article.url.slice(1, -1)}.md`)]);
+    for (const [i, article] of articles.entries()) {
+      const page = matter(files[i + 1]!.content);
+      expect(page.data).toEqual({ title: article.title, layout: baselineLayout });
+      const headings = article.headings.map((heading) => heading.text);
+      expect(blocks(page.content)).toEqual(
+        article.text
+          .split('\n')
+          .filter((line) => line.trim() !== '')
+          .map((line) => (headings.includes(line) ? { type: 'heading', depth: 2, text: line } : { type: 'paragraph', depth: undefined, text: line })),
+      );
+    }
+  });
+
+  it('gives each page a layout declaring the language', () => {
+    const [layout] = baselineProject([]);
+    expect(layout?.content).toContain('<html lang="zh-CN">');
+    expect(layout?.content).toContain('{{ content | safe }}');
+  });
+
+  it('renders an article without sub-headings as paragraphs only', () => {
+    expect(articleMarkdown({ text: '——副标题\n\n第一段\n图：说明', headings: [] })).toBe('——副标题\n\n第一段\n\n图：说明');
+  });
+});
