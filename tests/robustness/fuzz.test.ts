@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/pipeline/load.ts';
-import { bundledIssuePath, makeContentDir } from '../helpers/content.ts';
+import { bundledIssuePath, makeContentDir, repoRoot } from '../helpers/content.ts';
+import { listFiles, runBuild } from '../site/helpers/build.ts';
 
 /** mulberry32: a small seeded generator, so a failing round can be replayed from its number. */
 function random(seed: number): () => number {
@@ -21,7 +24,7 @@ const oddCharacters = ['\u0000', '\u200b', '\u202e', '\ufeff', '\ud83c\udf3f', '
 type Mutation = (bytes: Uint8Array, next: () => number) => Uint8Array;
 
 const lines = (bytes: Uint8Array) => new TextDecoder().decode(bytes).split('\n');
-const join = (parts: string[]) => encoder.encode(parts.join('\n'));
+const joinLines = (parts: string[]) => encoder.encode(parts.join('\n'));
 const pick = (n: number, next: () => number) => Math.floor(next() * n);
 
 const mutations: Record<string, Mutation> = {
@@ -29,20 +32,20 @@ const mutations: Record<string, Mutation> = {
   deleteLine: (bytes, next) => {
     const all = lines(bytes);
     all.splice(pick(all.length, next), 1);
-    return join(all);
+    return joinLines(all);
   },
   duplicateLine: (bytes, next) => {
     const all = lines(bytes);
     const i = pick(all.length, next);
     all.splice(i, 0, all[i]!);
-    return join(all);
+    return joinLines(all);
   },
   swapLines: (bytes, next) => {
     const all = lines(bytes);
     const i = pick(all.length, next);
     const j = pick(all.length, next);
     [all[i], all[j]] = [all[j]!, all[i]!];
-    return join(all);
+    return joinLines(all);
   },
   flipByte: (bytes, next) => {
     const copy = bytes.slice();
@@ -58,22 +61,36 @@ const mutations: Record<string, Mutation> = {
   },
 };
 
-const rounds = 300;
 const seed = 20180629;
 
-describe(`fuzzing the bundled issue (${rounds} rounds, seed ${seed})`, () => {
-  it('every round either yields the issue or reports path:line:col errors, never throws', async () => {
-    const original = new Uint8Array(readFileSync(bundledIssuePath));
+/** One to three mutations of the bundled issue, drawn from `next`; the label replays the round. */
+function mutate(original: Uint8Array, next: () => number): { bytes: Uint8Array; applied: string[] } {
+  const names = Object.keys(mutations);
+  let bytes: Uint8Array = original;
+  const applied: string[] = [];
+  for (let k = 0, count = 1 + pick(3, next); k < count; k++) {
+    const name = names[pick(names.length, next)]!;
+    applied.push(name);
+    bytes = mutations[name]!(bytes, next);
+  }
+  return { bytes, applied };
+}
+
+/** Every file of a built site with a digest of its bytes: equal snapshots mean an untouched site. */
+async function snapshot(dir: string): Promise<string[]> {
+  const files = await listFiles(dir);
+  return files.map((file) => `${file} ${createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')}`);
+}
+
+const original = new Uint8Array(readFileSync(bundledIssuePath));
+
+describe(`fuzzing the bundled issue (seed ${seed})`, () => {
+  const rounds = 300;
+
+  it(`${rounds} rounds through the pipeline: each yields the issue or reports path:line:col errors, never throws`, async () => {
     const next = random(seed);
-    const names = Object.keys(mutations);
     for (let round = 0; round < rounds; round++) {
-      let bytes: Uint8Array = original;
-      const applied: string[] = [];
-      for (let k = 0, count = 1 + pick(3, next); k < count; k++) {
-        const name = names[pick(names.length, next)]!;
-        applied.push(name);
-        bytes = mutations[name]!(bytes, next);
-      }
+      const { bytes, applied } = mutate(original, next);
       const label = `round ${round}: ${applied.join(', ')}`;
       const archive = await loadArchive(makeContentDir({ '2018/2018-01.md': bytes }));
       for (const d of archive.diagnostics) {
@@ -88,5 +105,36 @@ describe(`fuzzing the bundled issue (${rounds} rounds, seed ${seed})`, () => {
         expect(article.html, label).not.toMatch(/<script|<iframe|<[^>]+\son\w+=|(?:href|src)="\s*(?:javascript|data):/i);
       }
     }
+  });
+
+  const buildRounds = 4;
+
+  it(`${buildRounds} rounds through npm run build: a failed build leaves the previous site byte for byte`, async () => {
+    const content = makeContentDir({ '2018/2018-01.md': original, 'parks.yaml': readFileSync(join(repoRoot, 'content/parks.yaml')) });
+    const out = join(content, '..', `${basename(content)}-site`);
+    expect((await runBuild(out, { CONTENT_DIR: content })).code).toBe(0);
+    const next = random(seed + 1);
+    let outcomes = { built: 0, refused: 0 };
+    for (let round = 0; round < buildRounds; round++) {
+      const before = await snapshot(out);
+      const { bytes, applied } = mutate(original, next);
+      const label = `build round ${round}: ${applied.join(', ')}`;
+      writeFileSync(join(content, '2018/2018-01.md'), bytes);
+      const result = await runBuild(out, { CONTENT_DIR: content });
+      expect(result.stderr, label).not.toMatch(/\n\s+at |Error:/);
+      if (result.code === 0) {
+        outcomes = { ...outcomes, built: outcomes.built + 1 };
+        expect(existsSync(join(out, 'index.html')), label).toBe(true);
+      } else {
+        outcomes = { ...outcomes, refused: outcomes.refused + 1 };
+        expect(result.code, label).toBe(1);
+        expect(result.stderr, label).toMatch(/^\S+:\d+:\d+ {2}error {2}\S.* {2}\([a-z-]+\)$/m);
+        expect(await snapshot(out), label).toEqual(before);
+      }
+    }
+    rmSync(out, { recursive: true, force: true });
+    // The seed is chosen so that both outcomes occur; a change that made every round fail (or pass) shows here.
+    expect(outcomes.built).toBeGreaterThan(0);
+    expect(outcomes.refused).toBeGreaterThan(0);
   });
 });
