@@ -68,7 +68,7 @@ export const datePlaceholder = 'YYYY-MM-DD';
 
 /** The new file: front matter and an empty `##` heading for every column in the section table. */
 export function skeletonMarkdown(masthead: NewIssueMasthead, table: SectionTable): string {
-  const comment = `${issueId(masthead.year, masthead.number)}：在各栏目下用 “### 文章标题 {#英文标识 page=页码}” 加文章，删去本期没有的栏目。写法见 docs/import.md。`;
+  const comment = `${issueId(masthead.year, masthead.number)}：在各栏目下用 “### 文章标题 {#英文标识 page=页码}” 加文章，删去本期没有的栏目。写法见 docs/content-format.md。`;
   const head = frontMatter({ ...masthead, date: masthead.date ?? datePlaceholder }, comment);
   return `${head}\n${table.kinds.map((kind) => `## ${kind.title}\n`).join('\n')}`;
 }
