@@ -1,18 +1,11 @@
 import { isMap, isScalar, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
-import type { Diagnostic } from '../model.ts';
+import type { Diagnostic, Issue } from '../model.ts';
 import { diagnostic, fileStart, type Place } from './diagnostic.ts';
 import { isRealDate } from './chinese-date.ts';
 import { yamlPlacer } from './yaml-place.ts';
 
-/** The masthead of an issue, as its front matter gives it. */
-export interface Masthead {
-  series: string;
-  publisher: string;
-  year: number;
-  number: number;
-  cumulativeNumber: number;
-  date: string;
-}
+/** The masthead of an issue, as its front matter gives it: the issue's own fields, nothing derived. */
+export type Masthead = Pick<Issue, 'series' | 'publisher' | 'year' | 'number' | 'cumulativeNumber' | 'date'>;
 
 export interface MastheadResult {
   /** Absent when a field is missing or invalid: the issue cannot be placed in the archive. */
