@@ -37,7 +37,8 @@ export interface PagefindResult {
 
 /** The part of Pagefind's JS API this module uses (`import * as pagefind from '…/pagefind.js'`). */
 export interface PagefindApi {
-  search(term: string, options?: { sort?: Record<string, 'asc' | 'desc'>; filters?: Filters }): Promise<{ results: PagefindResult[] } | null>;
+  /** `null` as the term: every page that passes the filters. */
+  search(term: string | null, options?: { sort?: Record<string, 'asc' | 'desc'>; filters?: Filters }): Promise<{ results: PagefindResult[] } | null>;
 }
 
 /** `relevance`: title matches first, then newest first. `newest` / `oldest`: by date only. */
@@ -76,8 +77,12 @@ export interface SearchResults {
   terms: string[];
   /** Number of matching articles. */
   total: number;
+  /** Pagefind page ids of the matching articles, in rank order (facets.ts counts filter values with them). */
+  ids: readonly string[];
   /** Loads the hits at ranks offset … offset + limit - 1 (only these fragments are fetched). */
   hits(offset: number, limit: number): Promise<SearchHit[]>;
+  /** The results whose page id `keep` accepts, in the same order; no new search. */
+  narrowed(keep: (id: string) => boolean): SearchResults;
 }
 
 export async function searchArchive(pagefind: PagefindApi, request: SearchRequest): Promise<SearchResults> {
@@ -89,10 +94,16 @@ export async function searchArchive(pagefind: PagefindApi, request: SearchReques
   const perTerm = await Promise.all(terms.map((term) => resultsOf(pagefind, phraseQuery(term), filters, sort === 'oldest' ? 'asc' : 'desc')));
   const matched = intersectInOrder(perTerm);
   const ranked = sort === 'relevance' && matched.length > 0 ? rankByTitleMatches(matched, await titleMatchSets(pagefind, terms, filters)) : matched;
+  return rankedResults(terms, ranked);
+}
+
+function rankedResults(terms: string[], ranked: readonly PagefindResult[]): SearchResults {
   return {
     terms,
     total: ranked.length,
+    ids: ranked.map((result) => result.id),
     hits: (offset, limit) => Promise.all(ranked.slice(offset, offset + limit).map(async (result) => toHit(await result.data(), terms))),
+    narrowed: (keep) => rankedResults(terms, ranked.filter((result) => keep(result.id))),
   };
 }
 
@@ -195,6 +206,24 @@ export function withoutTitleMarkers(text: string, title: string): string {
 export function highlightTerms(text: string, terms: readonly string[]): string {
   const chars = [...text];
   return renderMarks(chars, markedCharacters(chars, terms), 0, chars.length);
+}
+
+/**
+ * Where the terms match in the text, as [start, end) offsets in UTF-16 code units (what DOM
+ * text nodes count), one range per stretch of matched text: the article page marks these.
+ */
+export function matchRanges(text: string, terms: readonly string[]): [start: number, end: number][] {
+  const chars = [...text];
+  const marked = markedCharacters(chars, terms);
+  const ranges: [number, number][] = [];
+  let offset = 0;
+  chars.forEach((char, index) => {
+    const last = ranges.at(-1);
+    if (marked[index] && last && index > 0 && marked[index - 1]) last[1] = offset + char.length;
+    else if (marked[index]) ranges.push([offset, offset + char.length]);
+    offset += char.length;
+  });
+  return ranges;
 }
 
 /** Which characters belong to a match, matching as the index does: ignoring whitespace, letter case and full width. */

@@ -30,13 +30,14 @@ export function dateSortKey(issue: Pick<Issue, 'date' | 'cumulativeNumber'>, pos
 
 /**
  * Meta, filters and the sort key, one element each, inside an element Pagefind does not index as
- * text (data-pagefind-ignore still collects meta, filters and sort keys). The value is the
+ * text (data-pagefind-ignore still collects meta, filters and sort keys); a filter with several
+ * values (parks) gets one element per value. The value is the
  * element's text rather than a `key:value` attribute, so commas and colons in a title need no
  * escaping rules of Pagefind's attribute syntax.
  */
-function dataElements(kind: 'meta' | 'filter' | 'sort', entries: Record<string, string>): string {
+function dataElements(kind: 'meta' | 'filter' | 'sort', entries: Record<string, string | readonly string[]>): string {
   return Object.entries(entries)
-    .map(([key, value]) => `<span data-pagefind-${kind}="${escapeHtml(key)}">${escapeHtml(value)}</span>`)
+    .flatMap(([key, values]) => (typeof values === 'string' ? [values] : values).map((value) => `<span data-pagefind-${kind}="${escapeHtml(key)}">${escapeHtml(value)}</span>`))
     .join('');
 }
 
@@ -62,7 +63,8 @@ export function bodyHtml(article: Pick<Article, 'text' | 'headings'>, style: Tex
 
 function recordHtml(issue: Issue, section: Section, article: Article, position: number, style: TextStyle, tail: string): string {
   const meta = { title: article.title, issue: issueLabel(issue), section: section.title, date: issue.date };
-  const filters = { year: String(issue.year), section: section.title, issue: issueLabel(issue) };
+  // An article naming several parks is found under each of them; one naming none has no park value.
+  const filters = { year: String(issue.year), section: section.title, issue: issueLabel(issue), park: article.parks.map((park) => park.name) };
   return [
     '<!doctype html>',
     '<html lang="zh-CN"><head><meta charset="utf-8"></head><body>',

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { facetCounts, loadFacets, passesSelection, type FacetIndex, type PagefindWithFilters, type Selection } from '../../src/search/facets.ts';
 import { searchArchive, type SearchHit, type SortOrder } from '../../src/search/query.ts';
 import { titleMarkers } from '../../src/search/tokens.ts';
 import { articleEntries, buildFixture, oracleTerms, scanMatches, titleContains, type ArticleEntry, type Fixture } from './fixture.ts';
@@ -140,6 +141,55 @@ describe('results', () => {
     expect(inSection.every((hit) => hit.section === '园区掠影')).toBe(true);
     const inIssue = await search('园区', 'newest', { issue: '2018年第1期' });
     expect(inIssue.map((hit) => hit.url)).toEqual(expectedOrder('园区', 'newest').filter((url) => url.startsWith('/2018/01/')));
+  });
+
+  it('filters by park: the canonical names of the parks an article names', async () => {
+    const park = entries.find(({ article }) => article.parks.length > 0)!.article.parks[0]!.name;
+    const withPark = new Set(entries.filter(({ article }) => article.parks.some((p) => p.name === park)).map(({ article }) => article.url));
+    const inPark = await search('园区', 'newest', { park });
+    expect(inPark.length).toBeGreaterThan(0);
+    expect(inPark.map((hit) => hit.url)).toEqual(expectedOrder('园区', 'newest').filter((url) => withPark.has(url)));
+  });
+});
+
+describe('filter counts', () => {
+  const names = ['year', 'section', 'park'] as const;
+  const sectionOf = (entry: ArticleEntry) => entry.issue.sections.find((section) => section.articles.includes(entry.article))!.title;
+  const valuesOf = (entry: ArticleEntry, name: (typeof names)[number]) =>
+    name === 'year' ? [String(entry.issue.year)] : name === 'section' ? [sectionOf(entry)] : entry.article.parks.map((park) => park.name);
+  let facets: FacetIndex;
+  beforeAll(async () => {
+    facets = await loadFacets(fixture.loaded.pagefind as PagefindWithFilters, names);
+  });
+
+  /** The oracle: matching articles that pass the other selected filters, counted per value. */
+  function expectedCounts(query: string, selection: Selection): Record<string, Record<string, number>> {
+    return Object.fromEntries(names.map((name) => {
+      const candidates = scanMatches(entries, query).filter((entry) => Object.entries(selection).every(([other, value]) => other === name || !value || valuesOf(entry, other as typeof name).includes(value)));
+      const counts: Record<string, number> = { '': candidates.length };
+      for (const entry of candidates) for (const value of valuesOf(entry, name)) counts[value] = (counts[value] ?? 0) + 1;
+      if (selection[name]) counts[selection[name]] ??= 0;
+      return [name, counts];
+    }));
+  }
+
+  it.each<[string, Selection]>([
+    ['泰州', {}],
+    ['合肥 环保', {}],
+    ['园区', { year: '2018' }],
+    ['泰州医药', { year: '2019' }],
+    ['调研', { section: '工作动态', park: '泰州医药高新技术产业开发区' }],
+    ['州合', { year: '2019' }],
+  ])('%s %j: every value counts the results it leaves', async (query, selection) => {
+    const results = await searchArchive(fixture.loaded.pagefind, { query });
+    const counts = facetCounts(results.ids, facets, selection);
+    const shown = Object.fromEntries(names.map((name) => {
+      const { all, values } = counts.get(name)!;
+      return [name, Object.fromEntries([['', all], ...values.map(({ value, count }) => [value, count])])];
+    }));
+    expect(shown).toEqual(expectedCounts(query, selection));
+    const narrowed = results.narrowed((id) => passesSelection(id, facets, selection));
+    expect(narrowed.total).toBe(scanMatches(entries, query).filter((entry) => names.every((name) => !selection[name] || valuesOf(entry, name).includes(selection[name]))).length);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { excerptHtml, highlightTerms, intersectInOrder, rankByTitleMatches, withoutTitleMarkers } from '../../src/search/query.ts';
+import { facetCounts, passesSelection, type FacetIndex } from '../../src/search/facets.ts';
+import { excerptHtml, highlightTerms, intersectInOrder, matchRanges, rankByTitleMatches, withoutTitleMarkers } from '../../src/search/query.ts';
 import { articleRecord, bodyHtml, dateSortKey, issueLabel } from '../../src/search/records.ts';
 import { phraseQuery, queryTerms, spaceTokens, titleMarkers, titlePhraseQuery, zeroWidthSpace } from '../../src/search/tokens.ts';
 import type { Article, Issue, Section } from '../../src/model.ts';
@@ -73,6 +74,13 @@ describe('search records', () => {
     expect(html.match(/<h2/g)).toHaveLength(1);
   });
 
+  it('gives an article one park filter value per park it names, and none without parks', () => {
+    const parks = [{ id: 'taizhou', name: '泰州医药高新技术产业开发区' }, { id: 'hefei', name: '合肥高新技术产业开发区' }];
+    const { content } = articleRecord(issue, section, { ...article, parks }, 0);
+    expect([...content.matchAll(/<span data-pagefind-filter="park">(.*?)<\/span>/g)].map((match) => match[1])).toEqual(parks.map((park) => park.name));
+    expect(articleRecord(issue, section, article, 0).content).not.toContain('data-pagefind-filter="park"');
+  });
+
   it('is a zh-CN page with meta, filters and sort key outside the indexed text', () => {
     const { url, content } = articleRecord(issue, section, article, 0);
     expect(url).toBe('/2018/01/p6/');
@@ -93,6 +101,11 @@ describe('excerpts', () => {
   it('merges overlapping and touching matches into one mark', () => {
     expect(highlightTerms('区区域', ['区'])).toBe('<mark>区区</mark>域');
     expect(highlightTerms('高新区', ['高新', '新区'])).toBe('<mark>高新区</mark>');
+  });
+
+  it('gives match ranges in UTF-16 offsets for marking page text, one per stretch', () => {
+    expect(matchRanges('𠀀泰州，泰 州泰州', ['泰州'])).toEqual([[2, 4], [5, 10]]);
+    expect(matchRanges('无', ['泰州'])).toEqual([]);
   });
 
   it('escapes the text around the marks', () => {
@@ -118,5 +131,31 @@ describe('ranking', () => {
   it('puts more title matches first and keeps date order otherwise', () => {
     const ranked = rankByTitleMatches(list('a', 'b', 'c', 'd'), [new Set(['c', 'd']), new Set(['d'])]);
     expect(ids(ranked)).toEqual(['d', 'c', 'a', 'b']);
+  });
+});
+
+describe('filter counts', () => {
+  const facets: FacetIndex = new Map([
+    ['year', new Map([['2018', new Set(['a', 'b'])], ['2019', new Set(['c', 'd'])]])],
+    ['park', new Map([['泰州', new Set(['a', 'c'])], ['合肥', new Set(['a', 'd', 'x'])]])],
+  ]);
+  const asObject = (counts: ReturnType<typeof facetCounts>) => Object.fromEntries([...counts].map(([name, { all, values }]) => [name, { all, values: Object.fromEntries(values.map((v) => [v.value, v.count])) }]));
+
+  it('counts each value among the results the other filters leave', () => {
+    expect(asObject(facetCounts(['a', 'b', 'c', 'd'], facets, { year: '2019' }))).toEqual({
+      year: { all: 4, values: { 2018: 2, 2019: 2 } },
+      park: { all: 2, values: { 泰州: 1, 合肥: 1 } },
+    });
+  });
+
+  it('leaves out values without results, except the selected one', () => {
+    expect(asObject(facetCounts(['b'], facets, { park: '泰州' }))).toEqual({
+      year: { all: 0, values: {} },
+      park: { all: 1, values: { 泰州: 0 } },
+    });
+  });
+
+  it('passes a page that has every selected value', () => {
+    expect(['a', 'b', 'c', 'd'].filter((id) => passesSelection(id, facets, { year: '2018', park: '合肥', section: undefined }))).toEqual(['a']);
   });
 });
