@@ -1,20 +1,19 @@
 import { HtmlBasePlugin, type EleventyConfig, type NunjucksEngine } from '@11ty/eleventy';
-import { formatDiagnostic, hasErrors } from './src/pipeline/diagnostic.ts';
-import { archiveForBuild } from './src/site/archive-source.ts';
+import { siteForBuild } from './src/site/archive-source.ts';
 import { siteFilters } from './src/site/filters.ts';
-import { feedPaths, siteData } from './src/site/site-data.ts';
+import { feedPaths } from './src/site/site-data.ts';
 import { readSettings } from './src/site/settings.ts';
 
 /** Wiring only: data comes from the typed model via src/site, pages from templates/. */
 export default async function (eleventyConfig: EleventyConfig) {
   const settings = readSettings();
-  const archive = await archiveForBuild();
-  // scripts/build.ts checks content before Eleventy starts; this guards a direct Eleventy run.
-  if (hasErrors(archive.diagnostics)) throw new Error(archive.diagnostics.map(formatDiagnostic).join('\n'));
+  const { data, pages } = await siteForBuild(settings);
 
   // Same values as templates/_data/site.json, plus the SITE_URL / PATH_PREFIX overrides.
   eleventyConfig.addGlobalData('site', settings);
-  eleventyConfig.addGlobalData('archive', siteData(archive, settings));
+  eleventyConfig.addGlobalData('archive', data);
+  // Paginated templates write one page per entry of these lists: all of them, or the changed ones.
+  eleventyConfig.addGlobalData('pages', pages);
   eleventyConfig.addGlobalData('feeds', feedPaths);
   for (const [name, filter] of Object.entries(siteFilters(settings))) eleventyConfig.addFilter(name, filter);
 

@@ -5,7 +5,7 @@ import { emptyGazetteer, gazetteer, gazetteerFile, parseGazetteer, type Gazettee
 import { indexParks } from '../parks/park-index.ts';
 import { compareDiagnostics, diagnostic, fileStart } from './diagnostic.ts';
 import { validateArchive, type IssueEntry } from './archive-rules.ts';
-import { processIssueFile } from './issue-file.ts';
+import { processIssueFile, type IssueFileResult } from './issue-file.ts';
 import { parseSectionTable, sectionTable, sectionTableFile, type SectionTable } from './section-kinds.ts';
 
 export interface Archive {
@@ -18,22 +18,47 @@ export interface Archive {
   diagnostics: Diagnostic[];
 }
 
-/** Reads every issue in the content folder and runs all rules; never throws for bad content. */
-export async function loadArchive(contentDir: string, displayDir = contentDir): Promise<Archive> {
+/**
+ * The preview reloads the archive on every save, and most files have not changed: the cache keeps
+ * each file's bytes and result, and a file whose bytes are the same is not processed again. The
+ * results also depend on the column table and the gazetteer, so a change to either empties it.
+ */
+export interface IssueFileCache {
+  tables?: string;
+  files: Map<string, { bytes: Buffer; result: IssueFileResult }>;
+}
+
+export function issueFileCache(): IssueFileCache {
+  return { files: new Map() };
+}
+
+/**
+ * Reads every issue in the content folder and runs all rules; never throws for bad content.
+ * Unchanged files keep their `Issue` objects across loads with the same cache.
+ */
+export async function loadArchive(contentDir: string, displayDir = contentDir, cache: IssueFileCache = issueFileCache()): Promise<Archive> {
   const display = (file: string) => join(displayDir, relative(contentDir, file));
-  const { table, diagnostics } = await loadSectionTableFile(contentDir, displayDir);
+  const { table, diagnostics, text: tableText } = await loadSectionTableFile(contentDir, displayDir);
   const parks = await loadGazetteerFile(contentDir, displayDir);
   diagnostics.push(...parks.diagnostics);
+  const tables = JSON.stringify([displayDir, tableText, parks.text]);
+  if (cache.tables !== tables) cache.files.clear();
+  cache.tables = tables;
   const files = await issueFiles(contentDir);
   const entries: IssueEntry[] = [];
   const issues: Issue[] = [];
   for (const file of files) {
     const relativePath = relative(contentDir, file).split(sep).join('/');
-    const result = processIssueFile(display(file), relativePath, await readFile(file), table, parks.gazetteer);
+    const bytes = await readFile(file);
+    const cached = cache.files.get(file);
+    const result = cached?.bytes.equals(bytes) ? cached.result : processIssueFile(display(file), relativePath, bytes, table, parks.gazetteer);
+    cache.files.set(file, { bytes, result });
     diagnostics.push(...result.diagnostics);
     if (result.masthead) entries.push({ path: display(file), relativePath, masthead: result.masthead, places: result.places });
     if (result.issue) issues.push(result.issue);
   }
+  const present = new Set(files);
+  for (const file of cache.files.keys()) if (!present.has(file)) cache.files.delete(file);
   diagnostics.push(...validateArchive(entries));
   if (files.length === 0) {
     diagnostics.push(diagnostic(displayDir, fileStart, 'error', 'no-issues', `${displayDir} 中没有任何期刊文件：每期一个 Markdown 文件，放在 ${displayDir}/年份/年份-期号.md，可用 npm run new-issue 新建。`));
@@ -43,7 +68,7 @@ export async function loadArchive(contentDir: string, displayDir = contentDir): 
 }
 
 /** The park gazetteer is optional: an archive without `parks.yaml` simply tracks no parks. */
-export async function loadGazetteerFile(contentDir: string, displayDir = contentDir): Promise<{ gazetteer: Gazetteer; diagnostics: Diagnostic[] }> {
+export async function loadGazetteerFile(contentDir: string, displayDir = contentDir): Promise<{ gazetteer: Gazetteer; diagnostics: Diagnostic[]; text?: string }> {
   let text: string;
   try {
     text = await readFile(join(contentDir, gazetteerFile), 'utf8');
@@ -51,10 +76,10 @@ export async function loadGazetteerFile(contentDir: string, displayDir = content
     return { gazetteer: emptyGazetteer, diagnostics: [] };
   }
   const { parks, diagnostics } = parseGazetteer(join(displayDir, gazetteerFile), text);
-  return { gazetteer: gazetteer(parks), diagnostics };
+  return { gazetteer: gazetteer(parks), diagnostics, text };
 }
 
-export async function loadSectionTableFile(contentDir: string, displayDir = contentDir): Promise<{ table: SectionTable; diagnostics: Diagnostic[] }> {
+export async function loadSectionTableFile(contentDir: string, displayDir = contentDir): Promise<{ table: SectionTable; diagnostics: Diagnostic[]; text?: string }> {
   const path = join(contentDir, sectionTableFile);
   let text: string;
   try {
@@ -65,7 +90,7 @@ export async function loadSectionTableFile(contentDir: string, displayDir = cont
       diagnostics: [diagnostic(join(displayDir, sectionTableFile), fileStart, 'error', 'section-table', `找不到栏目表 ${sectionTableFile}：请在内容目录中建立它，列出每个栏目的 title 和 kind。`)],
     };
   }
-  return parseSectionTable(join(displayDir, sectionTableFile), text);
+  return { ...parseSectionTable(join(displayDir, sectionTableFile), text), text };
 }
 
 /** Every Markdown file under the folder, in a stable order; dot-folders (editor backups, VCS) are skipped. */

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { resolve, sep } from 'node:path';
 import { formatDiagnostic, hasErrors } from '../pipeline/diagnostic.ts';
-import { loadArchive } from '../pipeline/load.ts';
+import { issueFileCache, loadArchive } from '../pipeline/load.ts';
 import { publishSite, reindexSite } from '../site/publish.ts';
 import { serveStatic } from '../site/static-server.ts';
 import { liveReload } from './live-reload.ts';
@@ -34,17 +35,23 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const reload = liveReload();
   let running: Promise<void> = Promise.resolve();
   let queued = false;
+  // Unchanged issue files are not parsed again, and after content edits only changed pages are
+  // rendered; a change to templates or static files renders everything.
+  const cache = issueFileCache();
+  let onlyContentChanged = true;
 
   const rebuild = async (): Promise<void> => {
     const started = performance.now();
-    const archive = await loadArchive(options.contentDir, options.displayDir);
+    const changedOnly = onlyContentChanged;
+    onlyContentChanged = true;
+    const archive = await loadArchive(options.contentDir, options.displayDir, cache);
     if (hasErrors(archive.diagnostics)) {
       for (const d of archive.diagnostics.filter((d) => d.severity === 'error')) options.log(formatDiagnostic(d));
       options.log(existsSync(options.out) ? '内容有错误，网站未更新，预览中仍是上次成功生成的版本。改正后保存即可自动更新。' : '内容有错误，还不能生成网站。改正后保存即可自动生成。');
       return;
     }
     try {
-      await publishSite(archive, options.out, { index: 'later' });
+      await publishSite(archive, options.out, { index: 'later', changedOnly });
       reload.reload();
       options.log(`已更新（${archive.issues.length} 期，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）。`);
       // The page shows the edit at once; search catches up unless another save is already waiting.
@@ -70,7 +77,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   await schedule();
   const server = await serveStatic(options.out, options.pathPrefix, options.port, reload);
-  const stopWatching = watchFolders([options.contentDir, ...options.alsoWatch.filter((folder) => existsSync(folder))], () => void schedule());
+  const contentDir = resolve(options.contentDir);
+  const stopWatching = watchFolders([options.contentDir, ...options.alsoWatch.filter((folder) => existsSync(folder))], (changed) => {
+    if (changed.some((path) => !resolve(path).startsWith(`${contentDir}${sep}`))) onlyContentChanged = false;
+    void schedule();
+  });
   return {
     server,
     settled: () => running,

@@ -12,6 +12,9 @@ export interface YearGroup {
   /** Newest first, like the archive. */
   issues: Issue[];
   articleCount: number;
+  /** The year before this one in the archive (上一年), and the one after. */
+  older?: Link;
+  newer?: Link;
 }
 
 export interface IssuePage {
@@ -42,14 +45,16 @@ export interface Redirect {
 export function yearGroups(issues: readonly Issue[]): YearGroup[] {
   const groups = new Map<number, Issue[]>();
   for (const issue of issues) groups.set(issue.year, [...(groups.get(issue.year) ?? []), issue]);
-  return [...groups.entries()]
-    .sort(([a], [b]) => b - a)
-    .map(([year, yearIssues]) => ({
-      year,
-      url: yearUrl(year),
-      issues: yearIssues,
-      articleCount: yearIssues.reduce((n, issue) => n + articleCount(issue), 0),
-    }));
+  const years = [...groups.keys()].sort((a, b) => b - a);
+  const link = (year: number | undefined): Link | undefined => year === undefined ? undefined : { url: yearUrl(year), title: `${year}年` };
+  return years.map((year, i) => withoutUndefined({
+    year,
+    url: yearUrl(year),
+    issues: groups.get(year) ?? [],
+    articleCount: (groups.get(year) ?? []).reduce((n, issue) => n + articleCount(issue), 0),
+    newer: link(years[i - 1]),
+    older: link(years[i + 1]),
+  }));
 }
 
 /** One page per issue with its neighbours; `issues` is newest first. */

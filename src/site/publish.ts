@@ -2,8 +2,14 @@ import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Archive } from '../pipeline/load.ts';
 import { searchIndexFolder, writeSearchIndex } from '../search/build-index.ts';
-import { provideArchive } from './archive-source.ts';
+import { provideSite } from './archive-source.ts';
 import { buildInto, swapInto } from './build-output.ts';
+import { allPages, changedPages, keepUnchangedFiles, removedFiles } from './incremental.ts';
+import { readSettings } from './settings.ts';
+import { siteData, type SiteData } from './site-data.ts';
+
+/** The data of the last site each output folder received from this process, for `changedOnly`. */
+const published = new Map<string, SiteData>();
 
 /**
  * Renders a checked archive into a fresh folder, indexes it for search and swaps it into `out`:
@@ -12,16 +18,25 @@ import { buildInto, swapInto } from './build-output.ts';
  * `index: 'later'` (the preview) moves the previous search index into the new site instead of
  * rebuilding it, so the page is updated at once and search keeps working; the caller then runs
  * `reindexSite` when it has time.
+ *
+ * `changedOnly` (the preview, after content edits only): renders just the pages whose data differ
+ * from the last site this process published to `out`, and links every other file over from it.
+ * Without such a site (first build, failed build) it renders everything.
  */
-export async function publishSite(archive: Archive, out: string, { index = 'now' }: { index?: 'now' | 'later' } = {}): Promise<PublishTimings> {
+export async function publishSite(archive: Archive, out: string, { index = 'now', changedOnly = false }: { index?: 'now' | 'later'; changedOnly?: boolean } = {}): Promise<PublishTimings> {
   const lap = stopwatch();
-  provideArchive(archive);
+  const data = siteData(archive, readSettings());
+  const previous = changedOnly ? published.get(out) : undefined;
+  published.delete(out);
+  provideSite({ data, pages: previous ? changedPages(previous, data) : allPages(data) });
   const temporary = await buildInto(out);
+  if (previous) await keepUnchangedFiles(out, temporary, { except: removedFiles(previous, data), skipFolders: [searchIndexFolder] });
   const render = lap();
   if (index === 'now') await writeSearchIndex(archive.issues, temporary);
   else await rename(join(out, searchIndexFolder), join(temporary, searchIndexFolder)).catch(() => undefined);
   const indexing = lap();
   await swapInto(temporary, out);
+  published.set(out, data);
   return { render, index: indexing, swap: lap() };
 }
 

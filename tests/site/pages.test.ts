@@ -21,6 +21,13 @@ describe('yearGroups', () => {
     ]);
   });
 
+  it('links each year to the years before and after it', () => {
+    expect(yearGroups(issues).map((g) => [g.older, g.newer])).toEqual([
+      [{ url: '/2018/', title: '2018年' }, undefined],
+      [undefined, { url: '/2019/', title: '2019年' }],
+    ]);
+  });
+
   it('is empty for an empty archive', () => {
     expect(yearGroups([])).toEqual([]);
   });

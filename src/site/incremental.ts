@@ -1,0 +1,88 @@
+import { link, mkdir, readdir } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import type { SiteData } from './site-data.ts';
+
+/**
+ * The preview's rebuild after an edit renders only the pages whose data changed, and takes every
+ * other file over from the previous site. Templates paginate over `PageLists`, and each page reads
+ * only its own entry (plus site settings), so an entry equal to the previous build's gives the
+ * same page. Pages that list the whole archive (home, feeds, sitemap …) are not paginated and are
+ * always rendered.
+ */
+export type PageLists = Pick<SiteData, 'years' | 'issuePages' | 'articlePages' | 'sectionPages' | 'parks' | 'redirects' | 'issueData'>;
+
+/** Each kind of paginated page, with the site path that identifies an entry across builds. */
+const kinds: { [K in keyof PageLists]: (entry: PageLists[K][number]) => string } = {
+  years: (group) => group.url,
+  issuePages: (page) => page.issue.url,
+  articlePages: (page) => page.article.url,
+  sectionPages: (page) => page.url,
+  parks: (park) => park.url,
+  redirects: (redirect) => redirect.url,
+  issueData: (item) => item.path,
+};
+
+type Kind = keyof PageLists;
+const kindNames = Object.keys(kinds) as Kind[];
+const addressOf = <K extends Kind>(kind: K, entry: PageLists[K][number]) => kinds[kind](entry);
+
+/** A full build: every page. */
+export function allPages(data: SiteData): PageLists {
+  return Object.fromEntries(kindNames.map((kind) => [kind, data[kind]])) as unknown as PageLists;
+}
+
+/** The entries that are new or differ from the previous build's entry at the same address. */
+export function changedPages(previous: SiteData, next: SiteData): PageLists {
+  return Object.fromEntries(
+    kindNames.map((kind) => {
+      const before = new Map<string, unknown>(previous[kind].map((entry) => [addressOf(kind, entry), entry]));
+      return [kind, (next[kind] as PageLists[Kind][number][]).filter((entry) => !sameData(before.get(addressOf(kind, entry)), entry))];
+    }),
+  ) as unknown as PageLists;
+}
+
+/** Files of the previous build's pages that this build no longer has (an article renamed or deleted). */
+export function removedFiles(previous: SiteData, next: SiteData): string[] {
+  return kindNames.flatMap((kind) => {
+    const kept = new Set(next[kind].map((entry) => addressOf(kind, entry)));
+    return previous[kind].map((entry) => addressOf(kind, entry)).filter((address) => !kept.has(address)).map(outputFile);
+  });
+}
+
+/** The file a page's permalink writes, relative to the site folder: `/2018/01/` → `2018/01/index.html`. */
+export function outputFile(address: string): string {
+  return `${address.replace(/^\//, '')}${address.endsWith('/') ? 'index.html' : ''}`;
+}
+
+/**
+ * Deep equality of model data. Unchanged issues keep their objects across loads (the preview's
+ * file cache), so the identity check answers almost every comparison without descending.
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every((key) => Object.hasOwn(b, key) && sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+/**
+ * Hard-links into `to` every file of `from` that the new build did not write itself, except the
+ * given ones (removed pages) and folders handled apart (the search index). A link, not a copy:
+ * instant, and the old site's files stay untouched, since the new build writes new files.
+ */
+export async function keepUnchangedFiles(from: string, to: string, { except, skipFolders }: { except: readonly string[]; skipFolders: readonly string[] }): Promise<number> {
+  const written = new Set(await relativeFiles(to));
+  const skipped = new Set(except);
+  const kept = (await relativeFiles(from)).filter((file) => !written.has(file) && !skipped.has(file) && !skipFolders.some((folder) => file.startsWith(`${folder}/`)));
+  for (const folder of new Set(kept.map((file) => dirname(file)))) await mkdir(join(to, folder), { recursive: true });
+  await Promise.all(kept.map((file) => link(join(from, file), join(to, file))));
+  return kept.length;
+}
+
+async function relativeFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
+}
