@@ -7,6 +7,7 @@ import { buildInto, swapInto } from './build-output.ts';
 import { allPages, changedPages, keepUnchangedFiles, removedFiles } from './incremental.ts';
 import { readSettings } from './settings.ts';
 import { siteData, type SiteData } from './site-data.ts';
+import { writeSiteScripts } from './site-scripts.ts';
 
 /** The data of the last site each output folder received from this process, for `changedOnly`. */
 const published = new Map<string, SiteData>();
@@ -30,6 +31,7 @@ export async function publishSite(archive: Archive, out: string, { index = 'now'
   published.delete(out);
   provideSite({ data, pages: previous ? changedPages(previous, data) : allPages(data) });
   const temporary = await buildInto(out);
+  await writeSiteScripts(temporary);
   if (previous) await keepUnchangedFiles(out, temporary, { except: removedFiles(previous, data), skipFolders: [searchIndexFolder] });
   const render = lap();
   if (index === 'now') await writeSearchIndex(archive.issues, temporary);

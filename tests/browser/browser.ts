@@ -29,10 +29,11 @@ export interface SiteInBrowser {
 
 /**
  * A built site as a static host serves it (the project's own server, on a free port of
- * 127.0.0.1) and one browser to read it; a test file opens it once and closes it after.
+ * 127.0.0.1, under the path prefix the site was built with) and one browser to read it; a test
+ * file opens it once and closes it after.
  */
-export async function openSite(dir: string): Promise<SiteInBrowser> {
-  const server = await serveStatic(dir, '/', 0);
+export async function openSite(dir: string, pathPrefix = '/'): Promise<SiteInBrowser> {
+  const server = await serveStatic(dir, pathPrefix, 0);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await launchChromium().catch(async (error: unknown) => {
     await stopServer(server);

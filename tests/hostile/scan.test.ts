@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { isDangerousUrl, metaRefreshTarget, scanFile } from './scan.ts';
 
@@ -19,6 +20,9 @@ describe('the hostile-output scan', () => {
     ['<script type="application/ld+json">{"a":"</b>"}</script>', 'raw < inside a script element'],
     ['<script type="application/ld+json">{a}</script>', 'script element content is not JSON'],
     ['<script type="application/ld+json">{"url":"javascript:x"}</script>', 'URL javascript:x'],
+    ['<script type="module" src="/assets/other.js"></script>', '<script type="module"> element'],
+    ['<script type="module" src="https://evil.example/assets/search.js"></script>', '<script type="module"> element'],
+    ['<script type="module" src="/assets/search.js">alert(1)</script>', 'text inside a site script element'],
   ])('finds %s in a page', (html, problem) => {
     expect(problems('page.html', html)).toContain(problem);
   });
@@ -28,6 +32,7 @@ describe('the hostile-output scan', () => {
       '<p>&lt;script&gt;alert(1)&lt;/script&gt; &#x3C;img src=x onerror=alert(1)></p>',
       '<a href="/2018/01/">期</a><a href="https://example.org/">站</a><a href="#iframe-srcjavascriptalert1">小标题</a>',
       '<script type="application/ld+json">{"headline":"\\u003cscript\\u003e","url":"https://example.org/"}</script>',
+      '<script type="module" src="/assets/search.js"></script><script type="module" src="/bulletin/assets/highlight.js"></script>',
     ].join('');
     expect(problems('page.html', page)).toEqual([]);
   });
@@ -43,6 +48,16 @@ describe('the hostile-output scan', () => {
     expect(scanFile('feed.json', JSON.stringify(feed))).toEqual([
       { kind: 'markup', where: 'feed.json.items[0].content_html', problem: '<iframe> element' },
       { kind: 'data-url', where: 'feed.json.items[0].url', problem: 'URL data:text/html,x' },
+    ]);
+  });
+
+  it('reads a Pagefind fragment as JSON data: plain text passes, a dangerous URL does not', () => {
+    const fragment = (data: object) => gzipSync(Buffer.from(`pagefind_dcd${JSON.stringify(data)}`));
+    const text = { content: '<script>alert(1)</script>', meta: { title: '<img src=x onerror=alert(1)>' }, filters: { section: ['<b>栏目</b>'] } };
+    expect(scanFile('pagefind/fragment/zh-cn_1.pf_fragment', fragment({ url: '/2018/01/p1/', ...text }))).toEqual([]);
+    expect(problems('pagefind/fragment/zh-cn_2.pf_fragment', 'not gzip')).toEqual(['not a gzip Pagefind fragment']);
+    expect(scanFile('pagefind/fragment/zh-cn_3.pf_fragment', fragment({ url: 'javascript:alert(1)', ...text }))).toEqual([
+      { kind: 'data-url', where: 'pagefind/fragment/zh-cn_3.pf_fragment.url', problem: 'URL javascript:alert(1)' },
     ]);
   });
 

@@ -1,5 +1,7 @@
 import { extname } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { Parser } from 'htmlparser2';
+import { siteScripts } from '../../src/site/site-scripts.ts';
 
 /** One way a built file could let content run as script or show as live markup. */
 export interface Finding {
@@ -16,8 +18,15 @@ export interface Finding {
 /** The site's templates use none of these, so any of them can only come from content. */
 const embeddingElements = new Set(['iframe', 'frame', 'object', 'embed', 'svg', 'math', 'base']);
 const urlAttributes = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster']);
-/** The one kind of script element the site writes itself: structured data, which never runs. */
+/** The script elements the site writes itself: structured data, which never runs, and its own bundled modules (src/site/site-scripts.ts). */
 const dataScriptType = 'application/ld+json';
+/** `/` or a path prefix such as `/bulletin/`, in front of a site script's file. */
+const sitePathPrefix = /^(\/[\w-]+)*\/$/;
+
+function isSiteScript(attributes: Record<string, string>): boolean {
+  const src = attributes.src ?? '';
+  return attributes.type === 'module' && Object.keys(siteScripts).some((file) => src.endsWith(file) && sitePathPrefix.test(src.slice(0, -file.length)));
+}
 
 /**
  * Browsers drop ASCII whitespace and control characters before reading a URL's scheme, so
@@ -48,7 +57,7 @@ export function metaRefreshTarget(html: string): string | undefined {
 function elementFindings(name: string, attributes: Record<string, string>): string[] {
   const problems: string[] = [];
   if (embeddingElements.has(name)) problems.push(`<${name}> element`);
-  if (name === 'script' && attributes.type?.trim().toLowerCase() !== dataScriptType) problems.push(`<script type="${attributes.type ?? ''}"> element`);
+  if (name === 'script' && attributes.type?.trim().toLowerCase() !== dataScriptType && !isSiteScript(attributes)) problems.push(`<script type="${attributes.type ?? ''}"> element`);
   for (const [attribute, value] of Object.entries(attributes)) {
     if (/^on/i.test(attribute)) problems.push(`<${name} ${attribute}> event handler`);
     if (urlAttributes.has(attribute) && isDangerousUrl(value)) problems.push(`<${name} ${attribute}="${value}">`);
@@ -61,22 +70,24 @@ function elementFindings(name: string, attributes: Record<string, string>): stri
 /**
  * Markup as a browser tokenizes it (entities decoded), element by element. Structured data in
  * `<script type="application/ld+json">` must parse as JSON, hold no raw `<` (which could end the
- * element early) and pass the JSON checks.
+ * element early) and pass the JSON checks; the site's own module scripts must be empty.
  */
 export function scanHtml(html: string, where: string): Finding[] {
   const findings: Finding[] = [];
-  let script: { text: string } | undefined;
+  let script: { text: string; site: boolean } | undefined;
   const parser = new Parser({
     onopentag(name, attributes) {
       for (const problem of elementFindings(name, attributes)) findings.push({ kind: 'markup', where, problem });
-      if (name === 'script') script = { text: '' };
+      if (name === 'script') script = { text: '', site: isSiteScript(attributes) };
     },
     ontext(text) {
       if (script) script.text += text;
     },
     onclosetag(name) {
       if (name !== 'script' || !script) return;
-      findings.push(...scanStructuredData(script.text, `${where} ld+json`));
+      // A site script loads its file and has no text of its own; any text there would run.
+      if (script.site && script.text.trim() !== '') findings.push({ kind: 'markup', where, problem: 'text inside a site script element' });
+      if (!script.site) findings.push(...scanStructuredData(script.text, `${where} ld+json`));
       script = undefined;
     },
   });
@@ -146,7 +157,24 @@ function scanJson(text: string, where: string): Finding[] {
   }
 }
 
-const scanners: Record<string, (text: string, where: string) => Finding[]> = {
+/**
+ * A Pagefind fragment (one per article: url, content, meta, filters, anchors): gzip, a signature,
+ * then JSON from the first `{`. Its strings are plain text, not HTML (content may read
+ * `<script>…` where the article says so), which the search page inserts as text or escapes
+ * (query.ts); so they are checked as JSON data, URLs included, and the browser visit of the
+ * search page is what shows that none of it runs.
+ */
+function scanPagefindFragment(bytes: Buffer, where: string): Finding[] {
+  let text: string;
+  try {
+    text = gunzipSync(bytes).toString('utf8');
+  } catch {
+    return [{ kind: 'markup', where, problem: 'not a gzip Pagefind fragment' }];
+  }
+  return scanJson(text.slice(text.indexOf('{')), where);
+}
+
+const textScanners: Record<string, (text: string, where: string) => Finding[]> = {
   '.html': scanHtml,
   '.xml': scanXml,
   '.json': scanJson,
@@ -154,9 +182,28 @@ const scanners: Record<string, (text: string, where: string) => Finding[]> = {
   '.txt': scanHtml,
 };
 
-export const scannedExtensions = Object.keys(scanners);
+export const scannedExtensions = [...Object.keys(textScanners), '.pf_fragment'];
 
 /** Findings for one built file by its kind; undefined for kinds this scan does not read. */
-export function scanFile(file: string, text: string): Finding[] | undefined {
-  return scanners[extname(file)]?.(text, file);
+export function scanFile(file: string, content: Buffer | string): Finding[] | undefined {
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+  if (extname(file) === '.pf_fragment') return scanPagefindFragment(bytes, file);
+  return textScanners[extname(file)]?.(bytes.toString('utf8'), file);
+}
+
+/**
+ * Pagefind's own files besides fragments: its scripts, styles and wasm, and the binary index
+ * (words, filter values, page list), which only pagefind.js reads and never shows as markup.
+ */
+const pagefindRuntime = [
+  /^pagefind\/pagefind(-worker|-highlight|-ui|-modular-ui|-component-ui)?\.(js|css)$/,
+  /^pagefind\/wasm\.[a-z-]+\.pagefind$/,
+  /^pagefind\/pagefind\.[a-z-]+_[0-9a-f]+\.pf_meta$/,
+  /^pagefind\/index\/[a-z-]+_[0-9a-f]+\.pf_index$/,
+  /^pagefind\/filter\/[a-z-]+_[0-9a-f]+\.pf_filter$/,
+  /^pagefind\/pagefind-entry\.json$/,
+];
+
+export function isPagefindRuntime(file: string): boolean {
+  return pagefindRuntime.some((pattern) => pattern.test(file));
 }

@@ -1,0 +1,296 @@
+/**
+ * The search page (/search/), bundled into assets/search.js. Our own UI on Pagefind's JS API
+ * rather than Pagefind's default or component UI: those send the reader's words to Pagefind as
+ * typed, which segments Chinese into dictionary words, while this archive's index needs every
+ * query to go through query.ts (one exact phrase per term, intersected, title matches first,
+ * excerpts cleaned and marked) and its filter counts need facets.ts.
+ *
+ * The page's HTML (templates/search.njk) holds the form, the controls and the empty result list;
+ * this script fills them. State lives in the URL (?q=泰州&sort=newest&year=2018&section=…&park=…)
+ * so a search can be shared and reloaded; it is replaced, not pushed, so Back leaves the page.
+ */
+import { toChineseDate } from '../../pipeline/chinese-date.ts';
+import { facetCounts, loadFacets, passesSelection, type FacetCount, type FacetIndex, type PagefindWithFilters, type Selection } from '../facets.ts';
+import { highlightTerms, pagefindOptions, searchArchive, type SearchHit, type SearchResults, type SortOrder } from '../query.ts';
+
+const pageSize = 10;
+/** Long articles have many sub-headings near a match; a few keep the list easy to scan. */
+const subResultsShown = 3;
+const sortOrders: readonly SortOrder[] = ['relevance', 'newest', 'oldest'];
+
+interface FilterSpec {
+  name: string;
+  /** First option: no narrowing. */
+  allLabel: string;
+  optionLabel(value: string): string;
+  order(a: string, b: string): number;
+}
+
+const collator = new Intl.Collator('zh-CN');
+const filterSpecs: readonly FilterSpec[] = [
+  { name: 'year', allLabel: '全部年份', optionLabel: (value) => `${value}年`, order: (a, b) => Number(b) - Number(a) },
+  { name: 'section', allLabel: '全部栏目', optionLabel: (value) => value, order: (a, b) => collator.compare(a, b) },
+  { name: 'park', allLabel: '全部园区', optionLabel: (value) => value, order: (a, b) => collator.compare(a, b) },
+];
+
+interface PageState {
+  query: string;
+  sort: SortOrder;
+  selection: Selection;
+}
+
+interface Engine {
+  pagefind: PagefindWithFilters;
+  facets: Promise<FacetIndex>;
+}
+
+function required<T extends Element>(selector: string): T {
+  const element = document.querySelector<T>(selector);
+  if (!element) throw new Error(`search page: missing ${selector}`);
+  return element;
+}
+
+const form = required<HTMLFormElement>('#search-form');
+const input = required<HTMLInputElement>('#search-query');
+const controls = required<HTMLElement>('#search-controls');
+const sortSelect = required<HTMLSelectElement>('#search-sort');
+const status = required<HTMLElement>('#search-status');
+const hint = required<HTMLElement>('#search-hint');
+const list = required<HTMLOListElement>('#search-results');
+const more = required<HTMLButtonElement>('#search-more');
+const filterSelects = new Map(filterSpecs.map((spec) => [spec.name, required<HTMLSelectElement>(`#search-filter-${spec.name}`)]));
+/** Site root under the path prefix the page was built with (`/` or `/bulletin/`). */
+const pathPrefix = form.dataset.pathPrefix ?? '/';
+const baseTitle = document.title;
+
+let engine: Promise<Engine> | undefined;
+/** Unfiltered results of the current query; filters narrow them without a new search. */
+let allResults: SearchResults | undefined;
+let facets: FacetIndex | undefined;
+let shown: SearchResults | undefined;
+/** Each search or redraw takes a number; a slower earlier one finishing late draws nothing. */
+let generation = 0;
+/** A second click on "更多结果" while a page of hits loads would append that page twice. */
+let loadingMore = false;
+
+/** Pagefind and the filter values, loaded on the first search (the index is only fetched when needed). */
+function loadEngine(): Promise<Engine> {
+  engine ??= (async () => {
+    const url = `${pathPrefix}pagefind/pagefind.js`;
+    const pagefind = (await import(url)) as PagefindWithFilters & { options(options: Record<string, unknown>): Promise<void> };
+    // Result URLs are stored as site paths (/2018/01/p3/); baseUrl puts the prefix in front.
+    await pagefind.options({ ...pagefindOptions, baseUrl: pathPrefix });
+    return { pagefind, facets: loadFacets(pagefind, filterSpecs.map((spec) => spec.name)) };
+  })();
+  return engine;
+}
+
+function stateFromUrl(): PageState {
+  const params = new URLSearchParams(location.search);
+  const sort = params.get('sort') as SortOrder | null;
+  const selection: Selection = {};
+  for (const spec of filterSpecs) selection[spec.name] = params.get(spec.name) || undefined;
+  return { query: params.get('q') ?? '', sort: sort && sortOrders.includes(sort) ? sort : 'relevance', selection };
+}
+
+function stateFromForm(): PageState {
+  const selection: Selection = {};
+  for (const [name, select] of filterSelects) selection[name] = select.value || undefined;
+  return { query: input.value.trim(), sort: sortSelect.value as SortOrder, selection };
+}
+
+/** Only what differs from the defaults goes into the address. */
+function writeUrl(state: PageState): void {
+  const params = new URLSearchParams();
+  if (state.query) params.set('q', state.query);
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  for (const spec of filterSpecs) {
+    const value = state.selection[spec.name];
+    if (value) params.set(spec.name, value);
+  }
+  const search = params.toString();
+  history.replaceState(null, '', `${location.pathname}${search ? `?${search}` : ''}`);
+  document.title = state.query ? `“${state.query}” - ${baseTitle}` : baseTitle;
+}
+
+function showForm(state: PageState): void {
+  input.value = state.query;
+  sortSelect.value = state.sort;
+  for (const [name, select] of filterSelects) fillFilter(select, filterSpecs.find((spec) => spec.name === name)!, [], 0, state.selection[name]);
+}
+
+function setMessage(text: string, hintText = ''): void {
+  status.textContent = text;
+  hint.textContent = hintText;
+  hint.hidden = hintText === '';
+}
+
+async function runSearch(state: PageState): Promise<void> {
+  const run = ++generation;
+  list.replaceChildren();
+  more.hidden = true;
+  allResults = undefined;
+  if (state.query === '') {
+    controls.hidden = true;
+    setMessage('', '输入检索词后按回车。');
+    return;
+  }
+  setMessage('正在检索……');
+  let loaded: { results: SearchResults; facets: FacetIndex };
+  try {
+    const { pagefind, facets: facetsLoading } = await loadEngine();
+    loaded = { results: await searchArchive(pagefind, { query: state.query, sort: state.sort }), facets: await facetsLoading };
+  } catch {
+    engine = undefined;
+    if (run === generation) setMessage('检索暂时无法使用：未能载入检索索引。', '请稍后刷新页面重试，或按年份、栏目、园区浏览。');
+    return;
+  }
+  if (run !== generation) return;
+  allResults = loaded.results;
+  facets = loaded.facets;
+  await showResults(state, run);
+}
+
+/** Draws the filters with counts and the first page of results that pass the selected filters. */
+async function showResults(state: PageState, run = ++generation): Promise<void> {
+  if (!allResults || !facets) return;
+  const index = facets;
+  const counts = facetCounts(allResults.ids, index, state.selection);
+  for (const spec of filterSpecs) {
+    const entry = counts.get(spec.name);
+    fillFilter(filterSelects.get(spec.name)!, spec, entry?.values ?? [], entry?.all ?? 0, state.selection[spec.name]);
+  }
+  controls.hidden = allResults.total === 0;
+  shown = allResults.narrowed((id) => passesSelection(id, index, state.selection));
+  list.replaceChildren();
+  if (shown.total === 0) {
+    const filtered = filterSpecs.some((spec) => state.selection[spec.name]);
+    setMessage(
+      `没有找到包含“${state.query}”的文章${filtered ? '（在所选范围内）' : ''}。`,
+      filtered ? '可以把年份、栏目或园区改回“全部”再看。' : '检索按字面查找连续出现的字；可以换用更短的词，或用空格分开几个词。',
+    );
+    more.hidden = true;
+    return;
+  }
+  await appendHits(run);
+}
+
+async function appendHits(run: number): Promise<void> {
+  if (!shown) return;
+  const offset = list.children.length;
+  const hits = await shown.hits(offset, pageSize);
+  if (run !== generation) return;
+  const items = hits.map((hit) => resultItem(hit, shown!.terms));
+  list.append(...items);
+  const count = list.children.length;
+  more.hidden = count >= shown.total;
+  setMessage(count < shown.total ? `共 ${shown.total} 篇，已显示 ${count} 篇。` : `共 ${shown.total} 篇。`);
+  if (offset > 0) items[0]?.querySelector('a')?.focus();
+}
+
+function fillFilter(select: HTMLSelectElement, spec: FilterSpec, values: readonly FacetCount[], all: number, selected: string | undefined): void {
+  const options = [new Option(all > 0 ? `${spec.allLabel}（${all}）` : spec.allLabel, '')];
+  // Before the first search (or a value from an old link) the selected value has no count yet, but stays selected.
+  const listed = selected && !values.some((entry) => entry.value === selected) ? [...values, { value: selected, count: 0 }] : values;
+  for (const { value, count } of [...listed].sort((a, b) => spec.order(a.value, b.value))) {
+    options.push(new Option(`${spec.optionLabel(value)}（${count}）`, value));
+  }
+  select.replaceChildren(...options);
+  select.value = selected ?? '';
+}
+
+/** The article link carries the terms, so the article page can mark them (article-highlight.ts). */
+function withHighlight(url: string, terms: readonly string[]): string {
+  const hash = url.indexOf('#');
+  const [path, fragment] = hash < 0 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
+  return `${path}?highlight=${encodeURIComponent(terms.join(' '))}${fragment}`;
+}
+
+/**
+ * One result. Text from the index goes in as text; only query.ts's excerpts and marked titles go
+ * in as HTML, and query.ts escapes everything in them but its own <mark> elements.
+ */
+function resultItem(hit: SearchHit, terms: readonly string[]): HTMLLIElement {
+  const item = element('li', 'search-result');
+  const heading = element('h2', 'search-result-title');
+  const link = element('a');
+  link.href = withHighlight(hit.url, terms);
+  link.innerHTML = highlightTerms(hit.title, terms);
+  heading.append(link);
+
+  const meta = element('p', 'search-result-meta');
+  const date = element('time');
+  date.dateTime = hit.date;
+  date.textContent = toChineseDate(hit.date);
+  meta.append(`${hit.issue} · ${hit.section} · `, date);
+
+  const excerpt = element('p', 'search-result-excerpt');
+  excerpt.innerHTML = hit.excerpt;
+  item.append(heading, meta, excerpt);
+
+  const subResults = hit.subResults.slice(0, subResultsShown);
+  if (subResults.length > 0) {
+    const subList = element('ul', 'search-subresults');
+    for (const sub of subResults) {
+      const subItem = element('li');
+      const subLink = element('a');
+      subLink.href = withHighlight(sub.url, terms);
+      subLink.textContent = sub.title;
+      const subExcerpt = element('p', 'search-result-excerpt');
+      subExcerpt.innerHTML = sub.excerpt;
+      subItem.append(subLink, subExcerpt);
+      subList.append(subItem);
+    }
+    item.append(subList);
+  }
+  return item;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): HTMLElementTagNameMap[K] {
+  const created = document.createElement(tag);
+  if (className) created.className = className;
+  return created;
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const state = stateFromForm();
+  writeUrl(state);
+  void runSearch(state);
+});
+
+// A new order needs a new search (Pagefind sorts, and only relevance ranks titles first).
+sortSelect.addEventListener('change', () => {
+  const state = stateFromForm();
+  writeUrl(state);
+  void runSearch(state);
+});
+
+// Filters narrow the results already found; no new search.
+for (const select of filterSelects.values()) {
+  select.addEventListener('change', () => {
+    const state = stateFromForm();
+    writeUrl(state);
+    void showResults(state);
+  });
+}
+
+more.addEventListener('click', () => {
+  if (loadingMore) return;
+  loadingMore = true;
+  void appendHits(generation).finally(() => (loadingMore = false));
+});
+
+// `/` goes to the search box from anywhere on the page, except while typing in a field.
+document.addEventListener('keydown', (event) => {
+  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+  const target = event.target as HTMLElement | null;
+  if (target?.closest('input, textarea, select') || target?.isContentEditable) return;
+  event.preventDefault();
+  input.focus();
+  input.select();
+});
+
+const initial = stateFromUrl();
+showForm(initial);
+void runSearch(initial);
