@@ -178,14 +178,30 @@ export const excerptWindow = { characters: 90, before: 30 } as const;
  * at the end of a record took part of Pagefind's.
  */
 export function excerptHtml(plainExcerpt: string, title: string, terms: readonly string[]): string {
-  const chars = [...withoutTitleMarkers(decodeEntities(plainExcerpt).replaceAll(zeroWidthSpace, ''), title)];
-  const marked = markedCharacters(chars, terms);
+  const whole = withoutTitleMarkers(decodeEntities(plainExcerpt).replaceAll(zeroWidthSpace, ''), title);
+  let chars = [...readableBlocks(whole, title)];
+  let marked = markedCharacters(chars, terms);
+  if (!marked.includes(true)) {
+    // The match is in the title alone: keep the title, so that the excerpt shows the match.
+    chars = [...readableBlocks(whole, '')];
+    marked = markedCharacters(chars, terms);
+  }
   const firstMatch = Math.max(0, marked.indexOf(true));
   const from = Math.max(0, Math.min(firstMatch - excerptWindow.before, chars.length - excerptWindow.characters));
   let to = Math.min(chars.length, from + excerptWindow.characters);
   // End before a match the window would cut in two, so that every mark is a whole match.
   while (to > firstMatch + 1 && marked[to - 1] && marked[to]) to--;
-  return renderMarks(chars, marked, from, to);
+  return `${from > 0 ? '…' : ''}${renderMarks(chars, marked, from, to)}${to < chars.length ? '…' : ''}`;
+}
+
+/**
+ * Pagefind joins the record's blocks with ". ", and the record opens with the title the result
+ * already shows. After Chinese text that dot is only a seam: it becomes a space, and a leading
+ * copy of the title goes.
+ */
+export function readableBlocks(text: string, title: string): string {
+  const body = title !== '' && text.startsWith(`${title}. `) ? text.slice(title.length + 2) : text;
+  return body.replace(/(?<=[^\x00-\x7f])\. /g, ' ');
 }
 
 /** Pagefind escapes < and > (not &) in stored text. */

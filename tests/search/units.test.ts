@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { facetCounts, passesSelection, type FacetIndex } from '../../src/search/facets.ts';
-import { excerptHtml, highlightTerms, intersectInOrder, matchRanges, rankByTitleMatches, withoutTitleMarkers } from '../../src/search/query.ts';
+import { excerptHtml, highlightTerms, intersectInOrder, matchRanges, rankByTitleMatches, readableBlocks, withoutTitleMarkers } from '../../src/search/query.ts';
 import { articleRecord, bodyHtml, dateSortKey, issueLabel } from '../../src/search/records.ts';
 import { phraseQuery, queryTerms, spaceTokens, titleMarkers, titlePhraseQuery, zeroWidthSpace } from '../../src/search/tokens.ts';
 import type { Article, Issue, Section } from '../../src/model.ts';
@@ -110,6 +110,16 @@ describe('excerpts', () => {
 
   it('escapes the text around the marks', () => {
     expect(highlightTerms('a<b & 泰', ['泰'])).toBe('a&lt;b &amp; <mark>泰</mark>');
+  });
+
+  it('drops the leading title and turns block seams after Chinese text into spaces', () => {
+    expect(readableBlocks('本期论证的园区概况. 泰州医药高新技术产业开发区. 泰州医药高新区位于', '本期论证的园区概况')).toBe('泰州医药高新技术产业开发区 泰州医药高新区位于');
+    expect(readableBlocks('环保 3.0 版. VOC. 实验室', '标题')).toBe('环保 3.0 版 VOC. 实验室');
+  });
+
+  it('shows where the excerpt was cut', () => {
+    const long = '甲'.repeat(50) + '泰州' + '乙'.repeat(80);
+    expect(excerptHtml(long, '标题', ['泰州'])).toBe(`…${'甲'.repeat(30)}<mark>泰州</mark>${'乙'.repeat(58)}…`);
   });
 
   it('cuts the title markers off and removes zero-width spaces', () => {
