@@ -98,6 +98,10 @@ async function main(): Promise<void> {
       console.log(`${figuresTable(figures)}\n`);
     }
 
+    // Written before the preview run too, so the build figures survive a failed preview.
+    const json = option('--json');
+    if (json) await writeFile(json, JSON.stringify({ machine: await machine(), sizes: results }, null, 2));
+
     const largest = Math.max(...sizes);
     const work = join(root, String(largest));
     const { issues } = await loadArchive(join(work, 'content'));
@@ -110,7 +114,6 @@ async function main(): Promise<void> {
     const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     console.log(`Preview on ${largest} issues: started in ${s(preview.startupMs)}; after saving ${edited.sourcePath}:\n`);
     console.log(markdownTable(['edit', 'page updated', 'search index updated'], preview.edits.map((edit, i) => [String(i + 1), s(edit.pageMs), s(edit.searchMs)])));
-    const json = option('--json');
     if (json) await writeFile(json, JSON.stringify({ machine: await machine(), sizes: results, preview }, null, 2));
   } finally {
     if (!keep) await rm(root, { recursive: true, force: true });

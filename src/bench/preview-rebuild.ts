@@ -31,7 +31,9 @@ export async function timePreviewEdits(target: PreviewTarget, command: readonly 
   const child = spawn(executable, args, { env: { ...process.env, CONTENT_DIR: target.contentDir, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
   const original = await readFile(target.issueFile);
   try {
-    const lines = lineWaiter(child.stdout);
+    let exit = '';
+    child.once('exit', (code, signal) => (exit = `exit code ${code}, signal ${signal}`));
+    const lines = lineWaiter(child.stdout, () => exit);
     const port = Number(/localhost:(\d+)/.exec(await lines.next((line) => /localhost:\d+/.test(line)))?.[1]);
     const startupMs = performance.now() - started;
     const reloads = await eventStream(`http://127.0.0.1:${port}${eventsPath}`);
@@ -57,7 +59,7 @@ export async function timePreviewEdits(target: PreviewTarget, command: readonly 
 }
 
 /** Lines of a stream, awaited one match at a time; lines that arrived earlier count too. */
-function lineWaiter(stream: NodeJS.ReadableStream | null) {
+function lineWaiter(stream: NodeJS.ReadableStream | null, exitStatus: () => string) {
   const seen: string[] = [];
   let wake = () => {};
   let buffered = '';
@@ -78,7 +80,7 @@ function lineWaiter(stream: NodeJS.ReadableStream | null) {
       for (;;) {
         const index = seen.findIndex(matches);
         if (index >= 0) return seen.splice(0, index + 1).at(-1) ?? '';
-        if (closed) throw new Error(`preview exited before printing the expected line; it printed:\n${seen.join('\n')}`);
+        if (closed) throw new Error(`preview exited (${exitStatus()}) before printing the expected line; it printed:\n${seen.join('\n')}`);
         await new Promise<void>((resolve) => (wake = resolve));
       }
     },
