@@ -1,7 +1,28 @@
 import type { Issue, Milestone, Park } from '../model.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { parkUrl } from './link-mentions.ts';
+import type { ParkMatcher } from './matcher.ts';
 import { extractMilestones, type ExtractedMilestone } from './milestones.ts';
+
+/**
+ * Reading milestones scans every sentence of every article, and the preview indexes the parks
+ * again after each save while most issues are the same objects as before (the load cache keeps
+ * them): what an issue yields is kept per matcher and issue object.
+ */
+const milestonesByMatcher = new WeakMap<ParkMatcher, WeakMap<Issue, ExtractedMilestone[]>>();
+
+function issueMilestones(issue: Issue, matcher: ParkMatcher): ExtractedMilestone[] {
+  const byIssue = milestonesByMatcher.get(matcher) ?? new WeakMap<Issue, ExtractedMilestone[]>();
+  milestonesByMatcher.set(matcher, byIssue);
+  const known = byIssue.get(issue);
+  if (known) return known;
+  const extracted = issue.sections.flatMap((section) => section.articles).flatMap((article) => {
+    const source = { issueId: issue.id, issueDate: issue.date, articleUrl: article.url, articleTitle: article.title, text: article.text };
+    return extractMilestones(article.page === undefined ? source : { ...source, page: article.page }, matcher);
+  });
+  byIssue.set(issue, extracted);
+  return extracted;
+}
 
 /**
  * What the archive says about each park of the gazetteer: the articles that name it (newest
@@ -18,9 +39,8 @@ export function indexParks(gazetteer: Gazetteer, issues: readonly Issue[]): Park
         list.push({ issueId: issue.id, articleUrl: article.url, articleTitle: article.title });
         mentions.set(id, list);
       }
-      const source = { issueId: issue.id, issueDate: issue.date, articleUrl: article.url, articleTitle: article.title, text: article.text };
-      extracted.push(...extractMilestones(article.page === undefined ? source : { ...source, page: article.page }, gazetteer.matcher));
     }
+    extracted.push(...issueMilestones(issue, gazetteer.matcher));
   }
   return gazetteer.parks.map((park) => {
     const byHand: Milestone[] = park.milestones.map(({ step, date, note }) => ({ step, date, dateSource: 'editor', evidence: note ?? '' }));

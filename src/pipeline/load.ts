@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostic, Issue, Park } from '../model.ts';
 import { emptyGazetteer, gazetteer, gazetteerFile, parseGazetteer, type Gazetteer } from '../parks/gazetteer.ts';
@@ -20,12 +21,16 @@ export interface Archive {
 
 /**
  * The preview reloads the archive on every save, and most files have not changed: the cache keeps
- * each file's bytes and result, and a file whose bytes are the same is not processed again. The
- * results also depend on the column table and the gazetteer, so a change to either empties it.
+ * each file's result and reuses it while the file's size and times are the same, or, when they
+ * differ, while its bytes hash the same (a save without changes, a `touch`). The results also
+ * depend on the column table and the gazetteer, so a change to either empties it; while they stay
+ * the same, the gazetteer object is kept too, so that what is derived from it per issue (park
+ * milestones) is found again.
  */
 export interface IssueFileCache {
   tables?: string;
-  files: Map<string, { bytes: Buffer; result: IssueFileResult }>;
+  gazetteer?: Gazetteer;
+  files: Map<string, { stamp: string; digest: string; result: IssueFileResult }>;
 }
 
 export function issueFileCache(): IssueFileCache {
@@ -42,17 +47,28 @@ export async function loadArchive(contentDir: string, displayDir = contentDir, c
   const parks = await loadGazetteerFile(contentDir, displayDir);
   diagnostics.push(...parks.diagnostics);
   const tables = JSON.stringify([displayDir, tableText, parks.text]);
-  if (cache.tables !== tables) cache.files.clear();
+  if (cache.tables !== tables) {
+    cache.files.clear();
+    cache.gazetteer = parks.gazetteer;
+  }
   cache.tables = tables;
+  const gazetteer = cache.gazetteer ?? parks.gazetteer;
   const files = await issueFiles(contentDir);
+  const stamps = await Promise.all(files.map(fileStamp));
   const entries: IssueEntry[] = [];
   const issues: Issue[] = [];
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
+    const stamp = stamps[index] ?? '';
     const relativePath = relative(contentDir, file).split(sep).join('/');
-    const bytes = await readFile(file);
     const cached = cache.files.get(file);
-    const result = cached?.bytes.equals(bytes) ? cached.result : processIssueFile(display(file), relativePath, bytes, table, parks.gazetteer);
-    cache.files.set(file, { bytes, result });
+    let result = cached?.stamp === stamp ? cached.result : undefined;
+    let digest = cached?.digest ?? '';
+    if (!result) {
+      const bytes = await readFile(file);
+      digest = createHash('sha256').update(bytes).digest('hex');
+      result = cached?.digest === digest ? cached.result : processIssueFile(display(file), relativePath, bytes, table, gazetteer);
+    }
+    cache.files.set(file, { stamp, digest, result });
     diagnostics.push(...result.diagnostics);
     if (result.masthead) entries.push({ path: display(file), relativePath, masthead: result.masthead, places: result.places });
     if (result.issue) issues.push(result.issue);
@@ -64,7 +80,13 @@ export async function loadArchive(contentDir: string, displayDir = contentDir, c
     diagnostics.push(diagnostic(displayDir, fileStart, 'error', 'no-issues', `${displayDir} 中没有任何期刊文件：每期一个 Markdown 文件，放在 ${displayDir}/年份/年份-期号.md，可用 npm run new-issue 新建。`));
   }
   issues.sort((a, b) => b.date.localeCompare(a.date) || b.cumulativeNumber - a.cumulativeNumber);
-  return { issues, sectionTable: table, gazetteer: parks.gazetteer, parks: indexParks(parks.gazetteer, issues), diagnostics: diagnostics.sort(compareDiagnostics) };
+  return { issues, sectionTable: table, gazetteer, parks: indexParks(gazetteer, issues), diagnostics: diagnostics.sort(compareDiagnostics) };
+}
+
+/** Size, inode and modification and change times to the nanosecond: a save changes at least one. */
+async function fileStamp(file: string): Promise<string> {
+  const info = await stat(file, { bigint: true });
+  return `${info.size} ${info.ino} ${info.mtimeNs} ${info.ctimeNs}`;
 }
 
 /** The park gazetteer is optional: an archive without `parks.yaml` simply tracks no parks. */
