@@ -13,6 +13,11 @@ export interface SiteSettings {
   copyright: string;
   /** Articles per page on a section page. */
   sectionPageSize: number;
+  /**
+   * Issues in each feed, newest first. Feed readers poll the whole file; the archive's full text
+   * is in the open data and on the site, so a feed carries only recent issues.
+   */
+  feedSize: number;
 }
 
 export const settingsFile = fileURLToPath(new URL('../../templates/_data/site.json', import.meta.url));

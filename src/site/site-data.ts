@@ -19,6 +19,8 @@ export interface SiteData {
   /** Newest first. */
   issues: Issue[];
   latest?: Issue;
+  /** The newest `feedSize` issues: what the feeds carry. */
+  feedIssues: Issue[];
   years: YearGroup[];
   issuePages: IssuePage[];
   articlePages: CitedArticlePage[];
@@ -52,6 +54,7 @@ export function sitemapPaths(data: Pick<SiteData, 'years' | 'issuePages' | 'arti
 
 export function siteData(archive: Pick<Archive, 'issues' | 'sectionTable' | 'parks'>, settings: SiteSettings): SiteData {
   const { issues } = archive;
+  const feedIssues = issues.slice(0, settings.feedSize);
   const pages = {
     years: yearGroups(issues),
     issuePages: issuePages(issues),
@@ -68,12 +71,13 @@ export function siteData(archive: Pick<Archive, 'issues' | 'sectionTable' | 'par
     ...pages,
     issues,
     ...(issues[0] ? { latest: issues[0] } : {}),
+    feedIssues,
     sections: sectionSummaries(issues, archive.sectionTable.kinds),
     parkGroups: parksByProvince(archive.parks),
     redirects: cumulativeRedirects(issues),
     issueData: issues.map((issue) => ({ path: issueDataPath(issue), json: issue })),
     issuesIndex: issuesIndex(issues, settings),
-    jsonFeed: jsonFeed(issues, settings, feedPaths.json),
+    jsonFeed: jsonFeed(feedIssues, settings, feedPaths.json),
     sitemap: sitemapPaths(pages),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { absoluteUrl, normalizePathPrefix, prefixedPath, readSettings, resolveSettings } from '../../src/site/settings.ts';
 
-const file = { title: 't', shortTitle: 's', description: 'd', baseUrl: 'https://a.example/', pathPrefix: '/', copyright: 'c', sectionPageSize: 10 };
+const file = { title: 't', shortTitle: 's', description: 'd', baseUrl: 'https://a.example/', pathPrefix: '/', copyright: 'c', sectionPageSize: 10, feedSize: 20 };
 
 describe('settings', () => {
   it('normalizes every spelling of a path prefix', () => {
