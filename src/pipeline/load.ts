@@ -37,11 +37,20 @@ export function issueFileCache(): IssueFileCache {
   return { files: new Map() };
 }
 
+export interface LoadOptions {
+  /**
+   * Called with each issue that has no error as soon as it is ready, before the archive-wide
+   * rules have run: the build hands it to the search indexer while later files are parsed. The
+   * load waits for what it returns.
+   */
+  onIssue?: (issue: Issue) => unknown;
+}
+
 /**
  * Reads every issue in the content folder and runs all rules; never throws for bad content.
  * Unchanged files keep their `Issue` objects across loads with the same cache.
  */
-export async function loadArchive(contentDir: string, displayDir = contentDir, cache: IssueFileCache = issueFileCache()): Promise<Archive> {
+export async function loadArchive(contentDir: string, displayDir = contentDir, cache: IssueFileCache = issueFileCache(), { onIssue }: LoadOptions = {}): Promise<Archive> {
   const display = (file: string) => join(displayDir, relative(contentDir, file));
   const { table, diagnostics, text: tableText } = await loadSectionTableFile(contentDir, displayDir);
   const parks = await loadGazetteerFile(contentDir, displayDir);
@@ -71,7 +80,10 @@ export async function loadArchive(contentDir: string, displayDir = contentDir, c
     cache.files.set(file, { stamp, digest, result });
     diagnostics.push(...result.diagnostics);
     if (result.masthead) entries.push({ path: display(file), relativePath, masthead: result.masthead, places: result.places });
-    if (result.issue) issues.push(result.issue);
+    if (result.issue) {
+      issues.push(result.issue);
+      await onIssue?.(result.issue);
+    }
   }
   const present = new Set(files);
   for (const file of cache.files.keys()) if (!present.has(file)) cache.files.delete(file);

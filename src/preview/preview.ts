@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { resolve, sep } from 'node:path';
 import { formatDiagnostic, hasErrors } from '../pipeline/diagnostic.ts';
-import { issueFileCache, loadArchive } from '../pipeline/load.ts';
+import { issueFileCache, loadArchive, type Archive } from '../pipeline/load.ts';
 import { publishSite, reindexSite } from '../site/publish.ts';
 import { serveStatic } from '../site/static-server.ts';
 import { liveReload } from './live-reload.ts';
@@ -22,8 +22,6 @@ export interface PreviewOptions {
 
 export interface Preview {
   server: Server;
-  /** Resolves when the rebuild running or queued at the time of the call has finished. */
-  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,6 +37,27 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   // rendered; a change to templates or static files renders everything.
   const cache = issueFileCache();
   let onlyContentChanged = true;
+  // Re-indexing takes far longer than a rebuild (a minute at 1,000 issues), so it runs beside the
+  // rebuild queue: the page shows an edit at once, search catches up, and the next save stops an
+  // index that would be stale anyway instead of waiting for it.
+  let indexing: { stop: AbortController; done: Promise<void> } | undefined;
+
+  const stopIndexing = async (): Promise<void> => {
+    indexing?.stop.abort();
+    await indexing?.done;
+    indexing = undefined;
+  };
+
+  const startIndexing = (archive: Archive): void => {
+    const stop = new AbortController();
+    const done = reindexSite(archive, options.out, stop.signal).then(
+      () => options.log('检索索引已更新。'),
+      (error: unknown) => {
+        if (!stop.signal.aborted) options.log(`更新检索索引失败：${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
+    indexing = { stop, done };
+  };
 
   const rebuild = async (): Promise<void> => {
     const started = performance.now();
@@ -50,15 +69,13 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       options.log(existsSync(options.out) ? '内容有错误，网站未更新，预览中仍是上次成功生成的版本。改正后保存即可自动更新。' : '内容有错误，还不能生成网站。改正后保存即可自动生成。');
       return;
     }
+    // A full rebuild moves the search index into the new site, which Pagefind must not be writing then.
+    await stopIndexing();
     try {
       await publishSite(archive, options.out, { index: 'later', changedOnly });
       reload.reload();
       options.log(`已更新（${archive.issues.length} 期，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）。`);
-      // The page shows the edit at once; search catches up unless another save is already waiting.
-      if (!queued) {
-        await reindexSite(archive, options.out);
-        options.log('检索索引已更新。');
-      }
+      startIndexing(archive);
     } catch (error) {
       options.log(`生成网站失败：${error instanceof Error ? error.message : String(error)}`);
     }
@@ -84,9 +101,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   });
   return {
     server,
-    settled: () => running,
     close: async () => {
       stopWatching();
+      await stopIndexing();
       reload.close();
       await new Promise((resolve) => server.close(resolve));
     },

@@ -8,35 +8,98 @@ import { searchRecords, type SearchRecord } from './records.ts';
 export const searchIndexFolder = 'pagefind';
 
 /**
- * Indexes the records with Pagefind and writes the bundle to `outputPath`, replacing whatever was
- * there. Pagefind's `writeFiles` adds to an existing folder without clearing it, so it writes into
- * a fresh sibling folder that then takes the place of the old one.
- * Stops Pagefind's indexing service afterwards, so the calling process can exit.
+ * Records handed to Pagefind and not yet acknowledged. Pagefind indexes in its own process, so a
+ * producer (the build parsing issues) keeps working while it catches up; the limit keeps the
+ * producer from queueing the whole archive in memory when Pagefind is the slower one.
  */
-export async function writePagefindBundle(records: readonly SearchRecord[], outputPath: string): Promise<void> {
-  await mkdir(dirname(outputPath), { recursive: true });
-  const staging = await mkdtemp(`${outputPath}.writing-`);
-  try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`无法启动 Pagefind：${errors.join('；')}`);
-    for (const record of records) {
-      const added = await index.addHTMLFile({ url: record.url, content: record.content });
-      if (added.errors.length > 0) throw new Error(`无法为 ${record.url} 建立搜索索引：${added.errors.join('；')}`);
-    }
-    const written = await index.writeFiles({ outputPath: staging });
-    if (written.errors.length > 0) throw new Error(`无法写出搜索索引：${written.errors.join('；')}`);
-    await rm(outputPath, { recursive: true, force: true });
-    await rename(staging, outputPath);
-  } finally {
-    await rm(staging, { recursive: true, force: true });
-    await pagefind.close();
-  }
+const recordsInFlight = 64;
+
+/** A Pagefind index being filled. Pagefind runs one indexing service per process: one writer at a time. */
+export interface SearchIndexWriter {
+  /** Hands records to Pagefind; waits only when many are still unacknowledged. */
+  add(records: readonly SearchRecord[]): Promise<void>;
+  /**
+   * Writes the bundle to `outputPath`, replacing whatever was there, and stops Pagefind (so the
+   * process can exit). Pagefind's `writeFiles` adds to an existing folder without clearing it,
+   * so it writes into a fresh sibling folder that then takes the place of the old one.
+   */
+  write(outputPath: string): Promise<void>;
+  /** Stops Pagefind without writing. */
+  discard(): Promise<void>;
 }
 
-/** For the site build, after Eleventy has written `siteDir`: one search record per article, in `<siteDir>/pagefind/`. */
-export async function writeSearchIndex(issues: readonly Issue[], siteDir: string): Promise<{ records: number; outputPath: string }> {
+/** Aborting the signal stops Pagefind at once; `add` and `write` then reject with the signal's reason. */
+export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndexWriter> {
+  signal?.throwIfAborted();
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) {
+    await pagefind.close();
+    throw new Error(`无法启动 Pagefind：${errors.join('；')}`);
+  }
+  const stop = () => void pagefind.close();
+  signal?.addEventListener('abort', stop, { once: true });
+  let failure: unknown;
+  const pending: Promise<void>[] = [];
+  const check = () => {
+    signal?.throwIfAborted();
+    if (failure !== undefined) throw failure;
+  };
+  const close = async () => {
+    signal?.removeEventListener('abort', stop);
+    await pagefind.close();
+  };
+  return {
+    async add(records) {
+      check();
+      for (const record of records) {
+        // Settles without rejecting, so that a failure waiting in the queue is never unhandled.
+        pending.push(index.addHTMLFile({ url: record.url, content: record.content }).then(
+          (added) => { if (added.errors.length > 0) failure ??= new Error(`无法为 ${record.url} 建立搜索索引：${added.errors.join('；')}`); },
+          (error: unknown) => { failure ??= error; },
+        ));
+      }
+      while (pending.length > recordsInFlight) await pending.shift();
+      check();
+    },
+    async write(outputPath) {
+      try {
+        await Promise.all(pending.splice(0));
+        check();
+        await mkdir(dirname(outputPath), { recursive: true });
+        const staging = await mkdtemp(`${outputPath}.writing-`);
+        try {
+          const written = await index.writeFiles({ outputPath: staging });
+          check();
+          if (written.errors.length > 0) throw new Error(`无法写出搜索索引：${written.errors.join('；')}`);
+          await rm(outputPath, { recursive: true, force: true });
+          await rename(staging, outputPath);
+        } finally {
+          await rm(staging, { recursive: true, force: true });
+        }
+      } finally {
+        await close();
+      }
+    },
+    discard: close,
+  };
+}
+
+/** Indexes the records with Pagefind and writes the bundle to `outputPath` (see `SearchIndexWriter.write`). */
+export async function writePagefindBundle(records: readonly SearchRecord[], outputPath: string, signal?: AbortSignal): Promise<void> {
+  const writer = await openSearchIndex(signal);
+  try {
+    await writer.add(records);
+  } catch (error) {
+    await writer.discard();
+    throw error;
+  }
+  await writer.write(outputPath);
+}
+
+/** One search record per article of the issues, in `<siteDir>/pagefind/`. */
+export async function writeSearchIndex(issues: readonly Issue[], siteDir: string, signal?: AbortSignal): Promise<{ records: number; outputPath: string }> {
   const records = searchRecords(issues);
   const outputPath = join(siteDir, searchIndexFolder);
-  await writePagefindBundle(records, outputPath);
+  await writePagefindBundle(records, outputPath, signal);
   return { records: records.length, outputPath };
 }

@@ -18,14 +18,19 @@ export function unsafeOutputReason(out: string, keep: readonly string[]): string
   return guarded === undefined ? undefined : `输出目录 ${target} 包含 ${guarded}，生成时会被整个替换：请指定一个单独的输出目录。`;
 }
 
+/** Eleventy writes the site that `provideSite` prepared into `folder`. */
+export async function renderSite(folder: string): Promise<void> {
+  await new Eleventy('templates', folder, { configPath, quietMode: true }).write();
+}
+
 /**
- * Eleventy into a new empty folder next to `out` (same file system, so the swap is a rename).
- * Returns the folder; on failure removes it and rethrows.
+ * Runs `build` (by default Eleventy) on a new empty folder next to `out` (same file system, so
+ * the swap is a rename). Returns the folder; on failure removes it and rethrows.
  */
-export async function buildInto(out: string): Promise<string> {
+export async function buildInto(out: string, build: (folder: string) => Promise<void> = renderSite): Promise<string> {
   const temporary = await mkdtemp(join(dirname(out), `${basename(out)}.build-`));
   try {
-    await new Eleventy('templates', temporary, { configPath, quietMode: true }).write();
+    await build(temporary);
     return temporary;
   } catch (error) {
     await rm(temporary, { recursive: true, force: true });

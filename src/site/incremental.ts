@@ -1,13 +1,13 @@
-import { link, mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { SiteData } from './site-data.ts';
 
 /**
- * The preview's rebuild after an edit renders only the pages whose data changed, and takes every
- * other file over from the previous site. Templates paginate over `PageLists`, and each page reads
- * only its own entry (plus site settings), so an entry equal to the previous build's gives the
- * same page. Pages that list the whole archive (home, feeds, sitemap …) are not paginated and are
- * always rendered.
+ * The preview's rebuild after an edit renders only the pages whose data changed, and leaves every
+ * other file of the previous site in place. Templates paginate over `PageLists`, and each page
+ * reads only its own entry (plus site settings), so an entry equal to the previous build's gives
+ * the same page. Pages that list the whole archive (home, feeds, sitemap …) are not paginated and
+ * are always rendered.
  */
 export type PageLists = Pick<SiteData, 'years' | 'issuePages' | 'articlePages' | 'sectionPages' | 'parks' | 'redirects' | 'issueData'>;
 
@@ -69,17 +69,21 @@ export function sameData(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Hard-links into `to` every file of `from` that the new build did not write itself, except the
- * given ones (removed pages) and folders handled apart (the search index). A link, not a copy:
- * instant, and the old site's files stay untouched, since the new build writes new files.
+ * Moves every file of `from` (a partial build) to the same place in `to`, then deletes the
+ * `removed` files from `to`, with the folders they leave empty, and `from` itself.
  */
-export async function keepUnchangedFiles(from: string, to: string, { except, skipFolders }: { except: readonly string[]; skipFolders: readonly string[] }): Promise<number> {
-  const written = new Set(await relativeFiles(to));
-  const skipped = new Set(except);
-  const kept = (await relativeFiles(from)).filter((file) => !written.has(file) && !skipped.has(file) && !skipFolders.some((folder) => file.startsWith(`${folder}/`)));
-  for (const folder of new Set(kept.map((file) => dirname(file)))) await mkdir(join(to, folder), { recursive: true });
-  await Promise.all(kept.map((file) => link(join(from, file), join(to, file))));
-  return kept.length;
+export async function overlayInto(from: string, to: string, removed: readonly string[]): Promise<void> {
+  const files = await relativeFiles(from);
+  for (const folder of new Set(files.map((file) => dirname(file)))) await mkdir(join(to, folder), { recursive: true });
+  await Promise.all(files.map((file) => rename(join(from, file), join(to, file))));
+  for (const file of removed) {
+    await rm(join(to, file), { force: true });
+    for (let folder = dirname(file); folder !== '.'; folder = dirname(folder)) {
+      const emptied = await rmdir(join(to, folder)).then(() => true, () => false);
+      if (!emptied) break;
+    }
+  }
+  await rm(from, { recursive: true, force: true });
 }
 
 async function relativeFiles(dir: string): Promise<string[]> {

@@ -1,10 +1,11 @@
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Archive } from '../pipeline/load.ts';
-import { searchIndexFolder, writeSearchIndex } from '../search/build-index.ts';
+import { openSearchIndex, searchIndexFolder, writeSearchIndex, type SearchIndexWriter } from '../search/build-index.ts';
+import { searchRecords } from '../search/records.ts';
 import { provideSite } from './archive-source.ts';
-import { buildInto, swapInto } from './build-output.ts';
-import { allPages, changedPages, keepUnchangedFiles, removedFiles } from './incremental.ts';
+import { buildInto, renderSite, swapInto } from './build-output.ts';
+import { allPages, changedPages, overlayInto, removedFiles } from './incremental.ts';
 import { readSettings } from './settings.ts';
 import { siteData, type SiteData } from './site-data.ts';
 import { writeSiteScripts } from './site-scripts.ts';
@@ -21,28 +22,84 @@ const published = new Map<string, SiteData>();
  * `reindexSite` when it has time.
  *
  * `changedOnly` (the preview, after content edits only): renders just the pages whose data differ
- * from the last site this process published to `out`, and links every other file over from it.
- * Without such a site (first build, failed build) it renders everything.
+ * from the last site this process published to `out` into a fresh folder, then moves them into
+ * `out` file by file and deletes the pages that are gone; the rest of `out`, search index
+ * included, stays as it is. Each file is replaced in one rename, so the server never sends half
+ * a page; a failed render leaves `out` untouched. Without such a site (first build, failed build)
+ * it renders everything.
  */
-export async function publishSite(archive: Archive, out: string, { index = 'now', changedOnly = false }: { index?: 'now' | 'later'; changedOnly?: boolean } = {}): Promise<PublishTimings> {
+export async function publishSite(archive: Archive, out: string, { index = 'now', changedOnly = false, searchIndex }: PublishOptions = {}): Promise<PublishTimings> {
   const lap = stopwatch();
   const data = siteData(archive, readSettings());
   const previous = changedOnly ? published.get(out) : undefined;
   published.delete(out);
-  provideSite({ data, pages: previous ? changedPages(previous, data) : allPages(data) });
-  const temporary = await buildInto(out);
-  await writeSiteScripts(temporary);
-  if (previous) await keepUnchangedFiles(out, temporary, { except: removedFiles(previous, data), skipFolders: [searchIndexFolder] });
-  const render = lap();
-  if (index === 'now') await writeSearchIndex(archive.issues, temporary);
-  else await rename(join(out, searchIndexFolder), join(temporary, searchIndexFolder)).catch(() => undefined);
-  const indexing = lap();
+  if (previous) {
+    await searchIndex?.discard();
+    provideSite({ data, pages: changedPages(previous, data) });
+    const temporary = await buildInto(out);
+    const render = lap();
+    await overlayInto(temporary, out, removedFiles(previous, data));
+    published.set(out, data);
+    return { render, index: 0, swap: lap() };
+  }
+  provideSite({ data, pages: allPages(data) });
+  const timings = { render: 0, index: 0 };
+  const writer = index === 'now' ? (searchIndex ?? (await openSearchIndex())) : undefined;
+  const indexInto = async (folder: string, writer: SearchIndexWriter) => {
+    if (!searchIndex) await writer.add(searchRecords(archive.issues));
+    await writer.write(join(folder, searchIndexFolder));
+  };
+  const temporary = await buildInto(out, (folder) => renderAlongside(
+    timed(async () => {
+      await renderSite(folder);
+      await writeSiteScripts(folder);
+    }, (ms) => (timings.render = ms)),
+    writer && timed(() => indexInto(folder, writer), (ms) => (timings.index = ms)),
+    () => writer?.discard(),
+  ));
+  if (index === 'later') await rename(join(out, searchIndexFolder), join(temporary, searchIndexFolder)).catch(() => undefined);
+  lap();
   await swapInto(temporary, out);
   published.set(out, data);
-  return { render, index: indexing, swap: lap() };
+  return { ...timings, swap: lap() };
 }
 
-/** Milliseconds spent in each step of `publishSite`, for `npm run bench`. */
+export interface PublishOptions {
+  index?: 'now' | 'later';
+  changedOnly?: boolean;
+  /**
+   * With `index: 'now'`: an index already holding every article of the archive (the build fills
+   * it while parsing), written instead of indexing the archive here.
+   */
+  searchIndex?: SearchIndexWriter;
+}
+
+/**
+ * Rendering runs in this process and Pagefind's indexing in its own, so they run side by side.
+ * If rendering fails, indexing is stopped rather than waited for.
+ */
+async function renderAlongside(rendering: Promise<void>, indexing: Promise<void> | undefined, stopIndexing: () => Promise<void> | undefined): Promise<void> {
+  const settled = Promise.allSettled([indexing]);
+  try {
+    await rendering;
+  } catch (error) {
+    await stopIndexing();
+    await settled;
+    throw error;
+  }
+  await indexing;
+}
+
+async function timed(task: () => Promise<void>, record: (ms: number) => void): Promise<void> {
+  const started = performance.now();
+  try {
+    await task();
+  } finally {
+    record(performance.now() - started);
+  }
+}
+
+/** Milliseconds spent in each step of `publishSite`, for `npm run bench`; rendering and indexing overlap. */
 export interface PublishTimings {
   render: number;
   index: number;
@@ -60,7 +117,10 @@ export function stopwatch(): () => number {
   };
 }
 
-/** Rebuilds the search index of a published site in place (Pagefind writes aside, then swaps). */
-export async function reindexSite(archive: Archive, out: string): Promise<void> {
-  await writeSearchIndex(archive.issues, out);
+/**
+ * Rebuilds the search index of a published site in place (Pagefind writes aside, then swaps).
+ * Aborting the signal stops Pagefind and rejects with the signal's reason; the index in place stays.
+ */
+export async function reindexSite(archive: Archive, out: string, signal?: AbortSignal): Promise<void> {
+  await writeSearchIndex(archive.issues, out, signal);
 }

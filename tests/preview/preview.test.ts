@@ -4,6 +4,8 @@ import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPagefind } from '../../src/search/node-pagefind.ts';
+import { searchArchive } from '../../src/search/query.ts';
 import { bundledIssuePath, makeContentDir, repoRoot } from '../helpers/content.ts';
 
 /** Resolves when `predicate` holds for the text gathered so far; the test's timeout bounds the wait. */
@@ -61,6 +63,23 @@ describe('npm start: the live-reload preview', () => {
     writeFileSync(issueFile, original.replace('论证专家组由', '论证专家组（预览修改）由'));
     await waitFor(() => events, (text) => text.split('event: reload').length > reloadsBefore);
     expect(await fetchText(`${base}2018/01/p1/`)).toContain('论证专家组（预览修改）由');
+  });
+
+  it('brings the search index up to date after the page', async () => {
+    // 0 also while there is no index yet, or Pagefind swapped its files during the search: try again.
+    const found = async (query: string) => {
+      const loaded = await openPagefind(out).catch(() => undefined);
+      try {
+        return loaded ? (await searchArchive(loaded.pagefind, { query })).total : 0;
+      } catch {
+        return 0;
+      } finally {
+        await loaded?.close();
+      }
+    };
+    while ((await found('预览修改')) === 0) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await found('论证专家组')).toBe(1);
+    expect(output).toContain('检索索引已更新');
   });
 
   it('prints a content error in the check form and keeps serving the last good site', async () => {

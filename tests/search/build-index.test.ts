@@ -1,0 +1,65 @@
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadArchive } from '../../src/pipeline/load.ts';
+import { openSearchIndex, searchIndexFolder, writeSearchIndex } from '../../src/search/build-index.ts';
+import { openPagefind } from '../../src/search/node-pagefind.ts';
+import { searchArchive } from '../../src/search/query.ts';
+import { searchRecords } from '../../src/search/records.ts';
+import { bundledContent } from '../helpers/content.ts';
+
+const work = await mkdtemp(join(tmpdir(), 'build-index-'));
+afterAll(() => rm(work, { recursive: true, force: true }));
+const archive = await loadArchive(bundledContent);
+
+async function hitUrls(siteDir: string, query: string): Promise<string[]> {
+  const loaded = await openPagefind(siteDir);
+  try {
+    const results = await searchArchive(loaded.pagefind, { query });
+    return (await results.hits(0, results.total)).map((hit) => hit.url).sort();
+  } finally {
+    await loaded.close();
+  }
+}
+
+describe('openSearchIndex', () => {
+  it('takes records as they come and writes the same search as indexing them at once', async () => {
+    const streamed = join(work, 'streamed');
+    const writer = await openSearchIndex();
+    for (const issue of archive.issues) for (const record of searchRecords([issue])) await writer.add([record]);
+    await writer.write(join(streamed, searchIndexFolder));
+    const whole = join(work, 'whole');
+    await writeSearchIndex(archive.issues, whole);
+    for (const query of ['泰州', '生态工业园区', '2018']) {
+      const urls = await hitUrls(streamed, query);
+      expect(urls.length, query).toBeGreaterThan(0);
+      expect(urls, query).toEqual(await hitUrls(whole, query));
+    }
+  });
+
+  it('stops when aborted, leaves the index in place alone, and the next index still works', async () => {
+    const site = join(work, 'aborted');
+    const previous = join(site, searchIndexFolder);
+    await mkdir(previous, { recursive: true });
+    await writeFile(join(previous, 'marker'), 'previous index');
+    const stop = new AbortController();
+    const writer = await openSearchIndex(stop.signal);
+    const records = searchRecords(archive.issues);
+    const adding = writer.add(records);
+    stop.abort(new Error('a newer save'));
+    await expect(adding.then(() => writer.write(previous))).rejects.toThrow('a newer save');
+    expect(await readdir(site)).toEqual([searchIndexFolder]);
+    expect(await readdir(previous)).toEqual(['marker']);
+
+    await writeSearchIndex(archive.issues, site);
+    expect(await readdir(previous)).toContain('pagefind.js');
+    expect(await hitUrls(site, '泰州')).not.toEqual([]);
+  });
+
+  it('rejects at once when the signal is already aborted', async () => {
+    const stop = new AbortController();
+    stop.abort(new Error('too late'));
+    await expect(openSearchIndex(stop.signal)).rejects.toThrow('too late');
+  });
+});
