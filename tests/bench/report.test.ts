@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { figuresTable, markdownTable, ratio, type BuildFigures } from '../../src/bench/report.ts';
 
 const ours: BuildFigures = {
+  // Rendering and indexing side by side: the phases cover 2 + 60 s.
   phases: { parse: 2_000, render: 30_000, index: 60_000 },
-  totalMs: 95_000,
+  phasesWallMs: 62_000,
+  totalMs: 65_000,
   peakRssBytes: 1024 ** 3,
   outputBytes: 300 * 1024 ** 2,
   indexBytes: 50 * 1024 ** 2,
@@ -11,6 +13,7 @@ const ours: BuildFigures = {
 };
 const baseline: BuildFigures = {
   phases: { render: 40_000, index: 80_000 },
+  phasesWallMs: 120_000,
   totalMs: 120_000,
   peakRssBytes: 512 * 1024 ** 2,
   outputBytes: 150 * 1024 ** 2,
@@ -43,7 +46,7 @@ describe('figuresTable', () => {
       '| render (Eleventy) | 30.0 s | 40.0 s | 0.75× |',
       '| search index (Pagefind) | 60.0 s | 80.0 s | 0.75× |',
       '| start-up and the rest | 3.0 s | 0.0 s | — |',
-      '| total wall time | 95.0 s | 120.0 s | 0.79× |',
+      '| total wall time | 65.0 s | 120.0 s | 0.54× |',
       '| peak RSS | 1024.0 MB | 512.0 MB | 2.00× |',
       '| output size | 300.0 MB | 150.0 MB | 2.00× |',
       '| index size | 50.0 MB | 55.0 MB | 0.91× |',
