@@ -37,25 +37,23 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   // rendered; a change to templates or static files renders everything.
   const cache = issueFileCache();
   let onlyContentChanged = true;
-  // Re-indexing takes far longer than a rebuild (a minute at 1,000 issues), so it runs beside the
-  // rebuild queue: the page shows an edit at once, search catches up, and the next save stops an
-  // index that would be stale anyway instead of waiting for it.
+  // Re-indexing takes far longer than a rebuild (most of a minute at 1,000 issues), so it runs
+  // beside the rebuild queue: the page shows an edit at once and search catches up. A newer save
+  // stops an index that would be stale anyway; Pagefind serves one index at a time, so the next
+  // one starts when the stopped one has wound down.
   let indexing: { stop: AbortController; done: Promise<void> } | undefined;
 
-  const stopIndexing = async (): Promise<void> => {
-    indexing?.stop.abort();
-    await indexing?.done;
-    indexing = undefined;
-  };
-
   const startIndexing = (archive: Archive): void => {
+    const previous = indexing;
+    previous?.stop.abort();
     const stop = new AbortController();
-    const done = reindexSite(archive, options.out, stop.signal).then(
-      () => options.log('检索索引已更新。'),
-      (error: unknown) => {
-        if (!stop.signal.aborted) options.log(`更新检索索引失败：${error instanceof Error ? error.message : String(error)}`);
-      },
-    );
+    const done = (async () => {
+      await previous?.done;
+      await reindexSite(archive, options.out, stop.signal);
+      options.log('检索索引已更新。');
+    })().catch((error: unknown) => {
+      if (!stop.signal.aborted) options.log(`更新检索索引失败：${error instanceof Error ? error.message : String(error)}`);
+    });
     indexing = { stop, done };
   };
 
@@ -69,8 +67,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       options.log(existsSync(options.out) ? '内容有错误，网站未更新，预览中仍是上次成功生成的版本。改正后保存即可自动更新。' : '内容有错误，还不能生成网站。改正后保存即可自动生成。');
       return;
     }
-    // A full rebuild moves the search index into the new site, which Pagefind must not be writing then.
-    await stopIndexing();
+    indexing?.stop.abort();
     try {
       await publishSite(archive, options.out, { index: 'later', changedOnly });
       reload.reload();
@@ -103,7 +100,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     server,
     close: async () => {
       stopWatching();
-      await stopIndexing();
+      indexing?.stop.abort();
       reload.close();
       await new Promise((resolve) => server.close(resolve));
     },

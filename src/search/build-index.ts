@@ -1,5 +1,5 @@
 import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Issue } from '../model.ts';
 import { searchRecords, type SearchRecord } from './records.ts';
@@ -21,14 +21,21 @@ export interface SearchIndexWriter {
   /**
    * Writes the bundle to `outputPath`, replacing whatever was there, and stops Pagefind (so the
    * process can exit). Pagefind's `writeFiles` adds to an existing folder without clearing it,
-   * so it writes into a fresh sibling folder that then takes the place of the old one.
+   * so it writes into a fresh folder that then takes the place of the old one. That folder sits
+   * beside the site folder, not in it: the preview may replace the site while an index it no
+   * longer wants is still being written.
    */
   write(outputPath: string): Promise<void>;
   /** Stops Pagefind without writing. */
   discard(): Promise<void>;
 }
 
-/** Aborting the signal stops Pagefind at once; `add` and `write` then reject with the signal's reason. */
+/**
+ * Aborting the signal stops the writer: `add` and `write` reject with the signal's reason, nothing
+ * is installed, and Pagefind is stopped once it has answered what it was already asked (at most
+ * `recordsInFlight` records, or the index being written). Stopping it with requests open would
+ * make Pagefind print a panic about a broken pipe into the editor's terminal.
+ */
 export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndexWriter> {
   signal?.throwIfAborted();
   const { index, errors } = await pagefind.createIndex({});
@@ -36,16 +43,17 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
     await pagefind.close();
     throw new Error(`无法启动 Pagefind：${errors.join('；')}`);
   }
-  const stop = () => void pagefind.close();
-  signal?.addEventListener('abort', stop, { once: true });
   let failure: unknown;
   const pending: Promise<void>[] = [];
   const check = () => {
     signal?.throwIfAborted();
     if (failure !== undefined) throw failure;
   };
-  const close = async () => {
-    signal?.removeEventListener('abort', stop);
+  const settle = async () => {
+    await Promise.all(pending.splice(0));
+  };
+  const discard = async () => {
+    await settle();
     await pagefind.close();
   };
   return {
@@ -63,10 +71,11 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
     },
     async write(outputPath) {
       try {
-        await Promise.all(pending.splice(0));
+        await settle();
         check();
-        await mkdir(dirname(outputPath), { recursive: true });
-        const staging = await mkdtemp(`${outputPath}.writing-`);
+        const site = dirname(outputPath);
+        await mkdir(site, { recursive: true });
+        const staging = await mkdtemp(`${site}.${basename(outputPath)}-`);
         try {
           const written = await index.writeFiles({ outputPath: staging });
           check();
@@ -77,10 +86,10 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
           await rm(staging, { recursive: true, force: true });
         }
       } finally {
-        await close();
+        await discard();
       }
     },
-    discard: close,
+    discard,
   };
 }
 

@@ -38,7 +38,7 @@ describe('openSearchIndex', () => {
     }
   });
 
-  it('stops when aborted, leaves the index in place alone, and the next index still works', async () => {
+  it('stops when aborted, leaves the index in place and nothing beside it, and the next index still works', async () => {
     const site = join(work, 'aborted');
     const previous = join(site, searchIndexFolder);
     await mkdir(previous, { recursive: true });
@@ -51,10 +51,28 @@ describe('openSearchIndex', () => {
     await expect(adding.then(() => writer.write(previous))).rejects.toThrow('a newer save');
     expect(await readdir(site)).toEqual([searchIndexFolder]);
     expect(await readdir(previous)).toEqual(['marker']);
+    expect((await readdir(work)).filter((name) => name.startsWith('aborted.'))).toEqual([]);
 
     await writeSearchIndex(archive.issues, site);
     expect(await readdir(previous)).toContain('pagefind.js');
     expect(await hitUrls(site, '泰州')).not.toEqual([]);
+  });
+
+  it('installs nothing when aborted while the index is being written', async () => {
+    const site = join(work, 'aborted-writing');
+    const previous = join(site, searchIndexFolder);
+    await mkdir(previous, { recursive: true });
+    await writeFile(join(previous, 'marker'), 'previous index');
+    const stop = new AbortController();
+    const writer = await openSearchIndex(stop.signal);
+    // Enough pages that writing takes a while (hundreds of milliseconds), so the abort lands during it.
+    const records = searchRecords(archive.issues);
+    for (let copy = 0; copy < 100; copy++) await writer.add(records.map((record) => ({ ...record, url: `/copy${copy}${record.url}` })));
+    const writing = writer.write(previous);
+    setTimeout(() => stop.abort(new Error('a newer save')), 20);
+    await expect(writing).rejects.toThrow('a newer save');
+    expect(await readdir(previous)).toEqual(['marker']);
+    expect((await readdir(work)).filter((name) => name.startsWith('aborted-writing.'))).toEqual([]);
   });
 
   it('rejects at once when the signal is already aborted', async () => {
