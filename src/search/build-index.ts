@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Issue } from '../model.ts';
-import { searchRecords, type SearchRecord } from './records.ts';
+import { recordsByIssue, type SearchRecord } from './records.ts';
 
 /** Folder of the index inside the built site; the search page loads `<pathPrefix>pagefind/pagefind.js`. */
 export const searchIndexFolder = 'pagefind';
@@ -65,9 +65,9 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
           (added) => { if (added.errors.length > 0) failure ??= new Error(`无法为 ${record.url} 建立搜索索引：${added.errors.join('；')}`); },
           (error: unknown) => { failure ??= error; },
         ));
+        while (pending.length > recordsInFlight) await pending.shift();
+        check();
       }
-      while (pending.length > recordsInFlight) await pending.shift();
-      check();
     },
     async write(outputPath) {
       try {
@@ -93,22 +93,30 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
   };
 }
 
-/** Indexes the records with Pagefind and writes the bundle to `outputPath` (see `SearchIndexWriter.write`). */
-export async function writePagefindBundle(records: readonly SearchRecord[], outputPath: string, signal?: AbortSignal): Promise<void> {
+/** Fills a new index batch by batch (a batch is made only when Pagefind is ready for it) and writes it to `outputPath`. */
+async function writeBatches(batches: Iterable<readonly SearchRecord[]>, outputPath: string, signal?: AbortSignal): Promise<number> {
   const writer = await openSearchIndex(signal);
+  let records = 0;
   try {
-    await writer.add(records);
+    for (const batch of batches) {
+      await writer.add(batch);
+      records += batch.length;
+    }
   } catch (error) {
     await writer.discard();
     throw error;
   }
   await writer.write(outputPath);
+  return records;
+}
+
+/** Indexes the records with Pagefind and writes the bundle to `outputPath` (see `SearchIndexWriter.write`). */
+export async function writePagefindBundle(records: readonly SearchRecord[], outputPath: string, signal?: AbortSignal): Promise<void> {
+  await writeBatches([records], outputPath, signal);
 }
 
 /** One search record per article of the issues, in `<siteDir>/pagefind/`. */
 export async function writeSearchIndex(issues: readonly Issue[], siteDir: string, signal?: AbortSignal): Promise<{ records: number; outputPath: string }> {
-  const records = searchRecords(issues);
   const outputPath = join(siteDir, searchIndexFolder);
-  await writePagefindBundle(records, outputPath, signal);
-  return { records: records.length, outputPath };
+  return { records: await writeBatches(recordsByIssue(issues), outputPath, signal), outputPath };
 }

@@ -94,3 +94,8 @@ export function searchRecords(issues: readonly Issue[], record = articleRecord):
     return articles.map(({ section, article }, position) => record(issue, section, article, position));
   });
 }
+
+/** The records an issue at a time, made as they are asked for: indexing a large archive never holds all of them. */
+export function* recordsByIssue(issues: readonly Issue[]): Generator<SearchRecord[]> {
+  for (const issue of issues) yield searchRecords([issue]);
+}

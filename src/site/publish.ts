@@ -2,7 +2,7 @@ import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Archive } from '../pipeline/load.ts';
 import { openSearchIndex, searchIndexFolder, writeSearchIndex, type SearchIndexWriter } from '../search/build-index.ts';
-import { searchRecords } from '../search/records.ts';
+import { recordsByIssue } from '../search/records.ts';
 import { provideSite } from './archive-source.ts';
 import { buildInto, renderSite, swapInto } from './build-output.ts';
 import { allPages, changedPages, overlayInto, removedFiles } from './incremental.ts';
@@ -46,7 +46,7 @@ export async function publishSite(archive: Archive, out: string, { index = 'now'
   const timings = { render: 0, index: 0 };
   const writer = index === 'now' ? (searchIndex ?? (await openSearchIndex())) : undefined;
   const indexInto = async (folder: string, writer: SearchIndexWriter) => {
-    if (!searchIndex) await writer.add(searchRecords(archive.issues));
+    if (!searchIndex) for (const records of recordsByIssue(archive.issues)) await writer.add(records);
     await writer.write(join(folder, searchIndexFolder));
   };
   const temporary = await buildInto(out, (folder) => renderAlongside(
