@@ -62,7 +62,7 @@ export async function loadArchive(contentDir: string, displayDir = contentDir, c
   }
   cache.tables = tables;
   const gazetteer = cache.gazetteer ?? parks.gazetteer;
-  const files = (await issueFiles(contentDir)).reverse();
+  const files = await issueFiles(contentDir);
   const stamps = await Promise.all(files.map(fileStamp));
   const entries: IssueEntry[] = [];
   const issues: Issue[] = [];
