@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Diagnostic } from '../model.ts';
 import { diagnostic, fileStart, type Place } from './diagnostic.ts';
 import { issueId } from './assemble.ts';
@@ -17,15 +18,18 @@ export function expectedRelativePath(masthead: Pick<Masthead, 'year' | 'number'>
   return `${masthead.year}/${issueId(masthead.year, masthead.number)}.md`;
 }
 
-/** Rules that need the whole archive: file names, duplicate issues, the order of 总第N期. */
-export function validateArchive(entries: readonly IssueEntry[]): Diagnostic[] {
+/**
+ * Rules that need the whole archive: file names, duplicate issues, the order of 总第N期.
+ * `displayDir` is how messages name the content folder (`content`, or what CONTENT_DIR gives).
+ */
+export function validateArchive(entries: readonly IssueEntry[], displayDir = 'content'): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const at = (entry: IssueEntry, field: keyof Masthead) => entry.places[field] ?? fileStart;
 
   for (const entry of entries) {
     const expected = expectedRelativePath(entry.masthead);
     if (entry.relativePath !== expected) {
-      diagnostics.push(diagnostic(entry.path, fileStart, 'error', 'file-name', `文件名与刊头不符：${entry.masthead.year}年第${entry.masthead.number}期应保存为 content/${expected}（现为 ${entry.relativePath}）。请改文件名，或核对 year 与 number。`));
+      diagnostics.push(diagnostic(entry.path, fileStart, 'error', 'file-name', `文件名与刊头不符：${entry.masthead.year}年第${entry.masthead.number}期应保存为 ${join(displayDir, expected)}（现为 ${entry.relativePath}）。请改文件名，或核对 year 与 number。`));
     }
   }
 

@@ -87,7 +87,7 @@ export async function loadArchive(contentDir: string, displayDir = contentDir, c
   }
   const present = new Set(files);
   for (const file of cache.files.keys()) if (!present.has(file)) cache.files.delete(file);
-  diagnostics.push(...validateArchive(entries));
+  diagnostics.push(...validateArchive(entries, displayDir));
   if (files.length === 0) {
     diagnostics.push(diagnostic(displayDir, fileStart, 'error', 'no-issues', `${displayDir} 中没有任何期刊文件：每期一个 Markdown 文件，放在 ${displayDir}/年份/年份-期号.md，可用 npm run new-issue 新建。`));
   }

@@ -56,6 +56,14 @@ describe('bad content is reported with its rule and line, never thrown', () => {
     expect(archive.diagnostics).toContainEqual(expect.objectContaining({ rule, line, severity: 'error', path: file === '' ? dir : join(dir, file) }));
   });
 
+  it('names the content folder as the editor gave it in the file-name hint', async () => {
+    const dir = makeContentDir({ '2018/2018-1.md': issue() });
+    const archive = await loadArchive(dir, 'archive/bulletin');
+    const misnamed = archive.diagnostics.find((d) => d.rule === 'file-name');
+    expect(misnamed?.path).toBe('archive/bulletin/2018/2018-1.md');
+    expect(misnamed?.message).toContain('应保存为 archive/bulletin/2018/2018-01.md');
+  });
+
   it('reports a missing column table', async () => {
     const dir = makeContentDir({ '2018/2018-01.md': issue() }, { withSectionTable: false });
     const archive = await loadArchive(dir);
