@@ -3,7 +3,6 @@ import { basename, dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Issue } from '../model.ts';
 import { recordsByIssue, type SearchRecord } from './records.ts';
-import { removeUnreferencedFiles, seedWithPreviousIndex } from './reuse-index.ts';
 
 /** Folder of the index inside the built site; the search page loads `<pathPrefix>pagefind/pagefind.js`. */
 export const searchIndexFolder = 'pagefind';
@@ -24,10 +23,9 @@ export interface SearchIndexWriter {
    * process can exit). Pagefind's `writeFiles` adds to an existing folder without clearing it,
    * so it writes into a fresh folder that then takes the place of the old one. That folder sits
    * beside the site folder, not in it: the preview may replace the site while an index it no
-   * longer wants is still being written. The files that `previous` (an earlier bundle, by
-   * default the one at `outputPath`) has in common with the new one are reused, not written again.
+   * longer wants is still being written.
    */
-  write(outputPath: string, previous?: string): Promise<void>;
+  write(outputPath: string): Promise<void>;
   /** Stops Pagefind without writing. */
   discard(): Promise<void>;
 }
@@ -71,7 +69,7 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
         check();
       }
     },
-    async write(outputPath, previous = outputPath) {
+    async write(outputPath) {
       try {
         await settle();
         check();
@@ -79,11 +77,9 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
         await mkdir(site, { recursive: true });
         const staging = await mkdtemp(`${site}.${basename(outputPath)}-`);
         try {
-          await seedWithPreviousIndex(previous, staging);
           const written = await index.writeFiles({ outputPath: staging });
           check();
           if (written.errors.length > 0) throw new Error(`无法写出搜索索引：${written.errors.join('；')}`);
-          await removeUnreferencedFiles(staging);
           await rm(outputPath, { recursive: true, force: true });
           await rename(staging, outputPath);
         } finally {

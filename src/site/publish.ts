@@ -47,8 +47,7 @@ export async function publishSite(archive: Archive, out: string, { index = 'now'
   const writer = index === 'now' ? (searchIndex ?? (await openSearchIndex())) : undefined;
   const indexInto = async (folder: string, writer: SearchIndexWriter) => {
     if (!searchIndex) for (const records of recordsByIssue(archive.issues)) await writer.add(records);
-    // The index of the site being replaced has most of the new index's files already.
-    await writer.write(join(folder, searchIndexFolder), join(out, searchIndexFolder));
+    await writer.write(join(folder, searchIndexFolder));
   };
   const temporary = await buildInto(out, (folder) => renderAlongside(
     timed(async () => {

@@ -1,7 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/pipeline/load.ts';
 import { openSearchIndex, searchIndexFolder, writeSearchIndex } from '../../src/search/build-index.ts';
@@ -13,13 +12,6 @@ import { bundledContent } from '../helpers/content.ts';
 const work = await mkdtemp(join(tmpdir(), 'build-index-'));
 afterAll(() => rm(work, { recursive: true, force: true }));
 const archive = await loadArchive(bundledContent);
-
-/** Path → bytes of every file in a Pagefind bundle. */
-async function bundleFiles(bundle: string): Promise<Map<string, Buffer>> {
-  const entries = await readdir(bundle, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => relative(bundle, join(entry.parentPath, entry.name))).sort();
-  return new Map(await Promise.all(files.map(async (file) => [file, await readFile(join(bundle, file))] as const)));
-}
 
 async function hitUrls(siteDir: string, query: string): Promise<string[]> {
   const loaded = await openPagefind(siteDir);
@@ -81,27 +73,6 @@ describe('openSearchIndex', () => {
     await expect(writing).rejects.toThrow('a newer save');
     expect(await readdir(previous)).toEqual(['marker']);
     expect((await readdir(work)).filter((name) => name.startsWith('aborted-writing.'))).toEqual([]);
-  });
-
-  it('reuses the files the previous index has in common with the new one, and writes the same bundle as from scratch', async () => {
-    const [issue] = archive.issues;
-    if (!issue) throw new Error('the bundled archive has no issue');
-    const [first, ...rest] = issue.sections;
-    if (!first?.articles[0]) throw new Error('the bundled issue has no article');
-    const edited = { ...issue, sections: [{ ...first, articles: [{ ...first.articles[0], text: `${first.articles[0].text}\n新增的一段。` }, ...first.articles.slice(1)] }, ...rest] };
-
-    const site = join(work, 'reused');
-    await writeSearchIndex([issue], site);
-    const fragments = join(site, searchIndexFolder, 'fragment');
-    const unchanged = (await readdir(fragments)).map((name) => ({ name, inode: statSync(join(fragments, name)).ino }));
-    await writeSearchIndex([edited], site);
-    const fresh = join(work, 'fresh');
-    await writeSearchIndex([edited], fresh);
-
-    expect(await bundleFiles(join(site, searchIndexFolder))).toEqual(await bundleFiles(join(fresh, searchIndexFolder)));
-    const kept = unchanged.filter(({ name, inode }) => existsSync(join(fragments, name)) && statSync(join(fragments, name)).ino === inode);
-    // Every article but the edited one has the same fragment as before: the same file, not a new one.
-    expect(kept).toHaveLength(unchanged.length - 1);
   });
 
   it('rejects at once when the signal is already aborted', async () => {
