@@ -7,7 +7,7 @@ import { loadArchive } from '../src/pipeline/load.ts';
 import { openSearchIndex } from '../src/search/build-index.ts';
 import { searchRecords } from '../src/search/records.ts';
 import { startPreview } from '../src/preview/preview.ts';
-import { unsafeOutputReason } from '../src/site/build-output.ts';
+import { removeLeftovers, unsafeOutputReason } from '../src/site/build-output.ts';
 import { publishSite, stopwatch } from '../src/site/publish.ts';
 import { readSettings } from '../src/site/settings.ts';
 
@@ -33,6 +33,7 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const displayDir = relative(process.cwd(), dir) || '.';
+  await removeLeftovers(out);
   return args.includes('--serve') ? preview(dir, displayDir, out) : build(dir, displayDir, out);
 }
 
@@ -52,7 +53,7 @@ async function build(dir: string, displayDir: string, out: string): Promise<numb
     process.stderr.write(`\n内容有错误，未生成网站；${relative(process.cwd(), out)}/ 保持不变。请按上面的提示修改后重试（npm run check 可单独检查）。\n`);
     return 1;
   }
-  const timings = { load, ...(await publishSite(archive, out, { searchIndex })) };
+  const timings = { load, ...(await publishSite(archive, out, { index: 'now', searchIndex })) };
   // npm run bench reads the phases from here; the build itself prints only the total.
   if (process.env.BENCH_TIMINGS) await writeFile(process.env.BENCH_TIMINGS, JSON.stringify(timings));
   process.stdout.write(`已生成 ${relative(process.cwd(), out) || '.'}/（${archive.issues.length} 期，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）。\n`);
@@ -84,4 +85,8 @@ async function preview(dir: string, displayDir: string, out: string): Promise<nu
   return 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
+  // Not a content error (those are reported above, with file and line): the program or the machine failed.
+  process.stderr.write(`生成失败：${error instanceof Error ? error.message : String(error)}\n网站目录保持原样。请检查磁盘空间和输出目录的权限后重试；问题仍在时，请连同这条信息报告。\n`);
+  return 1;
+});

@@ -30,7 +30,7 @@ export interface Archive {
 export interface IssueFileCache {
   tables?: string;
   gazetteer?: Gazetteer;
-  files: Map<string, { stamp: string; digest: string; result: IssueFileResult }>;
+  files: Map<string, { stamp?: string; digest: string; result: IssueFileResult }>;
 }
 
 export function issueFileCache(): IssueFileCache {
@@ -67,10 +67,10 @@ export async function loadArchive(contentDir: string, displayDir = contentDir, c
   const entries: IssueEntry[] = [];
   const issues: Issue[] = [];
   for (const [index, file] of files.entries()) {
-    const stamp = stamps[index] ?? '';
+    const stamp = stamps[index];
     const relativePath = relative(contentDir, file).split(sep).join('/');
     const cached = cache.files.get(file);
-    let result = cached?.stamp === stamp ? cached.result : undefined;
+    let result = stamp !== undefined && cached?.stamp === stamp ? cached.result : undefined;
     let digest = cached?.digest ?? '';
     if (!result) {
       const bytes = await readFile(file);
@@ -95,9 +95,15 @@ export async function loadArchive(contentDir: string, displayDir = contentDir, c
   return { issues, sectionTable: table, gazetteer, parks: indexParks(gazetteer, issues), diagnostics: diagnostics.sort(compareDiagnostics) };
 }
 
-/** Size, inode and modification and change times to the nanosecond: a save changes at least one. */
-async function fileStamp(file: string): Promise<string> {
+/**
+ * Size, inode and modification and change times to the nanosecond: a save changes at least one,
+ * where times are that fine. Where they are coarse (1–2 s: FAT, some network mounts), two saves
+ * within one tick look the same; so, as git does, a file changed in the last two seconds gets no
+ * stamp, and is read and hashed at the next load.
+ */
+async function fileStamp(file: string): Promise<string | undefined> {
   const info = await stat(file, { bigint: true });
+  if (Date.now() - Number(info.mtimeMs) < 2000) return undefined;
   return `${info.size} ${info.ino} ${info.mtimeNs} ${info.ctimeNs}`;
 }
 

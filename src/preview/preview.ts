@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { resolve, sep } from 'node:path';
 import { formatDiagnostic, hasErrors } from '../pipeline/diagnostic.ts';
 import { issueFileCache, loadArchive, type Archive } from '../pipeline/load.ts';
-import { publishSite, reindexSite } from '../site/publish.ts';
+import { publishSite, reindexSite, updatesInPlace } from '../site/publish.ts';
 import { serveStatic } from '../site/static-server.ts';
 import { liveReload } from './live-reload.ts';
 import { watchFolders } from './watch.ts';
@@ -68,6 +68,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       return;
     }
     indexing?.stop.abort();
+    // Rendering everything takes the search index over into the new site, and a stopped index
+    // job may still be installing its files there: that one waits for it. Updating in place
+    // leaves the index alone and need not wait.
+    if (!changedOnly || !updatesInPlace(options.out)) await indexing?.done;
     try {
       await publishSite(archive, options.out, { index: 'later', changedOnly });
       reload.reload();
@@ -101,6 +105,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     close: async () => {
       stopWatching();
       indexing?.stop.abort();
+      // A stopped index removes its half-written folder once Pagefind has answered; if Pagefind is
+      // gone already (Ctrl+C reaches it too) that never happens, and the next start cleans up.
+      await Promise.race([indexing?.done, new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
       reload.close();
       await new Promise((resolve) => server.close(resolve));
     },

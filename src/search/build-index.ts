@@ -26,15 +26,15 @@ export interface SearchIndexWriter {
    * longer wants is still being written.
    */
   write(outputPath: string): Promise<void>;
-  /** Stops Pagefind without writing. */
+  /** Gives the index up: a `write` under way installs nothing; Pagefind stops once it has answered what it was asked. */
   discard(): Promise<void>;
 }
 
 /**
- * Aborting the signal stops the writer: `add` and `write` reject with the signal's reason, nothing
- * is installed, and Pagefind is stopped once it has answered what it was already asked (at most
- * `recordsInFlight` records, or the index being written). Stopping it with requests open would
- * make Pagefind print a panic about a broken pipe into the editor's terminal.
+ * Aborting the signal stops the writer: `add` and `write` reject with the signal's reason and
+ * nothing is installed. Pagefind itself is stopped only once it has answered every request it
+ * was sent (at most `recordsInFlight` records, or the index being written): stopping it with
+ * requests open makes it print a panic about a broken pipe into the editor's terminal.
  */
 export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndexWriter> {
   signal?.throwIfAborted();
@@ -44,16 +44,24 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
     throw new Error(`无法启动 Pagefind：${errors.join('；')}`);
   }
   let failure: unknown;
-  const pending: Promise<void>[] = [];
+  let discarded = false;
+  const added: Promise<void>[] = [];
+  const open = new Set<Promise<void>>();
+  /** Every request is tracked until Pagefind answers it, whether the caller still waits or not. */
+  const track = <T>(request: Promise<T>): Promise<T> => {
+    const answered = request.then(() => undefined, () => undefined);
+    open.add(answered);
+    void answered.then(() => open.delete(answered));
+    return request;
+  };
   const check = () => {
     signal?.throwIfAborted();
+    if (discarded) throw new Error('搜索索引已放弃。');
     if (failure !== undefined) throw failure;
   };
-  const settle = async () => {
-    await Promise.all(pending.splice(0));
-  };
   const discard = async () => {
-    await settle();
+    discarded = true;
+    while (open.size > 0) await Promise.all(open);
     await pagefind.close();
   };
   return {
@@ -61,25 +69,25 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
       check();
       for (const record of records) {
         // Settles without rejecting, so that a failure waiting in the queue is never unhandled.
-        pending.push(index.addHTMLFile({ url: record.url, content: record.content }).then(
-          (added) => { if (added.errors.length > 0) failure ??= new Error(`无法为 ${record.url} 建立搜索索引：${added.errors.join('；')}`); },
+        added.push(track(index.addHTMLFile({ url: record.url, content: record.content })).then(
+          (result) => { if (result.errors.length > 0) failure ??= new Error(`无法为 ${record.url} 建立搜索索引：${result.errors.join('；')}`); },
           (error: unknown) => { failure ??= error; },
         ));
-        while (pending.length > recordsInFlight) await pending.shift();
+        while (added.length > recordsInFlight) await added.shift();
         check();
       }
     },
     async write(outputPath) {
       try {
-        await settle();
+        await Promise.all(added.splice(0));
         check();
         const site = dirname(outputPath);
         await mkdir(site, { recursive: true });
         const staging = await mkdtemp(`${site}.${basename(outputPath)}-`);
         try {
-          const written = await index.writeFiles({ outputPath: staging });
+          const written = await track(index.writeFiles({ outputPath: staging }));
           check();
-          if (written.errors.length > 0) throw new Error(`无法写出搜索索引：${written.errors.join('；')}`);
+          if (written.errors.length > 0) throw new Error(`无法写出搜索索引：${written.errors.join('；')}。请检查磁盘空间和 ${site} 的写入权限。`);
           await rm(outputPath, { recursive: true, force: true });
           await rename(staging, outputPath);
         } finally {

@@ -1,4 +1,4 @@
-import { mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 
@@ -36,6 +36,18 @@ export async function buildInto(out: string, build: (folder: string) => Promise<
     await rm(temporary, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Removes what an interrupted build or preview left beside `out`: new sites being built
+ * (`.build-`, with any search index being written for them), old ones being deleted (`.old-`),
+ * search indexes being written for `out` itself (`.pagefind-`).
+ */
+export async function removeLeftovers(out: string): Promise<void> {
+  const folder = dirname(out);
+  const prefixes = ['build', 'old', 'pagefind'].map((kind) => `${basename(out)}.${kind}-`);
+  const names = await readdir(folder).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => prefixes.some((prefix) => name.startsWith(prefix))).map((name) => rm(join(folder, name), { recursive: true, force: true })));
 }
 
 /**

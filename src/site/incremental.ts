@@ -73,17 +73,20 @@ export function sameData(a: unknown, b: unknown): boolean {
  * `removed` files from `to`, with the folders they leave empty, and `from` itself.
  */
 export async function overlayInto(from: string, to: string, removed: readonly string[]): Promise<void> {
-  const files = await relativeFiles(from);
-  for (const folder of new Set(files.map((file) => dirname(file)))) await mkdir(join(to, folder), { recursive: true });
-  await Promise.all(files.map((file) => rename(join(from, file), join(to, file))));
-  for (const file of removed) {
-    await rm(join(to, file), { force: true });
-    for (let folder = dirname(file); folder !== '.'; folder = dirname(folder)) {
-      const emptied = await rmdir(join(to, folder)).then(() => true, () => false);
-      if (!emptied) break;
+  try {
+    const files = await relativeFiles(from);
+    for (const folder of new Set(files.map((file) => dirname(file)))) await mkdir(join(to, folder), { recursive: true });
+    await Promise.all(files.map((file) => rename(join(from, file), join(to, file))));
+    for (const file of removed) {
+      await rm(join(to, file), { force: true });
+      for (let folder = dirname(file); folder !== '.'; folder = dirname(folder)) {
+        const emptied = await rmdir(join(to, folder)).then(() => true, () => false);
+        if (!emptied) break;
+      }
     }
+  } finally {
+    await rm(from, { recursive: true, force: true });
   }
-  await rm(from, { recursive: true, force: true });
 }
 
 async function relativeFiles(dir: string): Promise<string[]> {

@@ -15,7 +15,7 @@ const published = new Map<string, SiteData>();
 
 /**
  * Renders a checked archive into a fresh folder, indexes it for search and swaps it into `out`:
- * readers (and the preview server) see the previous complete site until the new one is complete.
+ * readers see the previous complete site until the new one is complete.
  *
  * `index: 'later'` (the preview) moves the previous search index into the new site instead of
  * rebuilding it, so the page is updated at once and search keeps working; the caller then runs
@@ -25,16 +25,15 @@ const published = new Map<string, SiteData>();
  * from the last site this process published to `out` into a fresh folder, then moves them into
  * `out` file by file and deletes the pages that are gone; the rest of `out`, search index
  * included, stays as it is. Each file is replaced in one rename, so the server never sends half
- * a page; a failed render leaves `out` untouched. Without such a site (first build, failed build)
- * it renders everything.
+ * a page, though for a moment a page may link to one still on its way; a failed render leaves
+ * `out` untouched. Without such a site (first build, failed build) it renders everything.
  */
-export async function publishSite(archive: Archive, out: string, { index = 'now', changedOnly = false, searchIndex }: PublishOptions = {}): Promise<PublishTimings> {
+export async function publishSite(archive: Archive, out: string, options: PublishOptions = { index: 'now' }): Promise<PublishTimings> {
   const lap = stopwatch();
   const data = siteData(archive, readSettings());
-  const previous = changedOnly ? published.get(out) : undefined;
+  const previous = options.index === 'later' && options.changedOnly ? published.get(out) : undefined;
   published.delete(out);
   if (previous) {
-    await searchIndex?.discard();
     provideSite({ data, pages: changedPages(previous, data) });
     const temporary = await buildInto(out);
     const render = lap();
@@ -44,9 +43,10 @@ export async function publishSite(archive: Archive, out: string, { index = 'now'
   }
   provideSite({ data, pages: allPages(data) });
   const timings = { render: 0, index: 0 };
-  const writer = index === 'now' ? (searchIndex ?? (await openSearchIndex())) : undefined;
+  const filled = options.index === 'now' ? options.searchIndex : undefined;
+  const writer = options.index === 'now' ? (filled ?? (await openSearchIndex())) : undefined;
   const indexInto = async (folder: string, writer: SearchIndexWriter) => {
-    if (!searchIndex) for (const records of recordsByIssue(archive.issues)) await writer.add(records);
+    if (!filled) for (const records of recordsByIssue(archive.issues)) await writer.add(records);
     await writer.write(join(folder, searchIndexFolder));
   };
   const temporary = await buildInto(out, (folder) => renderAlongside(
@@ -57,21 +57,24 @@ export async function publishSite(archive: Archive, out: string, { index = 'now'
     writer && timed(() => indexInto(folder, writer), (ms) => (timings.index = ms)),
     () => writer?.discard(),
   ));
-  if (index === 'later') await rename(join(out, searchIndexFolder), join(temporary, searchIndexFolder)).catch(() => undefined);
+  if (options.index === 'later') await rename(join(out, searchIndexFolder), join(temporary, searchIndexFolder)).catch(() => undefined);
   lap();
   await swapInto(temporary, out);
   published.set(out, data);
   return { ...timings, swap: lap() };
 }
 
-export interface PublishOptions {
-  index?: 'now' | 'later';
-  changedOnly?: boolean;
-  /**
-   * With `index: 'now'`: an index already holding every article of the archive (the build fills
-   * it while parsing), written instead of indexing the archive here.
-   */
-  searchIndex?: SearchIndexWriter;
+export type PublishOptions =
+  | {
+      index: 'now';
+      /** An index already holding every article of the archive (the build fills it while parsing), written instead of indexing the archive here. */
+      searchIndex?: SearchIndexWriter;
+    }
+  | { index: 'later'; changedOnly?: boolean };
+
+/** Whether `publishSite` with `changedOnly` would update `out` in place: this process published a site there last, and it is still there. */
+export function updatesInPlace(out: string): boolean {
+  return published.has(out);
 }
 
 /**

@@ -20,6 +20,11 @@ export interface SiteSettings {
   feedSize: number;
 }
 
+/** A settings file written before `feedSize` existed still builds, with this many issues per feed. */
+export const defaultFeedSize = 20;
+
+type SettingsFile = Omit<SiteSettings, 'feedSize'> & Partial<Pick<SiteSettings, 'feedSize'>>;
+
 export const settingsFile = fileURLToPath(new URL('../../templates/_data/site.json', import.meta.url));
 
 /** `/`, `bulletin`, `/bulletin` and `bulletin/` all mean the same sub-path. */
@@ -32,14 +37,14 @@ export function normalizePathPrefix(prefix: string): string {
  * The settings file with the two deploy-time overrides a host or CI needs without editing it:
  * SITE_URL (origin) and PATH_PREFIX (sub-path, e.g. a GitHub Pages project site).
  */
-export function resolveSettings(file: SiteSettings, env: NodeJS.ProcessEnv): SiteSettings {
+export function resolveSettings(file: SettingsFile, env: NodeJS.ProcessEnv): SiteSettings {
   const baseUrl = env.SITE_URL?.trim() || file.baseUrl;
   const pathPrefix = env.PATH_PREFIX?.trim() || file.pathPrefix;
-  return { ...file, baseUrl: baseUrl.replace(/\/+$/, ''), pathPrefix: normalizePathPrefix(pathPrefix) };
+  return { ...file, feedSize: file.feedSize ?? defaultFeedSize, baseUrl: baseUrl.replace(/\/+$/, ''), pathPrefix: normalizePathPrefix(pathPrefix) };
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): SiteSettings {
-  return resolveSettings(JSON.parse(readFileSync(settingsFile, 'utf8')) as SiteSettings, env);
+  return resolveSettings(JSON.parse(readFileSync(settingsFile, 'utf8')) as SettingsFile, env);
 }
 
 /** A site path (`/2018/01/`) as the browser must request it under the path prefix. */

@@ -75,6 +75,16 @@ describe('openSearchIndex', () => {
     expect((await readdir(work)).filter((name) => name.startsWith('aborted-writing.'))).toEqual([]);
   });
 
+  it('installs nothing when given up after writing was asked for', async () => {
+    const site = join(work, 'discarded');
+    const writer = await openSearchIndex();
+    await writer.add(searchRecords(archive.issues));
+    const writing = writer.write(join(site, searchIndexFolder));
+    await writer.discard();
+    await expect(writing).rejects.toThrow('搜索索引已放弃');
+    expect(await readdir(work)).not.toContain('discarded');
+  });
+
   it('rejects at once when the signal is already aborted', async () => {
     const stop = new AbortController();
     stop.abort(new Error('too late'));

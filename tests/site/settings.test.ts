@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, normalizePathPrefix, prefixedPath, readSettings, resolveSettings } from '../../src/site/settings.ts';
+import { absoluteUrl, defaultFeedSize, normalizePathPrefix, prefixedPath, readSettings, resolveSettings } from '../../src/site/settings.ts';
 
 const file = { title: 't', shortTitle: 's', description: 'd', baseUrl: 'https://a.example/', pathPrefix: '/', copyright: 'c', sectionPageSize: 10, feedSize: 20 };
 
@@ -10,6 +10,11 @@ describe('settings', () => {
   it('takes SITE_URL and PATH_PREFIX from the environment over the file', () => {
     expect(resolveSettings(file, {})).toMatchObject({ baseUrl: 'https://a.example', pathPrefix: '/' });
     expect(resolveSettings(file, { SITE_URL: 'https://b.example', PATH_PREFIX: 'repo' })).toMatchObject({ baseUrl: 'https://b.example', pathPrefix: '/repo/' });
+  });
+  it('gives a settings file without feedSize the default, and keeps one that has it', () => {
+    const { feedSize: _given, ...older } = file;
+    expect(resolveSettings(older, {}).feedSize).toBe(defaultFeedSize);
+    expect(resolveSettings({ ...file, feedSize: 5 }, {}).feedSize).toBe(5);
   });
   it('builds prefixed paths and absolute URLs', () => {
     const s = { baseUrl: 'https://a.example', pathPrefix: '/repo/' };
