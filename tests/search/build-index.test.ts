@@ -13,6 +13,14 @@ const work = await mkdtemp(join(tmpdir(), 'build-index-'));
 afterAll(() => rm(work, { recursive: true, force: true }));
 const archive = await loadArchive(bundledContent);
 
+/** A site folder whose search index holds only a marker file: the test sees whether anything replaced it. */
+async function siteWithIndex(site: string): Promise<string> {
+  const index = join(site, searchIndexFolder);
+  await mkdir(index, { recursive: true });
+  await writeFile(join(index, 'marker'), 'previous index');
+  return index;
+}
+
 async function hitUrls(siteDir: string, query: string): Promise<string[]> {
   const loaded = await openPagefind(siteDir);
   try {
@@ -40,9 +48,7 @@ describe('openSearchIndex', () => {
 
   it('stops when aborted, leaves the index in place and nothing beside it, and the next index still works', async () => {
     const site = join(work, 'aborted');
-    const previous = join(site, searchIndexFolder);
-    await mkdir(previous, { recursive: true });
-    await writeFile(join(previous, 'marker'), 'previous index');
+    const previous = await siteWithIndex(site);
     const stop = new AbortController();
     const writer = await openSearchIndex(stop.signal);
     const records = searchRecords(archive.issues);
@@ -59,10 +65,7 @@ describe('openSearchIndex', () => {
   });
 
   it('installs nothing when aborted while the index is being written', async () => {
-    const site = join(work, 'aborted-writing');
-    const previous = join(site, searchIndexFolder);
-    await mkdir(previous, { recursive: true });
-    await writeFile(join(previous, 'marker'), 'previous index');
+    const previous = await siteWithIndex(join(work, 'aborted-writing'));
     const stop = new AbortController();
     const writer = await openSearchIndex(stop.signal);
     // Enough pages that writing takes a while (hundreds of milliseconds), so the abort lands during it.
