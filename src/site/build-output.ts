@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 
@@ -28,6 +28,7 @@ export async function renderSite(folder: string): Promise<void> {
  * the swap is a rename). Returns the folder; on failure removes it and rethrows.
  */
 export async function buildInto(out: string, build: (folder: string) => Promise<void> = renderSite): Promise<string> {
+  await mkdir(dirname(out), { recursive: true });
   const temporary = await mkdtemp(join(dirname(out), `${basename(out)}.build-`));
   try {
     await build(temporary);

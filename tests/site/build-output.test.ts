@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { removeLeftovers, unsafeOutputReason } from '../../src/site/build-output.ts';
+import { buildInto, removeLeftovers, unsafeOutputReason } from '../../src/site/build-output.ts';
 
 describe('unsafeOutputReason', () => {
   const keep = ['/work/project', '/work/project/content'];
@@ -22,6 +22,20 @@ describe('removeLeftovers', () => {
       for (const name of ['_site', '_site.build-a1', '_site.build-a1.pagefind-b2', '_site.old-4242', '_site.pagefind-c3', '_site.keep', '_site2.build-d4', 'content']) mkdirSync(join(folder, name));
       await removeLeftovers(join(folder, '_site'));
       expect(readdirSync(folder).sort()).toEqual(['_site', '_site.keep', '_site2.build-d4', 'content']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('buildInto', () => {
+  it('builds beside an output folder whose parent does not exist yet', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'build-into-'));
+    try {
+      const out = join(folder, 'new/place/_site');
+      const built = await buildInto(out, async (temporary) => writeFileSync(join(temporary, 'index.html'), 'page'));
+      expect(readdirSync(join(folder, 'new/place'))).toEqual([built.split('/').at(-1)]);
+      expect(readFileSync(join(built, 'index.html'), 'utf8')).toBe('page');
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
