@@ -71,9 +71,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     // Rendering everything takes the search index over into the new site, and a stopped index
     // job may still be installing its files there: that one waits for it. Updating in place
     // leaves the index alone and need not wait.
-    if (!changedOnly || !updatesInPlace(options.out)) await indexing?.done;
+    const publishing = { index: 'later', changedOnly } as const;
+    if (!updatesInPlace(options.out, publishing)) await indexing?.done;
     try {
-      await publishSite(archive, options.out, { index: 'later', changedOnly });
+      await publishSite(archive, options.out, publishing);
       reload.reload();
       options.log(`已更新（${archive.issues.length} 期，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）。`);
       startIndexing(archive);

@@ -31,7 +31,7 @@ const published = new Map<string, SiteData>();
 export async function publishSite(archive: Archive, out: string, options: PublishOptions = { index: 'now' }): Promise<PublishTimings> {
   const lap = stopwatch();
   const data = siteData(archive, readSettings());
-  const previous = options.index === 'later' && options.changedOnly ? published.get(out) : undefined;
+  const previous = siteToUpdate(out, options);
   published.delete(out);
   if (previous) {
     provideSite({ data, pages: changedPages(previous, data) });
@@ -72,14 +72,20 @@ export type PublishOptions =
     }
   | { index: 'later'; changedOnly?: boolean };
 
-/** Whether `publishSite` with `changedOnly` would update `out` in place: this process published a site there last, and it is still there. */
-export function updatesInPlace(out: string): boolean {
-  return published.has(out);
+/** The site `publishSite` would update in place: with `changedOnly`, the last one this process published to `out`. */
+function siteToUpdate(out: string, options: PublishOptions): SiteData | undefined {
+  return options.index === 'later' && options.changedOnly ? published.get(out) : undefined;
+}
+
+/** Whether `publishSite` with these options would update `out` in place rather than replace it (and its search index with it). */
+export function updatesInPlace(out: string, options: PublishOptions): boolean {
+  return siteToUpdate(out, options) !== undefined;
 }
 
 /**
  * Rendering runs in this process and Pagefind's indexing in its own, so they run side by side.
- * If rendering fails, indexing is stopped rather than waited for.
+ * If rendering fails, the index is given up: nothing more is sent to Pagefind, and only what it
+ * is already working on is waited for.
  */
 async function renderAlongside(rendering: Promise<void>, indexing: Promise<void> | undefined, stopIndexing: () => Promise<void> | undefined): Promise<void> {
   const settled = Promise.allSettled([indexing]);
