@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { relative, resolve } from 'node:path';
-import { contentDir } from '../src/content-dir.ts';
-import { formatDiagnostic, hasErrors } from '../src/pipeline/diagnostic.ts';
+import { contentDir } from '../src/core/content-dir.ts';
+import { formatDiagnostic, hasErrors } from '../src/core/diagnostics.ts';
 import { loadArchive } from '../src/pipeline/load.ts';
 import { openSearchIndex } from '../src/search/build-index.ts';
 import { searchRecords } from '../src/search/records.ts';

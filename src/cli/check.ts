@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
-import { contentDir } from '../content-dir.ts';
-import { formatDiagnostic, hasErrors } from '../pipeline/diagnostic.ts';
+import { contentDir } from '../core/content-dir.ts';
+import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
 import { loadArchive } from '../pipeline/load.ts';
 
 /** `npm run check`: every rule over the content folder; exit 1 on any error. */

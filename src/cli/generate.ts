@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { contentDir } from '../content-dir.ts';
+import { contentDir } from '../core/content-dir.ts';
 import { writeGeneratedArchive } from '../generate/archive.ts';
 
 /**

@@ -1,12 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentDir } from '../content-dir.ts';
+import { contentDir } from '../core/content-dir.ts';
 import type { Diagnostic } from '../model.ts';
 import { checkWrittenIssue } from '../import/check-written.ts';
 import { importBulletin } from '../import/import-bulletin.ts';
 import { expectedRelativePath } from '../pipeline/archive-rules.ts';
-import { formatDiagnostic, hasErrors } from '../pipeline/diagnostic.ts';
+import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
 import { loadSectionTableFile } from '../pipeline/load.ts';
 import { readInputFile } from './read-input.ts';
 

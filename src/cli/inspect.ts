@@ -1,6 +1,6 @@
 import { relative, resolve, sep } from 'node:path';
-import { contentDir } from '../content-dir.ts';
-import { formatDiagnostic, hasErrors } from '../pipeline/diagnostic.ts';
+import { contentDir } from '../core/content-dir.ts';
+import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
 import { processIssueFile } from '../pipeline/issue-file.ts';
 import { loadGazetteerFile, loadSectionTableFile } from '../pipeline/load.ts';
 import { readInputFile } from './read-input.ts';

@@ -1,11 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentDir } from '../content-dir.ts';
+import { contentDir } from '../core/content-dir.ts';
 import { checkWrittenIssue } from '../import/check-written.ts';
 import { readIssueHeads } from '../import/issue-heads.ts';
 import { datePlaceholder, planNewIssue, skeletonMarkdown, type NewIssueOptions } from '../import/new-issue.ts';
-import { formatDiagnostic, hasErrors } from '../pipeline/diagnostic.ts';
+import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
 import { loadSectionTableFile } from '../pipeline/load.ts';
 
 const usage =

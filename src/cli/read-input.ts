@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { formatDiagnostic } from '../pipeline/diagnostic.ts';
+import { formatDiagnostic } from '../core/diagnostics.ts';
 
 /** Reads a file named on the command line; a missing file is reported in the checker's form. */
 export async function readInputFile(path: string): Promise<Buffer | undefined> {

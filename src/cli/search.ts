@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { contentDir } from '../content-dir.ts';
-import { formatDiagnostic, hasErrors } from '../pipeline/diagnostic.ts';
+import { contentDir } from '../core/content-dir.ts';
+import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
 import { loadArchive } from '../pipeline/load.ts';
 import { searchIndexFolder, writeSearchIndex } from '../search/build-index.ts';
 import { openPagefind } from '../search/node-pagefind.ts';

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../model.ts';
-import { compareDiagnostics, hasErrors } from '../pipeline/diagnostic.ts';
+import { compareDiagnostics, hasErrors } from '../core/diagnostics.ts';
 import type { Masthead } from '../pipeline/masthead.ts';
 import type { SectionTable } from '../pipeline/section-kinds.ts';
 import { readBodyLines } from './body-lines.ts';

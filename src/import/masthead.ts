@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../model.ts';
 import type { Masthead } from '../pipeline/masthead.ts';
-import { findChineseDate, parseChineseNumber } from './chinese-numbers.ts';
+import { findChineseDate, parseChineseNumber } from '../core/chinese-numbers.ts';
 import { contentsLine, isContentsHeading, markerTitle } from './line-kinds.ts';
 import { lineDiagnostic, type SourceLine } from './text.ts';
 

@@ -1,6 +1,6 @@
 import { issueId } from '../pipeline/assemble.ts';
 import { expectedRelativePath } from '../pipeline/archive-rules.ts';
-import { isRealDate } from '../pipeline/chinese-date.ts';
+import { isRealDate } from '../core/dates.ts';
 import type { Masthead } from '../pipeline/masthead.ts';
 import type { SectionTable } from '../pipeline/section-kinds.ts';
 import type { IssueHead } from './issue-heads.ts';

@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity } from '../model.ts';
-import { diagnostic } from '../pipeline/diagnostic.ts';
-import { isWide } from '../pipeline/wide-chars.ts';
+import { diagnostic } from '../core/diagnostics.ts';
+import { isWide } from '../core/wide-chars.ts';
 
 /** Text rules shared by the import steps: what counts as wide, punctuated, or the end of a sentence. */
 

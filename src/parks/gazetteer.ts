@@ -1,8 +1,8 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { Diagnostic, MilestoneStep } from '../model.ts';
-import { isRealDate } from '../pipeline/chinese-date.ts';
-import { diagnostic, fileStart } from '../pipeline/diagnostic.ts';
-import { yamlErrorText, yamlPlacer } from '../pipeline/yaml-place.ts';
+import { isPartialDate } from '../core/dates.ts';
+import { diagnostic, fileStart } from '../core/diagnostics.ts';
+import { yamlErrorText, yamlPlacer } from '../core/yaml.ts';
 import { parkMatcher, type NamedPark, type ParkMatcher } from './matcher.ts';
 import { milestoneSteps, stepFromName } from './steps.ts';
 
@@ -41,13 +41,6 @@ export const emptyGazetteer: Gazetteer = { ...gazetteer([]), tracked: false };
 
 const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** True for YYYY, YYYY-MM or a real YYYY-MM-DD: milestones are often known only to the month. */
-export function isPartialDate(text: string): boolean {
-  if (/^\d{4}$/.test(text)) return true;
-  const month = /^\d{4}-(\d{2})$/.exec(text);
-  if (month) return Number(month[1]) >= 1 && Number(month[1]) <= 12;
-  return isRealDate(text);
-}
 
 /** Reads and checks `parks.yaml`: ids, names, aliases unique across the whole gazetteer, places, hand milestones. */
 export function parseGazetteer(path: string, text: string): { parks: GazetteerPark[]; diagnostics: Diagnostic[] } {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Diagnostic } from '../model.ts';
-import { diagnostic, fileStart, type Place } from './diagnostic.ts';
+import { diagnostic, fileStart, type Place } from '../core/diagnostics.ts';
 import { issueId } from './assemble.ts';
 import type { Masthead } from './masthead.ts';
 

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../model.ts';
-import { diagnostic, type Place } from './diagnostic.ts';
+import { diagnostic, type Place } from '../core/diagnostics.ts';
 
 export type Decoded = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
 

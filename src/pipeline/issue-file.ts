@@ -1,6 +1,6 @@
 import type { Diagnostic, Issue } from '../model.ts';
 import { emptyGazetteer, type Gazetteer } from '../parks/gazetteer.ts';
-import { hasErrors, type Place } from './diagnostic.ts';
+import { hasErrors, type Place } from '../core/diagnostics.ts';
 import { assembleIssue } from './assemble.ts';
 import { decodeSource } from './decode.ts';
 import { readMasthead, type Masthead } from './masthead.ts';

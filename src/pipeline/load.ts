@@ -4,7 +4,7 @@ import { join, relative, sep } from 'node:path';
 import type { Diagnostic, Issue, Park } from '../model.ts';
 import { emptyGazetteer, gazetteer, gazetteerFile, parseGazetteer, type Gazetteer } from '../parks/gazetteer.ts';
 import { indexParks } from '../parks/park-index.ts';
-import { compareDiagnostics, diagnostic, fileStart } from './diagnostic.ts';
+import { compareDiagnostics, diagnostic, fileStart } from '../core/diagnostics.ts';
 import { validateArchive, type IssueEntry } from './archive-rules.ts';
 import { processIssueFile, type IssueFileResult } from './issue-file.ts';
 import { parseSectionTable, sectionTable, sectionTableFile, type SectionTable } from './section-kinds.ts';

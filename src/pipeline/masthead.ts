@@ -1,8 +1,8 @@
 import { isMap, isScalar, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, Issue } from '../model.ts';
-import { diagnostic, fileStart, type Place } from './diagnostic.ts';
-import { isRealDate } from './chinese-date.ts';
-import { yamlPlacer } from './yaml-place.ts';
+import { diagnostic, fileStart, type Place } from '../core/diagnostics.ts';
+import { isRealDate } from '../core/dates.ts';
+import { yamlPlacer } from '../core/yaml.ts';
 
 /** The masthead of an issue, as its front matter gives it: the issue's own fields, nothing derived. */
 export type Masthead = Pick<Issue, 'series' | 'publisher' | 'year' | 'number' | 'cumulativeNumber' | 'date'>;

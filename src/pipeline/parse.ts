@@ -4,8 +4,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { Diagnostic } from '../model.ts';
-import { diagnostic, fileStart } from './diagnostic.ts';
-import { yamlErrorText } from './yaml-place.ts';
+import { diagnostic, fileStart } from '../core/diagnostics.ts';
+import { yamlErrorText } from '../core/yaml.ts';
 
 export interface ParsedSource {
   path: string;

@@ -10,8 +10,8 @@ import { visit } from 'unist-util-visit';
 import type { Figure, Heading } from '../model.ts';
 import { linkParkMentions } from '../parks/link-mentions.ts';
 import type { ParkMatcher } from '../parks/matcher.ts';
-import { isSafeUrl } from './safe-url.ts';
-import { isWide } from './wide-chars.ts';
+import { isSafeUrl } from '../core/safe-url.ts';
+import { isWide } from '../core/wide-chars.ts';
 
 export interface RenderedBody {
   html: string;

@@ -1,7 +1,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, SectionKind } from '../model.ts';
-import { diagnostic } from './diagnostic.ts';
-import { yamlErrorText, yamlPlacer } from './yaml-place.ts';
+import { diagnostic } from '../core/diagnostics.ts';
+import { yamlErrorText, yamlPlacer } from '../core/yaml.ts';
 
 /** Name of the table of columns inside the content folder. */
 export const sectionTableFile = 'sections.yaml';

@@ -1,7 +1,7 @@
 import type { Heading as MdHeading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Diagnostic, SectionKind } from '../model.ts';
-import { diagnostic, fileStart, type Place } from './diagnostic.ts';
+import { diagnostic, fileStart, type Place } from '../core/diagnostics.ts';
 import { splitHeadingAttributes, type HeadingAttributes } from './heading-attributes.ts';
 import { findSectionKind, type SectionTable } from './section-kinds.ts';
 

@@ -3,9 +3,9 @@ import { visit } from 'unist-util-visit';
 import type { Diagnostic, Severity } from '../model.ts';
 import { parkLikeNames } from '../parks/candidates.ts';
 import type { ParkMatcher } from '../parks/matcher.ts';
-import { diagnostic, type Place } from './diagnostic.ts';
+import { diagnostic, type Place } from '../core/diagnostics.ts';
 import { articleId, articleIdPattern } from './article-id.ts';
-import { isSafeUrl } from './safe-url.ts';
+import { isSafeUrl } from '../core/safe-url.ts';
 import { placeOf, subtitleText, type IssueDraft } from './structure.ts';
 
 /** Content rules of one issue file, checked on its structure before anything is rendered. */

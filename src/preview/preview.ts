@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { resolve, sep } from 'node:path';
-import { formatDiagnostic, hasErrors } from '../pipeline/diagnostic.ts';
+import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
 import { issueFileCache, loadArchive, type Archive } from '../pipeline/load.ts';
 import { publishSite, reindexSite, updatesInPlace } from '../site/publish.ts';
 import { serveStatic } from '../site/static-server.ts';

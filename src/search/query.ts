@@ -6,7 +6,7 @@
  *
  * Browser-safe: imports nothing from Node, so the page can serve it as an ES module.
  */
-import { escapeHtml } from './html.ts';
+import { escapeHtml } from '../core/escape.ts';
 import { foldWidth, phraseQuery, queryTerms, titleMarkers, titlePhraseQuery, zeroWidthSpace } from './tokens.ts';
 
 /** Options the caller passes to `pagefind.options()` before searching. */

@@ -1,5 +1,5 @@
 import type { Article, Issue, Section } from '../model.ts';
-import { escapeHtml } from './html.ts';
+import { escapeHtml } from '../core/escape.ts';
 import { spaceTokens, titleMarkers } from './tokens.ts';
 
 /**

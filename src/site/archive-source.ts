@@ -1,5 +1,5 @@
-import { contentDir } from '../content-dir.ts';
-import { formatDiagnostic, hasErrors } from '../pipeline/diagnostic.ts';
+import { contentDir } from '../core/content-dir.ts';
+import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
 import { loadArchive } from '../pipeline/load.ts';
 import { allPages, type PageLists } from './incremental.ts';
 import { siteData, type SiteData } from './site-data.ts';

@@ -1,4 +1,4 @@
-import { escapeHtml } from './escape.ts';
+import { escapeHtml } from '../core/escape.ts';
 
 /**
  * Article HTML comes sanitized from the pipeline with its sub-headings at h2..h4 and ids unique

@@ -1,7 +1,7 @@
 import type { Issue } from '../model.ts';
-import { toChineseDate } from '../pipeline/chinese-date.ts';
+import { toChineseDate } from '../core/dates.ts';
 import { absolutizeLinks, embedArticleHtml } from './embed.ts';
-import { escapeHtml } from './escape.ts';
+import { escapeHtml } from '../core/escape.ts';
 import { issueLabel } from './labels.ts';
 import { absoluteUrl, type SiteSettings } from './settings.ts';
 

@@ -1,10 +1,10 @@
 import type { Issue, Milestone } from '../model.ts';
 import { stepLabel } from '../parks/steps.ts';
-import { toChineseDate } from '../pipeline/chinese-date.ts';
+import { partialChineseDate, toChineseDate } from '../core/dates.ts';
 import { embedArticleHtml } from './embed.ts';
-import { scriptSafeJson } from './escape.ts';
+import { scriptSafeJson } from '../core/escape.ts';
 import { issueContentHtml, issueTimestamp } from './feeds.ts';
-import { dateSourceNote, partialChineseDate } from './parks.ts';
+import { dateSourceNote } from './parks.ts';
 import { articleCount, issueLabel, issueShortLabel, pageLabel } from './labels.ts';
 import { absoluteUrl, type SiteSettings } from './settings.ts';
 

@@ -18,11 +18,6 @@ export function parksByProvince(parks: readonly Park[]): ProvinceGroup[] {
     .map(([province, list]) => ({ province, parks: [...list].sort((a, b) => collator.compare(a.name, b.name)) }));
 }
 
-/** A milestone date as precise as it is known: 2018-02-05 → 2018年2月5日, 2019-01 → 2019年1月, 2019 → 2019年. */
-export function partialChineseDate(date: string): string {
-  const [year, month, day] = date.split('-');
-  return `${year}年${month ? `${Number(month)}月` : ''}${day ? `${Number(day)}日` : ''}`;
-}
 
 /** How a reader should weigh a milestone's date. */
 export function dateSourceNote(source: Milestone['dateSource']): string {

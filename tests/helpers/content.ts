@@ -7,7 +7,8 @@ import { afterAll } from 'vitest';
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const bundledContent = join(repoRoot, 'content');
 export const bundledIssuePath = join(bundledContent, '2018/2018-01.md');
-export const seedTextPath = join(repoRoot, '../shared/fixtures/bulletin-2018-01.txt');
+/** The seed text of the bundled issue (the 2018 PDF's text, UTF-8), vendored so a clone needs nothing beside it. */
+export const seedTextPath = join(repoRoot, 'tests/fixtures/bulletin-2018-01.txt');
 
 const madeDirs: string[] = [];
 // Test files are isolated, so this registers once per file that makes content folders.

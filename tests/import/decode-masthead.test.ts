@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findChineseDate, parseChineseNumber } from '../../src/import/chinese-numbers.ts';
+import { findChineseDate, parseChineseNumber } from '../../src/core/chinese-numbers.ts';
 import { decodeInput, toSourceLines } from '../../src/import/decode-input.ts';
 import { findIssueLine, readPrintedMasthead } from '../../src/import/masthead.ts';
 import { importBulletin } from '../../src/import/import-bulletin.ts';

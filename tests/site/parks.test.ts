@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Park } from '../../src/model.ts';
 import { absolutizeLinks } from '../../src/site/embed.ts';
-import { parkPages, parksByProvince, partialChineseDate } from '../../src/site/parks.ts';
+import { partialChineseDate } from '../../src/core/dates.ts';
+import { parkPages, parksByProvince } from '../../src/site/parks.ts';
 import { issue } from './fixtures.ts';
 
 const park = (id: string, name: string, province: string, mentions: Park['mentions'] = []): Park =>

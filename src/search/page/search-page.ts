@@ -9,7 +9,7 @@
  * this script fills them. State lives in the URL (?q=泰州&sort=newest&year=2018&section=…&park=…)
  * so a search can be shared and reloaded; it is replaced, not pushed, so Back leaves the page.
  */
-import { toChineseDate } from '../../pipeline/chinese-date.ts';
+import { toChineseDate } from '../../core/dates.ts';
 import { facetCounts, loadFacets, passesSelection, type FacetCount, type FacetIndex, type PagefindWithFilters, type Selection } from '../facets.ts';
 import { highlightTerms, pagefindOptions, searchArchive, type SearchHit, type SearchResults, type SortOrder } from '../query.ts';
 

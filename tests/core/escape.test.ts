@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { embedArticleHtml } from '../../src/site/embed.ts';
-import { escapeHtml, scriptSafeJson } from '../../src/site/escape.ts';
+import { escapeHtml, scriptSafeJson } from '../../src/core/escape.ts';
 
 describe('escapeHtml', () => {
   it('escapes markup and quotes', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSafeUrl } from '../../src/pipeline/safe-url.ts';
+import { isSafeUrl } from '../../src/core/safe-url.ts';
 
 describe('isSafeUrl', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { isRealDate } from '../pipeline/chinese-date.ts';
+import { isRealDate } from './dates.ts';
 
 /** 〇 is the proper zero in dates, but PDFs often carry ○ (circle), О or O from the typesetter. */
 const digitValues: Record<string, number> = {

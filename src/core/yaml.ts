@@ -1,5 +1,5 @@
 import type { LineCounter, Node as YamlNode } from 'yaml';
-import { fileStart, type Place } from './diagnostic.ts';
+import { fileStart, type Place } from './diagnostics.ts';
 
 /** Where a YAML node starts, for messages; the file's start when the node has no range. */
 export function yamlPlacer(lines: LineCounter): (node: YamlNode | null | undefined) => Place {

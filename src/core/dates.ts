@@ -24,3 +24,17 @@ export function toChineseNumber(n: number): string {
   const tensText = tens === 0 ? '' : tens === 1 ? '十' : `${digits[tens]}十`;
   return tensText + (ones === 0 ? '' : digits[ones]);
 }
+
+/** True for YYYY, YYYY-MM or a real YYYY-MM-DD: milestones are often known only to the month. */
+export function isPartialDate(text: string): boolean {
+  if (/^\d{4}$/.test(text)) return true;
+  const month = /^\d{4}-(\d{2})$/.exec(text);
+  if (month) return Number(month[1]) >= 1 && Number(month[1]) <= 12;
+  return isRealDate(text);
+}
+
+/** A milestone date as precise as it is known: 2018-02-05 → 2018年2月5日, 2019-01 → 2019年1月, 2019 → 2019年. */
+export function partialChineseDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  return `${year}年${month ? `${Number(month)}月` : ''}${day ? `${Number(day)}日` : ''}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRealDate, toChineseDate, toChineseNumber } from '../../src/pipeline/chinese-date.ts';
+import { isRealDate, toChineseDate, toChineseNumber } from '../../src/core/dates.ts';
 
 describe('toChineseDate', () => {
   it.each([
