@@ -6,7 +6,7 @@ import { timePreviewEdits } from '../src/bench/preview-rebuild.ts';
 import { measureCommand } from '../src/bench/process-tree.ts';
 import { figuresTable, markdownTable, type BuildFigures, type SizeFigures } from '../src/bench/report.ts';
 import { writeGeneratedArchive } from '../src/generate/archive.ts';
-import { loadArchive } from '../src/pipeline/load.ts';
+import { loadArchive } from '../src/archive/load-archive.ts';
 import { searchIndexFolder } from '../src/search/build-index.ts';
 import { coldSearchBytes, fileSizes, indexBytes } from '../src/search/search-cost.ts';
 import type { PublishTimings } from '../src/site/publish.ts';

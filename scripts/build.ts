@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { relative, resolve } from 'node:path';
 import { contentDir } from '../src/core/content-dir.ts';
 import { formatDiagnostic, hasErrors } from '../src/core/diagnostics.ts';
-import { loadArchive } from '../src/pipeline/load.ts';
+import { loadArchive } from '../src/archive/load-archive.ts';
 import { openSearchIndex } from '../src/search/build-index.ts';
 import { searchRecords } from '../src/search/records.ts';
 import { startPreview } from '../src/preview/preview.ts';
@@ -53,7 +53,8 @@ async function build(dir: string, displayDir: string, out: string): Promise<numb
     process.stderr.write(`\n内容有错误，未生成网站；${relative(process.cwd(), out)}/ 保持不变。请按上面的提示修改后重试（npm run check 可单独检查）。\n`);
     return 1;
   }
-  const timings = { load, ...(await publishSite(archive, out, { index: 'now', searchIndex })) };
+  const published = await publishSite(archive, out, { settings: readSettings(), index: 'now', searchIndex });
+  const timings = { load, ...published.timings };
   // npm run bench reads the phases from here; the build itself prints only the total.
   if (process.env.BENCH_TIMINGS) await writeFile(process.env.BENCH_TIMINGS, JSON.stringify(timings));
   process.stdout.write(`已生成 ${relative(process.cwd(), out) || '.'}/（${archive.issues.length} 期，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）。\n`);

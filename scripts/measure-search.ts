@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeGeneratedArchive } from '../src/generate/archive.ts';
 import type { Issue } from '../src/model.ts';
-import { loadArchive } from '../src/pipeline/load.ts';
+import { loadArchive } from '../src/archive/load-archive.ts';
 import { searchIndexFolder, writePagefindBundle, writeSearchIndex } from '../src/search/build-index.ts';
 import { plainArticleRecord, searchRecords } from '../src/search/records.ts';
 import { coldSearchBytes, indexBytes } from '../src/search/search-cost.ts';

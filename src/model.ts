@@ -2,7 +2,12 @@
  * The typed model: the contract between the content pipeline and everything that consumes it
  * (templates, search index, JSON exports, editor tools). Field names are public: other tools
  * read the JSON form printed by `npm run inspect`, so rename nothing here lightly.
+ *
+ * It carries content, not one output's presentation: an article's body is a tree that each
+ * output (article page, issue page, feed, open data) renders its own way (src/site/article-html.ts).
  */
+import type { Root as HastRoot } from 'hast';
+
 
 /** A column of the bulletin, e.g. 工作动态 → `work-updates`. */
 export interface SectionKind {
@@ -41,8 +46,14 @@ export interface Article {
   url: string;
   headings: Heading[];
   figures: Figure[];
-  /** Sanitized HTML of the article body (everything below the title and subtitle). */
-  html: string;
+  /**
+   * The article body (everything below the title and subtitle) as a sanitized HTML tree (hast),
+   * without source positions. Sub-headings keep their depth in the file (`####` is `h4`, below
+   * the article's `###` title) and carry their anchor ids; figures are `<figure>` with an `<img>`
+   * only when the picture is in hand; mentions of a known entity (a park) are
+   * `<data data-entity="park" value="id">`, which outputs turn into links or plain text.
+   */
+  body: HastRoot;
   /** What a reader reads below the title: subtitle, paragraphs, sub-headings, captions; one block a line. */
   text: string;
   /** Parks of the gazetteer that the title or text names, in order of first mention. */

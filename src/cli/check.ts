@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { contentDir } from '../core/content-dir.ts';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
-import { loadArchive } from '../pipeline/load.ts';
+import { loadArchive } from '../archive/load-archive.ts';
 
 /** `npm run check`: every rule over the content folder; exit 1 on any error. */
 async function main(): Promise<number> {

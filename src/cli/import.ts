@@ -5,7 +5,7 @@ import { contentDir } from '../core/content-dir.ts';
 import type { Diagnostic } from '../model.ts';
 import { checkWrittenIssue } from '../import/check-written.ts';
 import { importBulletin } from '../import/import-bulletin.ts';
-import { expectedRelativePath } from '../pipeline/archive-rules.ts';
+import { issueFilePath } from '../core/content-format.ts';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
 import { loadSectionTableFile } from '../pipeline/load.ts';
 import { readInputFile } from './read-input.ts';
@@ -37,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('\n导入失败：刊头信息不全，没有写出文件。请按上面的提示核对原文。\n');
     return 1;
   }
-  const out = resolve(args.values.out ?? join(dir, expectedRelativePath(result.masthead)));
+  const out = resolve(args.values.out ?? join(dir, issueFilePath(result.masthead)));
   const shownOut = relative(process.cwd(), out) || out;
   try {
     await mkdir(dirname(out), { recursive: true });
@@ -55,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
     `已写入 ${shownOut}（原文编码 ${result.encoding}）：${outline.sections.length} 个栏目，${articles.length} 篇文章，${figures} 处图片待补，${warnings} 个导入警告。\n` +
       '文章标识按页码生成（p1、p2…）：发布前可改为有意义的英文标识，发布后请不要再改。\n',
   );
-  const check = await checkWrittenIssue(out, dir, table);
+  const check = await checkWrittenIssue(out, dir);
   for (const d of check) process.stderr.write(`${formatDiagnostic(d)}\n`);
   if (hasErrors(check)) {
     process.stdout.write(`\n导入的文件未通过检查：请按上面的 error 提示修改 ${shownOut}，再运行 npm run check。\n`);

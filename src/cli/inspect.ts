@@ -2,7 +2,7 @@ import { relative, resolve, sep } from 'node:path';
 import { contentDir } from '../core/content-dir.ts';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
 import { processIssueFile } from '../pipeline/issue-file.ts';
-import { loadGazetteerFile, loadSectionTableFile } from '../pipeline/load.ts';
+import { loadIssueContextFor } from '../archive/load-archive.ts';
 import { readInputFile } from './read-input.ts';
 
 /** `npm run inspect -- <file.md>`: the issue's typed model as one JSON object on stdout. */
@@ -14,13 +14,12 @@ async function main(args: string[]): Promise<number> {
   }
   const dir = contentDir();
   const absolute = resolve(file);
-  const { table, diagnostics: tableDiagnostics } = await loadSectionTableFile(dir);
-  const parks = await loadGazetteerFile(dir);
+  const { context, diagnostics: tableDiagnostics } = await loadIssueContextFor(dir);
   const bytes = await readInputFile(file);
   if (!bytes) return 1;
   const sourcePath = relative(dir, absolute).split(sep).join('/');
-  const result = processIssueFile(file, sourcePath, bytes, table, parks.gazetteer);
-  const diagnostics = [...tableDiagnostics, ...parks.diagnostics, ...result.diagnostics];
+  const result = processIssueFile(file, sourcePath, bytes, context);
+  const diagnostics = [...tableDiagnostics, ...result.diagnostics];
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
   if (!result.issue || hasErrors(diagnostics)) return 1;
   process.stdout.write(`${JSON.stringify(result.issue, null, 2)}\n`);

@@ -83,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
       plan.notes.map((note) => `  ${note}\n`).join('') +
       `接下来请：\n${steps.map((step, i) => `  ${i + 1}. ${step}\n`).join('')}`,
   );
-  const check = await checkWrittenIssue(file, dir, table);
+  const check = await checkWrittenIssue(file, dir);
   if (check.length > 0) {
     process.stdout.write('\n目前的检查结果（填写完成之前，下面的错误是正常的）：\n');
     for (const d of check) process.stdout.write(`${formatDiagnostic(d)}\n`);

@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { contentDir } from '../core/content-dir.ts';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
-import { loadArchive } from '../pipeline/load.ts';
+import { loadArchive } from '../archive/load-archive.ts';
 import { searchIndexFolder, writeSearchIndex } from '../search/build-index.ts';
 import { openPagefind } from '../search/node-pagefind.ts';
 import { searchArchive, type SortOrder } from '../search/query.ts';

@@ -1,3 +1,6 @@
+import type { Node } from 'unist';
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
 import type { Diagnostic, Severity } from '../model.ts';
 
 /** A place in a source file; lines and columns count from 1. */
@@ -30,3 +33,31 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column;
 }
+
+/**
+ * The archive's form of a vfile message. Rules report with `file.message()` (unified's way, with
+ * the place taken from the node); the archive keeps plain objects: they are cached per file
+ * across preview reloads, printed, compared in tests and serialised, which Error-derived
+ * `VFileMessage`s are not made for. A message without a rule id is a bug in a rule, so it shows.
+ */
+export function diagnosticOf(message: VFileMessage, path: string): Diagnostic {
+  const place = { line: message.line ?? 1, column: message.column ?? 1 };
+  return diagnostic(path, place, message.fatal ? 'error' : 'warning', message.ruleId ?? 'unknown-rule', message.reason);
+}
+
+/** Every message on the file, in the archive's form. */
+export function diagnosticsOf(file: VFile): Diagnostic[] {
+  return file.messages.map((message) => diagnosticOf(message, file.path));
+}
+
+/**
+ * A finding of a pipeline stage (decoding, parsing, the masthead) on the file, in the same form a
+ * lint rule's message takes: fatal for errors, with the rule id and our source name.
+ */
+export function report(file: VFile, at: Place | Node, severity: Severity, rule: string, reason: string): void {
+  const message = file.message(reason, { place: 'type' in at ? at.position : at, ruleId: rule, source: ruleSource });
+  message.fatal = severity === 'error';
+}
+
+/** The `source` of every message this project makes (unified's convention: the rule set's name). */
+export const ruleSource = 'bulletin';

@@ -1,6 +1,7 @@
 import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { issueFiles, loadArchive } from '../pipeline/load.ts';
+import { issueFiles } from '../pipeline/load.ts';
+import { loadArchive } from '../archive/load-archive.ts';
 import { buildCorpus } from './corpus.ts';
 import { generateIssueFiles } from './issues.ts';
 

@@ -1,5 +1,4 @@
-import { issueId } from '../pipeline/assemble.ts';
-import { expectedRelativePath } from '../pipeline/archive-rules.ts';
+import { issueFilePath, issueId } from '../core/content-format.ts';
 import { isRealDate } from '../core/dates.ts';
 import type { Masthead } from '../pipeline/masthead.ts';
 import type { SectionTable } from '../pipeline/section-kinds.ts';
@@ -43,7 +42,7 @@ export function planNewIssue(heads: readonly IssueHead[], options: NewIssueOptio
   const number = options.number ?? (sameYear ? sameYear.number + 1 : 1);
   if (options.number === undefined) notes.push(sameYear ? `当年期号 ${number}：${year} 年最近一期是 ${sameYear.path}（第${sameYear.number}期）。` : `当年期号 1：${year} 年还没有任何一期。`);
 
-  const relativePath = expectedRelativePath({ year, number });
+  const relativePath = issueFilePath({ year, number });
   const taken = heads.find((h) => h.path === relativePath) ?? numbered.find((h) => h.year === year && h.number === number);
   if (taken) return { ok: false, message: `${year}年第${number}期已经存在（${taken.path}），不会覆盖。要修改这一期，请直接编辑该文件；要新建另一期，请用 --number 指定期号。` };
 

@@ -1,26 +1,31 @@
+import { routes } from '../core/routes.ts';
 import type { Issue, Milestone, Park } from '../model.ts';
 import type { Gazetteer } from './gazetteer.ts';
-import { parkUrl } from './link-mentions.ts';
-import type { ParkMatcher } from './matcher.ts';
 import { extractMilestones, type ExtractedMilestone } from './milestones.ts';
 
 /**
- * Reading milestones scans every sentence of every article, and the preview indexes the parks
+ * What an issue yields for the timelines, kept per issue object: the preview indexes the parks
  * again after each save while most issues are the same objects as before (the load cache keeps
- * them): what an issue yields is kept per matcher and issue object.
+ * them), and reading milestones scans every sentence of every article.
  */
-const milestonesByMatcher = new WeakMap<ParkMatcher, WeakMap<Issue, ExtractedMilestone[]>>();
+export type MilestoneCache = WeakMap<Issue, ExtractedMilestone[]>;
 
-function issueMilestones(issue: Issue, matcher: ParkMatcher): ExtractedMilestone[] {
-  const byIssue = milestonesByMatcher.get(matcher) ?? new WeakMap<Issue, ExtractedMilestone[]>();
-  milestonesByMatcher.set(matcher, byIssue);
-  const known = byIssue.get(issue);
+function issueMilestones(issue: Issue, gazetteer: Gazetteer, cache: MilestoneCache): ExtractedMilestone[] {
+  const known = cache.get(issue);
   if (known) return known;
-  const extracted = issue.sections.flatMap((section) => section.articles).flatMap((article) => {
-    const source = { issueId: issue.id, issueDate: issue.date, articleUrl: article.url, articleTitle: article.title, text: article.text };
-    return extractMilestones(article.page === undefined ? source : { ...source, page: article.page }, matcher);
-  });
-  byIssue.set(issue, extracted);
+  const extracted = issue.sections
+    .flatMap((section) => section.articles)
+    .flatMap((article) => {
+      const source = {
+        issueId: issue.id,
+        issueDate: issue.date,
+        articleUrl: article.url,
+        articleTitle: article.title,
+        text: article.text,
+      };
+      return extractMilestones(article.page === undefined ? source : { ...source, page: article.page }, gazetteer.matcher);
+    });
+  cache.set(issue, extracted);
   return extracted;
 }
 
@@ -29,7 +34,7 @@ function issueMilestones(issue: Issue, matcher: ParkMatcher): ExtractedMilestone
  * issue first, as `issues` comes) and its programme timeline (oldest first), where an editor's
  * hand entry replaces what was read from the text for the same step.
  */
-export function indexParks(gazetteer: Gazetteer, issues: readonly Issue[]): Park[] {
+export function indexParks(gazetteer: Gazetteer, issues: readonly Issue[], cache: MilestoneCache = new WeakMap()): Park[] {
   const extracted: ExtractedMilestone[] = [];
   const mentions = new Map<string, Park['mentions']>();
   for (const issue of issues) {
@@ -40,10 +45,15 @@ export function indexParks(gazetteer: Gazetteer, issues: readonly Issue[]): Park
         mentions.set(id, list);
       }
     }
-    extracted.push(...issueMilestones(issue, gazetteer.matcher));
+    extracted.push(...issueMilestones(issue, gazetteer, cache));
   }
   return gazetteer.parks.map((park) => {
-    const byHand: Milestone[] = park.milestones.map(({ step, date, note }) => ({ step, date, dateSource: 'editor', evidence: note ?? '' }));
+    const byHand: Milestone[] = park.milestones.map(({ step, date, note }) => ({
+      step,
+      date,
+      dateSource: 'editor',
+      evidence: note ?? '',
+    }));
     const handSteps = new Set(byHand.map((m) => m.step));
     const fromText = earliestPerStep(extracted.filter((m) => m.parkId === park.id && !handSteps.has(m.step)));
     return {
@@ -53,7 +63,7 @@ export function indexParks(gazetteer: Gazetteer, issues: readonly Issue[]): Park
       province: park.province,
       city: park.city,
       ...(park.type ? { type: park.type } : {}),
-      url: parkUrl(park.id),
+      url: routes.park(park.id),
       milestones: [...byHand, ...fromText].sort((a, b) => a.date.localeCompare(b.date)),
       mentions: mentions.get(park.id) ?? [],
     };

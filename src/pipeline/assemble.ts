@@ -1,33 +1,25 @@
+import { issueId } from '../core/content-format.ts';
+import { routes } from '../core/routes.ts';
 import type { Article, Issue, Section } from '../model.ts';
-import { distinctParks, type ParkMatcher } from '../parks/matcher.ts';
 import { articleId } from './article-id.ts';
+import type { Enrichment } from './enrichment.ts';
 import type { Masthead } from './masthead.ts';
 import { renderArticleBody } from './render.ts';
 import type { ArticleDraft, IssueDraft } from './structure.ts';
 
-export function issueId(year: number, number: number): string {
-  return `${year}-${String(number).padStart(2, '0')}`;
-}
-
-/** Issue pages live at /YYYY/NN/, articles below them; the scheme is public and must not change. */
-export function issueUrl(year: number, number: number): string {
-  return `/${year}/${String(number).padStart(2, '0')}/`;
-}
-
-/** Builds the typed issue from a validated draft; call only when validation found no error. */
-export function assembleIssue(draft: IssueDraft, masthead: Masthead, sourcePath: string, parks: ParkMatcher): Issue {
-  const url = issueUrl(masthead.year, masthead.number);
+/** Builds the typed issue from a checked draft; call only when the checks found no error. */
+export function assembleIssue(draft: IssueDraft, masthead: Masthead, sourcePath: string, enrichments: readonly Enrichment[]): Issue {
   const sections: Section[] = draft.sections.map((section) => ({
     kind: section.kind?.kind ?? '',
     title: section.title,
-    articles: section.articles.map((article) => assembleArticle(article, url, parks)),
+    articles: section.articles.map((article) => enrich(assembleArticle(article, masthead), enrichments)),
   }));
-  return { id: issueId(masthead.year, masthead.number), ...masthead, url, sourcePath, sections };
+  return { id: issueId(masthead.year, masthead.number), ...masthead, url: routes.issue(masthead), sourcePath, sections };
 }
 
-function assembleArticle(draft: ArticleDraft, issueUrl: string, parks: ParkMatcher): Article {
+function assembleArticle(draft: ArticleDraft, masthead: Masthead): Article {
   const id = articleId(draft.title, draft.attributes?.id);
-  const { html, text, headings, figures } = renderArticleBody(draft.body, draft.subtitle?.text, parks);
+  const { body, text, headings, figures } = renderArticleBody(draft.body, draft.subtitle?.text);
   const page = draft.attributes?.page;
   const contentsTitle = draft.attributes?.contents?.trim();
   return {
@@ -36,11 +28,15 @@ function assembleArticle(draft: ArticleDraft, issueUrl: string, parks: ParkMatch
     ...(draft.subtitle ? { subtitle: draft.subtitle.text } : {}),
     ...(page !== undefined ? { page: Number(page) } : {}),
     ...(contentsTitle && contentsTitle !== draft.title ? { contentsTitle } : {}),
-    url: `${issueUrl}${id}/`,
+    url: routes.article(masthead, id),
     headings,
     figures,
-    html,
+    body,
     text,
-    parks: distinctParks(parks.find(`${draft.title}\n${text}`)),
+    parks: [],
   };
+}
+
+function enrich(article: Article, enrichments: readonly Enrichment[]): Article {
+  return enrichments.reduce((current, enrichment) => enrichment.enrichArticle?.(current) ?? current, article);
 }

@@ -1,13 +1,15 @@
+import { VFile } from 'vfile';
+import { diagnosticsOf, hasErrors, type Place } from '../core/diagnostics.ts';
 import type { Diagnostic, Issue } from '../model.ts';
-import { emptyGazetteer, type Gazetteer } from '../parks/gazetteer.ts';
-import { hasErrors, type Place } from '../core/diagnostics.ts';
 import { assembleIssue } from './assemble.ts';
 import { decodeSource } from './decode.ts';
+import type { Enrichment } from './enrichment.ts';
+import { lintIssue, type LintRule } from './lint.ts';
 import { readMasthead, type Masthead } from './masthead.ts';
 import { parseSource } from './parse.ts';
+import { issueRules } from './rules/index.ts';
 import type { SectionTable } from './section-kinds.ts';
 import { structureIssue } from './structure.ts';
-import { validateIssueDraft } from './validate.ts';
 
 export interface IssueFileResult {
   /** Present only when the file has no error. */
@@ -18,22 +20,41 @@ export interface IssueFileResult {
   diagnostics: Diagnostic[];
 }
 
+/** What every issue file is checked and enriched with: the archive's column table and enrichments. */
+export interface IssueContext {
+  table: SectionTable;
+  enrichments: readonly Enrichment[];
+}
+
+/** The pipeline's rules and each enrichment's, as one list (kept per enrichment list: lint caches by list). */
+const rulesByEnrichments = new WeakMap<readonly Enrichment[], readonly LintRule[]>();
+
+function rulesFor(enrichments: readonly Enrichment[]): readonly LintRule[] {
+  let rules = rulesByEnrichments.get(enrichments);
+  if (!rules) {
+    rules = [...issueRules, ...enrichments.flatMap((enrichment) => enrichment.rules)];
+    rulesByEnrichments.set(enrichments, rules);
+  }
+  return rules;
+}
+
 /**
- * The per-file pipeline: decode → parse → masthead and structure → validate → assemble.
- * `path` is how messages name the file; `sourcePath` is its path inside the content folder.
+ * The per-file pipeline: decode → parse → masthead and structure → lint rules → assemble (with
+ * the enrichments). `path` is how messages name the file; `sourcePath` is its path inside the
+ * content folder. Never throws for bad content.
  */
-export function processIssueFile(path: string, sourcePath: string, bytes: Uint8Array, table: SectionTable, parks: Gazetteer = emptyGazetteer): IssueFileResult {
+export function processIssueFile(path: string, sourcePath: string, bytes: Uint8Array, context: IssueContext): IssueFileResult {
   const decoded = decodeSource(path, bytes);
   if (!decoded.ok) return { places: {}, diagnostics: [decoded.diagnostic] };
   const parsed = parseSource(path, decoded.text);
   if (!parsed.ok) return { places: {}, diagnostics: parsed.diagnostics };
   const { frontMatter, frontMatterLines, tree } = parsed.source;
   const { masthead, places, diagnostics: mastheadDiagnostics } = readMasthead(path, frontMatter, frontMatterLines);
-  const { draft, diagnostics: structureDiagnostics } = structureIssue(path, tree, table);
-  const diagnostics = [...mastheadDiagnostics, ...structureDiagnostics, ...validateIssueDraft(draft, parks.tracked ? parks.matcher : undefined)];
-  if (draft.sections.length === 0 && !hasErrors(diagnostics)) {
-    diagnostics.push({ path, line: tree.position?.end.line ?? 1, column: 1, severity: 'error', rule: 'no-sections', message: '本期没有任何栏目和文章：请用 “## 栏目名称” 和 “### 文章标题” 写入正文。' });
-  }
-  if (!masthead || hasErrors(diagnostics)) return { masthead, places, diagnostics };
-  return { issue: assembleIssue(draft, masthead, sourcePath, parks.matcher), masthead, places, diagnostics };
+  const draft = structureIssue(tree, context.table);
+  const file = new VFile({ path, value: decoded.text });
+  lintIssue(tree, file, draft, context.table, rulesFor(context.enrichments));
+  const diagnostics = [...mastheadDiagnostics, ...diagnosticsOf(file)];
+  if (!masthead || hasErrors(diagnostics)) return { ...(masthead ? { masthead } : {}), places, diagnostics };
+  const issue = assembleIssue(draft, masthead, sourcePath, context.enrichments);
+  return { issue, masthead, places, diagnostics };
 }

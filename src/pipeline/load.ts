@@ -1,21 +1,19 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import type { Diagnostic, Issue, Park } from '../model.ts';
-import { emptyGazetteer, gazetteer, gazetteerFile, parseGazetteer, type Gazetteer } from '../parks/gazetteer.ts';
-import { indexParks } from '../parks/park-index.ts';
+import { issueFileExtension } from '../core/content-format.ts';
 import { compareDiagnostics, diagnostic, fileStart } from '../core/diagnostics.ts';
-import { validateArchive, type IssueEntry } from './archive-rules.ts';
-import { processIssueFile, type IssueFileResult } from './issue-file.ts';
+import { isMissing, osReason, readOptionalFile, UnreadableFileError } from '../core/read-file.ts';
+import type { Diagnostic, Issue } from '../model.ts';
+import { checkArchive, type IssueEntry } from './archive-rules/index.ts';
+import type { ArchiveIndexes, ContentFolder, Enrichment, EnrichmentSource } from './enrichment.ts';
+import { processIssueFile, type IssueContext, type IssueFileResult } from './issue-file.ts';
 import { parseSectionTable, sectionTable, sectionTableFile, type SectionTable } from './section-kinds.ts';
 
-export interface Archive {
+export interface Archive extends ArchiveIndexes {
   /** Newest first: by date, then by cumulative number. */
   issues: Issue[];
   sectionTable: SectionTable;
-  gazetteer: Gazetteer;
-  /** Every park of the gazetteer with its mentions and timeline. */
-  parks: Park[];
   diagnostics: Diagnostic[];
 }
 
@@ -23,13 +21,13 @@ export interface Archive {
  * The preview reloads the archive on every save, and most files have not changed: the cache keeps
  * each file's result and reuses it while the file's size and times are the same, or, when they
  * differ, while its bytes hash the same (a save without changes, a `touch`). The results also
- * depend on the column table and the gazetteer, so a change to either empties it; while they stay
- * the same, the gazetteer object is kept too, so that what is derived from it per issue (park
- * milestones) is found again.
+ * depend on the column table and the enrichments' tables, so a change to any of them empties it;
+ * while they stay the same, the enrichments are kept too, so that what they derived per issue
+ * (park milestones) is found again.
  */
 export interface IssueFileCache {
   tables?: string;
-  gazetteer?: Gazetteer;
+  enrichments?: readonly Enrichment[];
   files: Map<string, { stamp?: string; digest: string; result: IssueFileResult }>;
 }
 
@@ -38,6 +36,11 @@ export function issueFileCache(): IssueFileCache {
 }
 
 export interface LoadOptions {
+  /** How messages name the content folder (default: as given). */
+  displayDir?: string;
+  cache?: IssueFileCache;
+  /** What the archive is enriched with; none by default (src/archive gives the bulletin's). */
+  enrichments?: readonly EnrichmentSource[];
   /**
    * Called with each issue that has no error as soon as it is ready, before the archive-wide
    * rules have run: the build hands it to the search indexer while later files are parsed. The
@@ -50,49 +53,70 @@ export interface LoadOptions {
  * Reads every issue in the content folder and runs all rules; never throws for bad content.
  * Unchanged files keep their `Issue` objects across loads with the same cache.
  */
-export async function loadArchive(contentDir: string, displayDir = contentDir, cache: IssueFileCache = issueFileCache(), { onIssue }: LoadOptions = {}): Promise<Archive> {
-  const display = (file: string) => join(displayDir, relative(contentDir, file));
-  const { table, diagnostics, text: tableText } = await loadSectionTableFile(contentDir, displayDir);
-  const parks = await loadGazetteerFile(contentDir, displayDir);
-  diagnostics.push(...parks.diagnostics);
-  const tables = JSON.stringify([displayDir, tableText, parks.text]);
-  if (cache.tables !== tables) {
+export async function readContentFolder(contentDir: string, options: LoadOptions = {}): Promise<Archive> {
+  const folder: ContentFolder = { dir: contentDir, displayDir: options.displayDir ?? contentDir };
+  const cache = options.cache ?? issueFileCache();
+  const display = (file: string) => join(folder.displayDir, relative(contentDir, file));
+  const { context, diagnostics, fingerprint } = await loadIssueContext(folder, options.enrichments ?? []);
+  if (cache.tables !== fingerprint) {
     cache.files.clear();
-    cache.gazetteer = parks.gazetteer;
+    cache.enrichments = context.enrichments;
   }
-  cache.tables = tables;
-  const gazetteer = cache.gazetteer ?? parks.gazetteer;
+  cache.tables = fingerprint;
+  const kept: IssueContext = { table: context.table, enrichments: cache.enrichments ?? context.enrichments };
+
   const files = await issueFiles(contentDir);
-  const stamps = await Promise.all(files.map(fileStamp));
   const entries: IssueEntry[] = [];
   const issues: Issue[] = [];
-  for (const [index, file] of files.entries()) {
-    const stamp = stamps[index];
+  const present = new Set<string>();
+  for (const file of files) {
     const relativePath = relative(contentDir, file).split(sep).join('/');
-    const cached = cache.files.get(file);
-    let result = stamp !== undefined && cached?.stamp === stamp ? cached.result : undefined;
-    let digest = cached?.digest ?? '';
-    if (!result) {
-      const bytes = await readFile(file);
-      digest = createHash('sha256').update(bytes).digest('hex');
-      result = cached?.digest === digest ? cached.result : processIssueFile(display(file), relativePath, bytes, table, gazetteer);
-    }
-    cache.files.set(file, { stamp, digest, result });
-    diagnostics.push(...result.diagnostics);
-    if (result.masthead) entries.push({ path: display(file), relativePath, masthead: result.masthead, places: result.places });
-    if (result.issue) {
-      issues.push(result.issue);
-      await onIssue?.(result.issue);
+    const read = await readIssueFile(file, display(file), relativePath, cache, kept);
+    // Gone since the folder was listed (a save by rename, a deletion): the next load sees what is there.
+    if (read === 'vanished') continue;
+    present.add(file);
+    diagnostics.push(...read.diagnostics);
+    if (read.masthead) entries.push({ path: display(file), relativePath, masthead: read.masthead, places: read.places });
+    if (read.issue) {
+      issues.push(read.issue);
+      await options.onIssue?.(read.issue);
     }
   }
-  const present = new Set(files);
   for (const file of cache.files.keys()) if (!present.has(file)) cache.files.delete(file);
-  diagnostics.push(...validateArchive(entries, displayDir));
+  diagnostics.push(...checkArchive(entries, folder));
   if (files.length === 0) {
-    diagnostics.push(diagnostic(displayDir, fileStart, 'error', 'no-issues', `${displayDir} 中没有任何期刊文件：每期一个 Markdown 文件，放在 ${displayDir}/年份/年份-期号.md，可用 npm run new-issue 新建。`));
+    const message =
+      `${folder.displayDir} 中没有任何期刊文件：每期一个 Markdown 文件，放在 ${folder.displayDir}/年份/年份-期号.md，` +
+      '可用 npm run new-issue 新建。';
+    diagnostics.push(diagnostic(folder.displayDir, fileStart, 'error', 'no-issues', message));
   }
   issues.sort((a, b) => b.date.localeCompare(a.date) || b.cumulativeNumber - a.cumulativeNumber);
-  return { issues, sectionTable: table, gazetteer, parks: indexParks(gazetteer, issues), diagnostics: diagnostics.sort(compareDiagnostics) };
+  const indexes = kept.enrichments.reduce<Partial<ArchiveIndexes>>((all, e) => ({ ...all, ...e.indexArchive?.(issues) }), {});
+  return { issues, sectionTable: context.table, parks: indexes.parks ?? [], diagnostics: diagnostics.sort(compareDiagnostics) };
+}
+
+async function readIssueFile(
+  file: string,
+  path: string,
+  relativePath: string,
+  cache: IssueFileCache,
+  context: IssueContext,
+): Promise<IssueFileResult | 'vanished'> {
+  try {
+    const stamp = await fileStamp(file);
+    const cached = cache.files.get(file);
+    if (stamp !== undefined && cached?.stamp === stamp) return cached.result;
+    const bytes = await readFile(file);
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    const result = cached?.digest === digest ? cached.result : processIssueFile(path, relativePath, bytes, context);
+    cache.files.set(file, { ...(stamp === undefined ? {} : { stamp }), digest, result });
+    return result;
+  } catch (error) {
+    if (isMissing(error)) return 'vanished';
+    cache.files.delete(file);
+    const message = `无法读取这一期的文件：${osReason(error)}。请检查文件的权限，或它是否在别处被锁定。`;
+    return { places: {}, diagnostics: [diagnostic(path, fileStart, 'error', 'file-unreadable', message)] };
+  }
 }
 
 /**
@@ -107,37 +131,45 @@ async function fileStamp(file: string): Promise<string | undefined> {
   return `${info.size} ${info.ino} ${info.mtimeNs} ${info.ctimeNs}`;
 }
 
-/** The park gazetteer is optional: an archive without `parks.yaml` simply tracks no parks. */
-export async function loadGazetteerFile(contentDir: string, displayDir = contentDir): Promise<{ gazetteer: Gazetteer; diagnostics: Diagnostic[]; text?: string }> {
-  let text: string;
-  try {
-    text = await readFile(join(contentDir, gazetteerFile), 'utf8');
-  } catch {
-    return { gazetteer: emptyGazetteer, diagnostics: [] };
-  }
-  const { parks, diagnostics } = parseGazetteer(join(displayDir, gazetteerFile), text);
-  return { gazetteer: gazetteer(parks), diagnostics, text };
+/**
+ * The column table and the enrichments of a content folder: what every issue file is read with.
+ * `fingerprint` changes whenever any of their tables change.
+ */
+export async function loadIssueContext(
+  folder: ContentFolder,
+  sources: readonly EnrichmentSource[],
+): Promise<{ context: IssueContext; diagnostics: Diagnostic[]; fingerprint: string }> {
+  const sections = await loadSectionTableFile(folder.dir, folder.displayDir);
+  const loaded = await Promise.all(sources.map((source) => source.load(folder)));
+  const enrichments = loaded.flatMap((result) => (result.enrichment ? [result.enrichment] : []));
+  const fingerprint = JSON.stringify([folder.displayDir, sections.text ?? null, ...loaded.map((result) => result.fingerprint)]);
+  const diagnostics = [...sections.diagnostics, ...loaded.flatMap((result) => result.diagnostics)];
+  return { context: { table: sections.table, enrichments }, diagnostics, fingerprint };
 }
 
-export async function loadSectionTableFile(contentDir: string, displayDir = contentDir): Promise<{ table: SectionTable; diagnostics: Diagnostic[]; text?: string }> {
-  const path = join(contentDir, sectionTableFile);
-  let text: string;
+export async function loadSectionTableFile(
+  contentDir: string,
+  displayDir = contentDir,
+): Promise<{ table: SectionTable; diagnostics: Diagnostic[]; text?: string }> {
+  const shown = join(displayDir, sectionTableFile);
+  const failed = (message: string) => ({ table: sectionTable([]), diagnostics: [diagnostic(shown, fileStart, 'error', 'section-table', message)] });
+  let bytes: Buffer | undefined;
   try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return {
-      table: sectionTable([]),
-      diagnostics: [diagnostic(join(displayDir, sectionTableFile), fileStart, 'error', 'section-table', `找不到栏目表 ${sectionTableFile}：请在内容目录中建立它，列出每个栏目的 title 和 kind。`)],
-    };
+    bytes = await readOptionalFile(join(contentDir, sectionTableFile));
+  } catch (error) {
+    const reason = error instanceof UnreadableFileError ? error.reason : osReason(error);
+    return failed(`无法读取栏目表 ${sectionTableFile}：${reason}。请检查这个文件。`);
   }
-  return { ...parseSectionTable(join(displayDir, sectionTableFile), text), text };
+  if (bytes === undefined) return failed(`找不到栏目表 ${sectionTableFile}：请在内容目录中建立它，列出每个栏目的 title 和 kind。`);
+  const text = bytes.toString('utf8');
+  return { ...parseSectionTable(shown, text), text };
 }
 
 /** Every Markdown file under the folder, in a stable order; dot-folders (editor backups, VCS) are skipped. */
 export async function issueFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+    .filter((entry) => entry.isFile() && entry.name.endsWith(issueFileExtension))
     .map((entry) => join(entry.parentPath, entry.name))
     .filter((file) => !relative(dir, file).split(sep).some((part) => part.startsWith('.')))
     .sort();

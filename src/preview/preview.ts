@@ -2,8 +2,11 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { resolve, sep } from 'node:path';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
-import { issueFileCache, loadArchive, type Archive } from '../pipeline/load.ts';
-import { publishSite, reindexSite, updatesInPlace } from '../site/publish.ts';
+import { issueFileCache } from '../pipeline/load.ts';
+import { loadArchive, type Archive } from '../archive/load-archive.ts';
+import { publishSite, reindexSite } from '../site/publish.ts';
+import { readSettings } from '../site/settings.ts';
+import type { SiteData } from '../site/site-data.ts';
 import { serveStatic } from '../site/static-server.ts';
 import { liveReload } from './live-reload.ts';
 import { watchFolders } from './watch.ts';
@@ -37,6 +40,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   // rendered; a change to templates or static files renders everything.
   const cache = issueFileCache();
   let onlyContentChanged = true;
+  /** The data of the site the preview last published, while it is the one in the output folder. */
+  let published: SiteData | undefined;
   // Re-indexing takes far longer than a rebuild (most of a minute at 1,000 issues), so it runs
   // beside the rebuild queue: the page shows an edit at once and search catches up. A newer save
   // stops an index that would be stale anyway; Pagefind serves one index at a time, so the next
@@ -71,10 +76,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     // Rendering everything takes the search index over into the new site, and a stopped index
     // job may still be installing its files there: that one waits for it. Updating in place
     // leaves the index alone and need not wait.
-    const publishing = { index: 'later', changedOnly } as const;
-    if (!updatesInPlace(options.out, publishing)) await indexing?.done;
+    const changedSince = changedOnly ? published : undefined;
+    if (!changedSince) await indexing?.done;
+    published = undefined;
     try {
-      await publishSite(archive, options.out, publishing);
+      const settings = readSettings();
+      published = (await publishSite(archive, options.out, { settings, index: 'later', ...(changedSince ? { changedSince } : {}) })).data;
       reload.reload();
       options.log(`已更新（${archive.issues.length} 期，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）。`);
       startIndexing(archive);

@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
-
-export const configPath = '.eleventy.ts';
+import { eleventyConfig, type PreparedSite } from './eleventy-config.ts';
+import { projectPath } from './project-path.ts';
 
 /**
  * The output folder is replaced wholesale, so it must never be the project, the content or a
@@ -18,16 +18,22 @@ export function unsafeOutputReason(out: string, keep: readonly string[]): string
   return guarded === undefined ? undefined : `输出目录 ${target} 包含 ${guarded}，生成时会被整个替换：请指定一个单独的输出目录。`;
 }
 
-/** Eleventy writes the site that `provideSite` prepared into `folder`. */
-export async function renderSite(folder: string): Promise<void> {
-  await new Eleventy('templates', folder, { configPath, quietMode: true }).write();
+/** Eleventy renders the prepared site into `folder`, with no configuration file and no state left behind. */
+export async function renderSite(site: PreparedSite, folder: string): Promise<void> {
+  const eleventy = new Eleventy(projectPath('templates'), folder, {
+    configPath: false,
+    quietMode: true,
+    pathPrefix: site.settings.pathPrefix,
+    config: eleventyConfig(site),
+  });
+  await eleventy.write();
 }
 
 /**
- * Runs `build` (by default Eleventy) on a new empty folder next to `out` (same file system, so
- * the swap is a rename). Returns the folder; on failure removes it and rethrows.
+ * Runs `build` on a new empty folder next to `out` (same file system, so the swap is a rename).
+ * Returns the folder; on failure removes it and rethrows.
  */
-export async function buildInto(out: string, build: (folder: string) => Promise<void> = renderSite): Promise<string> {
+export async function buildInto(out: string, build: (folder: string) => Promise<void>): Promise<string> {
   await mkdir(dirname(out), { recursive: true });
   const temporary = await mkdtemp(join(dirname(out), `${basename(out)}.build-`));
   try {

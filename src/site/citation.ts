@@ -1,9 +1,9 @@
 import type { Article, Issue } from '../model.ts';
-import { absoluteUrl, type SiteSettings } from './settings.ts';
+import { absolute, type Deployment } from '../core/routes.ts';
 
 type CitedIssue = Pick<Issue, 'series' | 'publisher' | 'year' | 'number' | 'cumulativeNumber' | 'date' | 'url'>;
 type CitedArticle = Pick<Article, 'title' | 'page' | 'url'> & Partial<Pick<Article, 'subtitle'>>;
-type UrlSettings = Pick<SiteSettings, 'baseUrl' | 'pathPrefix'>;
+type UrlSettings = Deployment;
 
 /**
  * GB/T 7714-2015 journal reference: 主要责任者. 题名[J]. 刊名, 年(期): 页码.
@@ -30,7 +30,7 @@ export function citationMeta(article: CitedArticle, issue: CitedIssue, settings:
     { name: 'citation_issue', content: String(issue.number) },
   ];
   if (article.page !== undefined) tags.push({ name: 'citation_firstpage', content: String(article.page) });
-  tags.push({ name: 'citation_language', content: 'zh' }, { name: 'citation_abstract_html_url', content: absoluteUrl(article.url, settings) });
+  tags.push({ name: 'citation_language', content: 'zh' }, { name: 'citation_abstract_html_url', content: absolute(article.url, settings) });
   return tags;
 }
 
@@ -42,7 +42,7 @@ export function articleJsonLd(article: CitedArticle, issue: CitedIssue, settings
     '@type': 'Article',
     headline: article.title,
     ...(article.subtitle ? { alternativeHeadline: article.subtitle } : {}),
-    url: absoluteUrl(article.url, settings),
+    url: absolute(article.url, settings),
     inLanguage: 'zh-CN',
     datePublished: issue.date,
     author: publisher,
@@ -52,7 +52,7 @@ export function articleJsonLd(article: CitedArticle, issue: CitedIssue, settings
       '@type': 'PublicationIssue',
       issueNumber: String(issue.number),
       datePublished: issue.date,
-      url: absoluteUrl(issue.url, settings),
+      url: absolute(issue.url, settings),
       isPartOf: { '@type': 'Periodical', name: issue.series, publisher },
     },
   };

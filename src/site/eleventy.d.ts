@@ -9,12 +9,19 @@ declare module '@11ty/eleventy' {
     on(event: 'eleventy.engine.njk', listener: (engine: NunjucksEngine) => void): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;
+    setInputDirectory(dir: string): void;
+    setIncludesDirectory(dir: string): void;
+    setDataDirectory(dir: string): void;
+    setTemplateFormats(formats: string[]): void;
   }
 
   export interface EleventyOptions {
-    configPath?: string;
+    /** `false`: no configuration file; the `config` callback is the whole configuration. */
+    configPath?: string | false;
     quietMode?: boolean;
     pathPrefix?: string;
+    /** Programmatic configuration, run before Eleventy reads its templates. */
+    config?: (config: EleventyConfig) => void | Promise<void>;
   }
 
   export default class Eleventy {

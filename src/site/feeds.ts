@@ -1,9 +1,10 @@
-import type { Issue } from '../model.ts';
 import { toChineseDate } from '../core/dates.ts';
-import { absolutizeLinks, embedArticleHtml } from './embed.ts';
 import { escapeHtml } from '../core/escape.ts';
+import { absolute, routes } from '../core/routes.ts';
+import type { Issue } from '../model.ts';
+import { articleHtml } from './article-html.ts';
 import { issueLabel } from './labels.ts';
-import { absoluteUrl, type SiteSettings } from './settings.ts';
+import type { SiteSettings } from './settings.ts';
 
 type FeedSettings = Pick<SiteSettings, 'title' | 'description' | 'baseUrl' | 'pathPrefix'>;
 
@@ -14,16 +15,16 @@ export function issueTimestamp(date: string): string {
 
 /**
  * The whole issue as one HTML fragment for feed readers: titles escaped, links absolute (a feed
- * reader has no base URL), article sub-headings moved below the article titles.
+ * reader has no base URL), article sub-headings below the article titles.
  */
 export function issueContentHtml(issue: Issue, settings: FeedSettings): string {
   const parts = [`<p>${escapeHtml(issue.series)} ${escapeHtml(issueLabel(issue))} ${escapeHtml(toChineseDate(issue.date))}</p>`];
   for (const section of issue.sections) {
     parts.push(`<h2>${escapeHtml(section.title)}</h2>`);
     for (const article of section.articles) {
-      parts.push(`<h3><a href="${escapeHtml(absoluteUrl(article.url, settings))}">${escapeHtml(article.title)}</a></h3>`);
+      parts.push(`<h3><a href="${escapeHtml(absolute(article.url, settings))}">${escapeHtml(article.title)}</a></h3>`);
       if (article.subtitle) parts.push(`<p>——${escapeHtml(article.subtitle)}</p>`);
-      parts.push(absolutizeLinks(embedArticleHtml(article.html, { idPrefix: article.id, levelShift: 2 }), (path) => absoluteUrl(path, settings)));
+      parts.push(articleHtml(article, 'feed', settings));
     }
   }
   return parts.join('\n');
@@ -34,18 +35,18 @@ export function issueFeedTitle(issue: Issue): string {
 }
 
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1): one item per issue, full content. */
-export function jsonFeed(issues: readonly Issue[], settings: FeedSettings, feedPath: string): Record<string, unknown> {
+export function jsonFeed(issues: readonly Issue[], settings: FeedSettings): Record<string, unknown> {
   return {
     version: 'https://jsonfeed.org/version/1.1',
     title: settings.title,
     description: settings.description,
-    home_page_url: absoluteUrl('/', settings),
-    feed_url: absoluteUrl(feedPath, settings),
+    home_page_url: absolute(routes.home, settings),
+    feed_url: absolute(routes.feeds.json, settings),
     language: 'zh-CN',
     ...(issues[0] ? { authors: [{ name: issues[0].publisher }] } : {}),
     items: issues.map((issue) => ({
-      id: absoluteUrl(issue.url, settings),
-      url: absoluteUrl(issue.url, settings),
+      id: absolute(issue.url, settings),
+      url: absolute(issue.url, settings),
       title: issueFeedTitle(issue),
       content_html: issueContentHtml(issue, settings),
       date_published: issueTimestamp(issue.date),

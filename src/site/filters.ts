@@ -1,14 +1,16 @@
-import type { Issue, Milestone } from '../model.ts';
-import { stepLabel } from '../parks/steps.ts';
 import { partialChineseDate, toChineseDate } from '../core/dates.ts';
-import { embedArticleHtml } from './embed.ts';
 import { scriptSafeJson } from '../core/escape.ts';
+import { absolute } from '../core/routes.ts';
+import type { Article, Issue, Milestone } from '../model.ts';
+import { stepLabel } from '../parks/steps.ts';
+import { articleHtml, type ArticleOutput } from './article-html.ts';
+import { openDataIssue } from './exports.ts';
 import { issueContentHtml, issueTimestamp } from './feeds.ts';
-import { dateSourceNote } from './parks.ts';
 import { articleCount, issueLabel, issueShortLabel, pageLabel } from './labels.ts';
-import { absoluteUrl, type SiteSettings } from './settings.ts';
+import { dateSourceNote } from './parks.ts';
+import type { SiteSettings } from './settings.ts';
 
-/** Every filter the templates use, by name; `.eleventy.ts` registers them as they are. */
+/** Every filter the templates use, by name; the Eleventy config registers them as they are. */
 export function siteFilters(settings: SiteSettings) {
   return {
     chineseDate: (iso: string) => toChineseDate(iso),
@@ -16,7 +18,7 @@ export function siteFilters(settings: SiteSettings) {
     issueShortLabel: (issue: Issue) => issueShortLabel(issue),
     pageLabel: (page: number) => pageLabel(page),
     articleCount: (issue: Issue) => articleCount(issue),
-    absoluteUrl: (path: string) => absoluteUrl(path, settings),
+    absoluteUrl: (path: string) => absolute(path, settings),
     partialDate: (date: string) => partialChineseDate(date),
     milestoneStep: (step: Milestone['step']) => stepLabel(step),
     dateSourceNote: (source: Milestone['dateSource']) => dateSourceNote(source),
@@ -25,7 +27,9 @@ export function siteFilters(settings: SiteSettings) {
     issueContentHtml: (issue: Issue) => issueContentHtml(issue, settings),
     /** Output is marked safe by the template: the JSON is escaped for a `<script>` element. */
     scriptJson: (value: unknown) => scriptSafeJson(value),
-    /** An article's HTML placed under the issue page's h3 title. */
-    embedInIssue: (html: string, articleId: string) => embedArticleHtml(html, { idPrefix: articleId, levelShift: 2 }),
+    /** An article's body for the page it is shown on (`page` or `issue`); sanitized, so templates mark it safe. */
+    articleHtml: (article: Article, output: ArticleOutput) => articleHtml(article, output, settings),
+    /** One issue as its open-data file publishes it. */
+    openData: (issue: Issue) => openDataIssue(issue, settings),
   };
 }

@@ -1,5 +1,6 @@
 import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import { outputFile } from '../core/routes.ts';
 import type { SiteData } from './site-data.ts';
 
 /**
@@ -49,10 +50,6 @@ export function removedFiles(previous: SiteData, next: SiteData): string[] {
   });
 }
 
-/** The file a page's permalink writes, relative to the site folder: `/2018/01/` → `2018/01/index.html`. */
-export function outputFile(address: string): string {
-  return `${address.replace(/^\//, '')}${address.endsWith('/') ? 'index.html' : ''}`;
-}
 
 /**
  * Deep equality of model data. Unchanged issues keep their objects across loads (the preview's

@@ -17,14 +17,6 @@ export function pageLabel(page: number): string {
   return `- ${page} -`;
 }
 
-export function yearUrl(year: number): string {
-  return `/${year}/`;
-}
-
-export function cumulativeUrl(cumulativeNumber: number): string {
-  return `/no/${cumulativeNumber}/`;
-}
-
 export function articleCount(issue: Pick<Issue, 'sections'>): number {
   return issue.sections.reduce((n, section) => n + section.articles.length, 0);
 }

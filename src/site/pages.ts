@@ -1,5 +1,6 @@
 import type { Article, Issue, Section } from '../model.ts';
-import { articleCount, cumulativeUrl, issueLabel, issueShortLabel, yearUrl } from './labels.ts';
+import { routes } from '../core/routes.ts';
+import { articleCount, issueLabel, issueShortLabel } from './labels.ts';
 
 export interface Link {
   url: string;
@@ -46,10 +47,10 @@ export function yearGroups(issues: readonly Issue[]): YearGroup[] {
   const groups = new Map<number, Issue[]>();
   for (const issue of issues) groups.set(issue.year, [...(groups.get(issue.year) ?? []), issue]);
   const years = [...groups.keys()].sort((a, b) => b - a);
-  const link = (year: number | undefined): Link | undefined => year === undefined ? undefined : { url: yearUrl(year), title: `${year}年` };
+  const link = (year: number | undefined): Link | undefined => year === undefined ? undefined : { url: routes.year(year), title: `${year}年` };
   return years.map((year, i) => withoutUndefined({
     year,
-    url: yearUrl(year),
+    url: routes.year(year),
     issues: groups.get(year) ?? [],
     articleCount: (groups.get(year) ?? []).reduce((n, issue) => n + articleCount(issue), 0),
     newer: link(years[i - 1]),
@@ -78,7 +79,7 @@ export function articlePages(issues: readonly Issue[]): ArticlePage[] {
 
 /** `/no/10/` for 总第10期: a reader citing the running number still finds the issue. */
 export function cumulativeRedirects(issues: readonly Issue[]): Redirect[] {
-  return issues.map((issue) => ({ url: cumulativeUrl(issue.cumulativeNumber), target: issue.url, title: issueLabel(issue) }));
+  return issues.map((issue) => ({ url: routes.cumulative(issue.cumulativeNumber), target: issue.url, title: issueLabel(issue) }));
 }
 
 /** Optional fields stay absent rather than `undefined`, so templates and JSON see the same shape. */

@@ -6,8 +6,6 @@ export interface ProvinceGroup {
   parks: Park[];
 }
 
-export const parksIndexUrl = '/parks/';
-
 /** Parks by province for the parks index; provinces and parks in Chinese collation order. */
 export function parksByProvince(parks: readonly Park[]): ProvinceGroup[] {
   const collator = new Intl.Collator('zh-CN');

@@ -1,17 +1,36 @@
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isMissing } from '../core/read-file.ts';
 import type { Archive } from '../pipeline/load.ts';
 import { openSearchIndex, searchIndexFolder, writeSearchIndex, type SearchIndexWriter } from '../search/build-index.ts';
 import { recordsByIssue } from '../search/records.ts';
-import { provideSite } from './archive-source.ts';
 import { buildInto, renderSite, swapInto } from './build-output.ts';
 import { allPages, changedPages, overlayInto, removedFiles } from './incremental.ts';
-import { readSettings } from './settings.ts';
+import type { SiteSettings } from './settings.ts';
 import { siteData, type SiteData } from './site-data.ts';
 import { writeSiteScripts } from './site-scripts.ts';
 
-/** The data of the last site each output folder received from this process, for `changedOnly`. */
-const published = new Map<string, SiteData>();
+export type PublishOptions = { settings: SiteSettings } & (
+  | {
+      index: 'now';
+      /** An index already holding every article of the archive (the build fills it while parsing), written instead of indexing the archive here. */
+      searchIndex?: SearchIndexWriter;
+    }
+  | {
+      index: 'later';
+      /**
+       * The data of the site now in `out`, when it came from this process and only content
+       * changed since: then only the pages whose data differ are rendered and moved in.
+       */
+      changedSince?: SiteData;
+    }
+);
+
+export interface PublishResult {
+  timings: PublishTimings;
+  /** The data of the site now in `out`: what the next `changedSince` compares with. */
+  data: SiteData;
+}
 
 /**
  * Renders a checked archive into a fresh folder, indexes it for search and swaps it into `out`:
@@ -21,27 +40,25 @@ const published = new Map<string, SiteData>();
  * rebuilding it, so the page is updated at once and search keeps working; the caller then runs
  * `reindexSite` when it has time.
  *
- * `changedOnly` (the preview, after content edits only): renders just the pages whose data differ
- * from the last site this process published to `out` into a fresh folder, then moves them into
- * `out` file by file and deletes the pages that are gone; the rest of `out`, search index
- * included, stays as it is. Each file is replaced in one rename, so the server never sends half
- * a page, though for a moment a page may link to one still on its way; a failed render leaves
- * `out` untouched. Without such a site (first build, failed build) it renders everything.
+ * `changedSince` (the preview, after content edits only): renders just the pages whose data
+ * differ from that site's into a fresh folder, then moves them into `out` file by file and
+ * deletes the pages that are gone; the rest of `out`, search index included, stays as it is.
+ * Each file is replaced in one rename, so the server never sends half a page, though for a
+ * moment a page may link to one still on its way; a failed render leaves `out` untouched.
  */
-export async function publishSite(archive: Archive, out: string, options: PublishOptions = { index: 'now' }): Promise<PublishTimings> {
+export async function publishSite(archive: Archive, out: string, options: PublishOptions): Promise<PublishResult> {
   const lap = stopwatch();
-  const data = siteData(archive, readSettings());
-  const previous = siteToUpdate(out, options);
-  published.delete(out);
+  const { settings } = options;
+  const data = siteData(archive, settings);
+  const previous = options.index === 'later' ? options.changedSince : undefined;
   if (previous) {
-    provideSite({ data, pages: changedPages(previous, data) });
-    const temporary = await buildInto(out);
+    const site = { settings, data, pages: changedPages(previous, data) };
+    const temporary = await buildInto(out, (folder) => renderSite(site, folder));
     const render = lap();
     await overlayInto(temporary, out, removedFiles(previous, data));
-    published.set(out, data);
-    return { render, index: 0, swap: lap() };
+    return { timings: { render, index: 0, swap: lap() }, data };
   }
-  provideSite({ data, pages: allPages(data) });
+  const site = { settings, data, pages: allPages(data) };
   const timings = { render: 0, index: 0 };
   const filled = options.index === 'now' ? options.searchIndex : undefined;
   const writer = options.index === 'now' ? (filled ?? (await openSearchIndex())) : undefined;
@@ -49,37 +66,25 @@ export async function publishSite(archive: Archive, out: string, options: Publis
     if (!filled) for (const records of recordsByIssue(archive.issues)) await writer.add(records);
     await writer.write(join(folder, searchIndexFolder));
   };
-  const temporary = await buildInto(out, (folder) => renderAlongside(
-    timed(async () => {
-      await renderSite(folder);
-      await writeSiteScripts(folder);
-    }, (ms) => (timings.render = ms)),
-    writer && timed(() => indexInto(folder, writer), (ms) => (timings.index = ms)),
-    () => writer?.discard(),
-  ));
-  if (options.index === 'later') await rename(join(out, searchIndexFolder), join(temporary, searchIndexFolder)).catch(() => undefined);
+  const temporary = await buildInto(out, (folder) =>
+    renderAlongside(
+      timed(async () => {
+        await renderSite(site, folder);
+        await writeSiteScripts(folder);
+      }, (ms) => (timings.render = ms)),
+      writer && timed(() => indexInto(folder, writer), (ms) => (timings.index = ms)),
+      () => writer?.discard(),
+    ),
+  );
+  if (options.index === 'later') {
+    // The first preview build has no index to take over yet; the preview writes one next.
+    await rename(join(out, searchIndexFolder), join(temporary, searchIndexFolder)).catch((error: unknown) => {
+      if (!isMissing(error)) throw error;
+    });
+  }
   lap();
   await swapInto(temporary, out);
-  published.set(out, data);
-  return { ...timings, swap: lap() };
-}
-
-export type PublishOptions =
-  | {
-      index: 'now';
-      /** An index already holding every article of the archive (the build fills it while parsing), written instead of indexing the archive here. */
-      searchIndex?: SearchIndexWriter;
-    }
-  | { index: 'later'; changedOnly?: boolean };
-
-/** The site `publishSite` would update in place: with `changedOnly`, the last one this process published to `out`. */
-function siteToUpdate(out: string, options: PublishOptions): SiteData | undefined {
-  return options.index === 'later' && options.changedOnly ? published.get(out) : undefined;
-}
-
-/** Whether `publishSite` with these options would update `out` in place rather than replace it (and its search index with it). */
-export function updatesInPlace(out: string, options: PublishOptions): boolean {
-  return siteToUpdate(out, options) !== undefined;
+  return { timings: { ...timings, swap: lap() }, data };
 }
 
 /**

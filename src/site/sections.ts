@@ -1,3 +1,4 @@
+import { routes } from '../core/routes.ts';
 import type { Article, Issue, SectionKind } from '../model.ts';
 
 export interface SectionEntry {
@@ -19,10 +20,6 @@ export interface SectionPage {
   nextUrl?: string;
 }
 
-export function sectionUrl(kind: string, pageNumber = 1): string {
-  return pageNumber === 1 ? `/sections/${kind}/` : `/sections/${kind}/${pageNumber}/`;
-}
-
 /** A column's articles across all issues: newest issue first, printed order within an issue. */
 export function sectionEntries(issues: readonly Issue[], kind: string): SectionEntry[] {
   return issues.flatMap((issue) =>
@@ -40,11 +37,11 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 export function sectionPages(issues: readonly Issue[], kinds: readonly SectionKind[], pageSize: number): SectionPage[] {
   return kinds.flatMap(({ kind, title }) => {
     const chunks = chunk(sectionEntries(issues, kind), pageSize);
-    const pages = chunks.map((_, i) => ({ number: i + 1, url: sectionUrl(kind, i + 1) }));
+    const pages = chunks.map((_, i) => ({ number: i + 1, url: routes.section(kind, i + 1) }));
     return chunks.map((entries, i) => {
-      const page: SectionPage = { kind, title, pageNumber: i + 1, pageCount: chunks.length, url: sectionUrl(kind, i + 1), entries, pages };
-      if (i > 0) page.previousUrl = sectionUrl(kind, i);
-      if (i < chunks.length - 1) page.nextUrl = sectionUrl(kind, i + 2);
+      const page: SectionPage = { kind, title, pageNumber: i + 1, pageCount: chunks.length, url: routes.section(kind, i + 1), entries, pages };
+      if (i > 0) page.previousUrl = routes.section(kind, i);
+      if (i < chunks.length - 1) page.nextUrl = routes.section(kind, i + 2);
       return page;
     });
   });
@@ -52,5 +49,5 @@ export function sectionPages(issues: readonly Issue[], kinds: readonly SectionKi
 
 /** The columns with their article counts, for the columns index. */
 export function sectionSummaries(issues: readonly Issue[], kinds: readonly SectionKind[]): { kind: string; title: string; url: string; articleCount: number }[] {
-  return kinds.map(({ kind, title }) => ({ kind, title, url: sectionUrl(kind), articleCount: sectionEntries(issues, kind).length }));
+  return kinds.map(({ kind, title }) => ({ kind, title, url: routes.section(kind), articleCount: sectionEntries(issues, kind).length }));
 }

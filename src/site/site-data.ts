@@ -1,10 +1,11 @@
+import { routes } from '../core/routes.ts';
 import type { Issue } from '../model.ts';
 import type { Archive } from '../pipeline/load.ts';
 import { articleJsonLd, citationMeta, gbtReference, type MetaTag } from './citation.ts';
-import { issueDataPath, issuesIndex } from './exports.ts';
+import { issuesIndex } from './exports.ts';
 import { jsonFeed } from './feeds.ts';
 import { articlePages, cumulativeRedirects, issuePages, yearGroups, type ArticlePage, type IssuePage, type Redirect, type YearGroup } from './pages.ts';
-import { parkPages, parksByProvince, parksIndexUrl, type ParkPage, type ProvinceGroup } from './parks.ts';
+import { parkPages, parksByProvince, type ParkPage, type ProvinceGroup } from './parks.ts';
 import { sectionPages, sectionSummaries, type SectionPage } from './sections.ts';
 import type { SiteSettings } from './settings.ts';
 
@@ -28,22 +29,25 @@ export interface SiteData {
   sectionPages: SectionPage[];
   parks: ParkPage[];
   parkGroups: ProvinceGroup[];
+  /** The parks index, once, when the archive tracks parks; none otherwise (paginated so it can be absent). */
+  parksIndex: { url: string }[];
   redirects: Redirect[];
-  issueData: { path: string; json: Issue }[];
+  /** One open-data file per issue (`/api/issues/2018-01.json`). */
+  issueData: { path: string; issue: Issue }[];
   issuesIndex: Record<string, unknown>;
   jsonFeed: Record<string, unknown>;
   /** Every page a search engine should index, as site paths. */
   sitemap: string[];
 }
 
-export const feedPaths = { atom: '/feed.xml', json: '/feed.json' } as const;
-
-/** Pages with fixed addresses, besides those generated per year, issue, article and column page. */
-export const fixedPages = ['/', '/sections/', parksIndexUrl, '/about/'] as const;
+/** Pages with fixed addresses, besides those generated per year, issue, article, column and park. */
+export function fixedPages(data: Pick<SiteData, 'parks'>): string[] {
+  return [routes.home, routes.sections, ...(data.parks.length > 0 ? [routes.parks] : []), routes.about];
+}
 
 export function sitemapPaths(data: Pick<SiteData, 'years' | 'issuePages' | 'articlePages' | 'sectionPages' | 'parks'>): string[] {
   return [
-    ...fixedPages,
+    ...fixedPages(data),
     ...data.years.map((group) => group.url),
     ...data.issuePages.map((page) => page.issue.url),
     ...data.articlePages.map((page) => page.article.url),
@@ -74,10 +78,11 @@ export function siteData(archive: Pick<Archive, 'issues' | 'sectionTable' | 'par
     feedIssues,
     sections: sectionSummaries(issues, archive.sectionTable.kinds),
     parkGroups: parksByProvince(archive.parks),
+    parksIndex: archive.parks.length > 0 ? [{ url: routes.parks }] : [],
     redirects: cumulativeRedirects(issues),
-    issueData: issues.map((issue) => ({ path: issueDataPath(issue), json: issue })),
+    issueData: issues.map((issue) => ({ path: routes.issueData(issue.id), issue })),
     issuesIndex: issuesIndex(issues, settings),
-    jsonFeed: jsonFeed(feedIssues, settings, feedPaths.json),
+    jsonFeed: jsonFeed(feedIssues, settings),
     sitemap: sitemapPaths(pages),
   };
 }

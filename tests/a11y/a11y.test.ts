@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadArchive } from '../../src/pipeline/load.ts';
+import { loadArchive } from '../../src/archive/load-archive.ts';
 import { openSite, type SiteInBrowser } from '../browser/browser.ts';
 import { buildSite, type BuiltSite } from '../browser/built-site.ts';
 import { inOrder, tabStops, type FocusStop } from '../browser/keyboard.ts';

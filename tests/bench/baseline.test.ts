@@ -5,7 +5,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { articleMarkdown, baselineLayout, baselineProject, escapeMarkdown } from '../../src/bench/baseline.ts';
-import { loadArchive } from '../../src/pipeline/load.ts';
+import { loadArchive } from '../../src/archive/load-archive.ts';
 import { bundledContent } from '../helpers/content.ts';
 
 // CommonMark, as Eleventy's default engine (markdown-it) reads it.

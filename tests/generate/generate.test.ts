@@ -6,7 +6,7 @@ import { writeGeneratedArchive } from '../../src/generate/archive.ts';
 import { buildCorpus } from '../../src/generate/corpus.ts';
 import { generateIssueFiles } from '../../src/generate/issues.ts';
 import type { Issue } from '../../src/model.ts';
-import { loadArchive } from '../../src/pipeline/load.ts';
+import { loadArchive } from '../../src/archive/load-archive.ts';
 import { bundledContent } from '../helpers/content.ts';
 
 let bundled: Issue[];

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadArchive, type Archive } from '../../src/pipeline/load.ts';
+import { loadArchive, type Archive } from '../../src/archive/load-archive.ts';
 import { siteScripts } from '../../src/site/site-scripts.ts';
 import { openSite, type SiteInBrowser } from '../browser/browser.ts';
 import { buildSite, type BuiltSite } from '../browser/built-site.ts';

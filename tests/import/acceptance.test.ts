@@ -7,7 +7,7 @@ import { bundledIssuePath, seedTextPath } from '../helpers/content.ts';
 import { findings, table } from './helpers.ts';
 
 const modelOf = (markdown: string | Uint8Array) =>
-  processIssueFile('2018/2018-01.md', '2018/2018-01.md', typeof markdown === 'string' ? new TextEncoder().encode(markdown) : markdown, table);
+  processIssueFile('2018/2018-01.md', '2018/2018-01.md', typeof markdown === 'string' ? new TextEncoder().encode(markdown) : markdown, { table, enrichments: [] });
 
 describe('importing the 2018 No.1 bulletin text', () => {
   const imported = importBulletin('bulletin-2018-01.txt', readFileSync(seedTextPath), table);

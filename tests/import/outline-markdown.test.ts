@@ -3,7 +3,7 @@ import { escapeMarkdown } from '../../src/import/markdown.ts';
 import { processIssueFile } from '../../src/pipeline/issue-file.ts';
 import { bulletin, findings, importText, table, utf8 } from './helpers.ts';
 
-const check = (markdown: string) => processIssueFile('out.md', '2018/2018-01.md', utf8(markdown), table);
+const check = (markdown: string) => processIssueFile('out.md', '2018/2018-01.md', utf8(markdown), { table, enrichments: [] });
 
 describe('importing small bulletins', () => {
   it('reads half-width markers, full-width brackets and ‐ 3 ‐ footers alike', () => {

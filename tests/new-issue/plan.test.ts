@@ -74,13 +74,13 @@ describe('skeletonMarkdown', () => {
   it('lists every known column, and the pipeline reports only what the editor has to fill in', () => {
     const markdown = skeletonMarkdown(masthead, table);
     expect(markdown.match(/^## .+$/gm)).toEqual(['## 工作动态', '## 园区掠影', '## 经验交流']);
-    const result = processIssueFile('2018/2018-02.md', '2018/2018-02.md', utf8(markdown), table);
+    const result = processIssueFile('2018/2018-02.md', '2018/2018-02.md', utf8(markdown), { table, enrichments: [] });
     expect(result.diagnostics.map((d) => `${d.line} ${d.rule}`)).toEqual(['8 date-invalid', '11 empty-section', '13 empty-section', '15 empty-section']);
   });
 
   it('passes once the date is given and an article is written under each column', () => {
     const filled = skeletonMarkdown({ ...masthead, date: '2018-09-30' }, table).replace(/^(## .+)$/gm, (heading, _h, offset: number) => `${heading}\n\n### 文章${offset} {page=1}\n\n正文。`);
-    const result = processIssueFile('2018/2018-02.md', '2018/2018-02.md', utf8(filled), table);
+    const result = processIssueFile('2018/2018-02.md', '2018/2018-02.md', utf8(filled), { table, enrichments: [] });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(result.issue?.date).toBe('2018-09-30');
   });

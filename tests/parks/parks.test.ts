@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { articleHtml } from '../../src/site/article-html.ts';
+import { readSettings } from '../../src/site/settings.ts';
 import type { Park } from '../../src/model.ts';
 import { parkLikeNames } from '../../src/parks/candidates.ts';
 import { datesIn } from '../../src/parks/dates.ts';
 import { gazetteer, parseGazetteer } from '../../src/parks/gazetteer.ts';
 import { parkMatcher } from '../../src/parks/matcher.ts';
 import { extractMilestones } from '../../src/parks/milestones.ts';
-import { loadArchive, type Archive } from '../../src/pipeline/load.ts';
+import { loadArchive, type Archive } from '../../src/archive/load-archive.ts';
 import { bundledContent, makeContentDir, masthead } from '../helpers/content.ts';
 
 const hefei = { id: 'hefei-hightech', name: '合肥高新技术产业开发区', aliases: ['合肥高新区'] };
@@ -144,7 +146,8 @@ describe('the parks of the bundled archive', () => {
   });
 
   it('links the first mention of each park in the article body, once', () => {
-    const overview = archive.issues[0]!.sections[1]!.articles[0]!;
+    const article = archive.issues[0]!.sections[1]!.articles[0]!;
+    const overview = { html: articleHtml(article, 'page', readSettings({})) };
     expect(overview.html.match(/<a href="\/parks\/taizhou-pharma-hightech\/">/g)).toHaveLength(1);
     expect(overview.html).toContain('<h2 id="泰州医药高新技术产业开发区">泰州医药高新技术产业开发区</h2>');
     expect(overview.html).toContain('<p><a href="/parks/taizhou-pharma-hightech/">泰州医药高新技术产业开发区</a>（简称“泰州医药高新区”）');

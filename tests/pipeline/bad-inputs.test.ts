@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadArchive } from '../../src/pipeline/load.ts';
+import { loadArchive } from '../../src/archive/load-archive.ts';
 import { makeContentDir, masthead, minimalBody, repoRoot } from '../helpers/content.ts';
 
 const issue = (fields: Partial<Record<string, string | number>> = {}, body = minimalBody) => masthead(fields) + body;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article, Issue } from '../../src/model.ts';
-import { loadArchive } from '../../src/pipeline/load.ts';
+import { loadArchive } from '../../src/archive/load-archive.ts';
 import { bundledContent, seedTextPath } from '../helpers/content.ts';
 
 const squeeze = (text: string) => text.replace(/\s+/g, '');

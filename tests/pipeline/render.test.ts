@@ -3,9 +3,15 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { renderArticleBody } from '../../src/pipeline/render.ts';
+import { articleHtml } from '../../src/site/article-html.ts';
+import { readSettings } from '../../src/site/settings.ts';
 
 const blocks = (markdown: string): RootContent[] => unified().use(remarkParse).parse(markdown).children;
-const render = (markdown: string, subtitle?: string) => renderArticleBody(blocks(markdown), subtitle);
+/** The body as the model holds it, and as the article page shows it (the output the old single `html` field had). */
+const render = (markdown: string, subtitle?: string) => {
+  const rendered = renderArticleBody(blocks(markdown), subtitle);
+  return { ...rendered, html: articleHtml({ id: 'a', body: rendered.body }, 'page', readSettings({})) };
+};
 
 describe('renderArticleBody', () => {
   it('renders paragraphs and gives plain text one block a line, subtitle first', () => {

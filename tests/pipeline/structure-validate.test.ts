@@ -3,8 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/pipeline/parse.ts';
 import { parseSectionTable } from '../../src/pipeline/section-kinds.ts';
+import { VFile } from 'vfile';
+import { diagnosticsOf } from '../../src/core/diagnostics.ts';
+import { lintIssue } from '../../src/pipeline/lint.ts';
+import { issueRules } from '../../src/pipeline/rules/index.ts';
 import { structureIssue } from '../../src/pipeline/structure.ts';
-import { validateIssueDraft } from '../../src/pipeline/validate.ts';
 import { bundledContent, masthead } from '../helpers/content.ts';
 
 const { table } = parseSectionTable('sections.yaml', readFileSync(join(bundledContent, 'sections.yaml'), 'utf8'));
@@ -13,8 +16,10 @@ const { table } = parseSectionTable('sections.yaml', readFileSync(join(bundledCo
 function run(body: string) {
   const parsed = parseSource('a.md', masthead() + body);
   if (!parsed.ok) throw new Error(parsed.diagnostics[0]?.message);
-  const { draft, diagnostics } = structureIssue('a.md', parsed.source.tree, table);
-  return { draft, diagnostics: [...diagnostics, ...validateIssueDraft(draft)] };
+  const draft = structureIssue(parsed.source.tree, table);
+  const file = new VFile({ path: 'a.md', value: masthead() + body });
+  lintIssue(parsed.source.tree, file, draft, table, issueRules);
+  return { draft, diagnostics: diagnosticsOf(file) };
 }
 
 describe('structureIssue', () => {

@@ -3,7 +3,7 @@ import { cpSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadArchive } from '../../src/pipeline/load.ts';
+import { loadArchive } from '../../src/archive/load-archive.ts';
 import { makeContentDir, masthead, minimalBody, repoRoot } from '../helpers/content.ts';
 
 const corpus = join(repoRoot, 'tests/fixtures/invalid');

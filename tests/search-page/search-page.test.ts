@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeGeneratedArchive } from '../../src/generate/archive.ts';
-import { loadArchive } from '../../src/pipeline/load.ts';
+import { loadArchive } from '../../src/archive/load-archive.ts';
 import { openSite, type SiteInBrowser } from '../browser/browser.ts';
 import { buildSite, type BuiltSite } from '../browser/built-site.ts';
 import { inOrder, tabStops } from '../browser/keyboard.ts';

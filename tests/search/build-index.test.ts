@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadArchive } from '../../src/pipeline/load.ts';
+import { loadArchive } from '../../src/archive/load-archive.ts';
 import { openSearchIndex, searchIndexFolder, writeSearchIndex } from '../../src/search/build-index.ts';
 import { openPagefind } from '../../src/search/node-pagefind.ts';
 import { searchArchive } from '../../src/search/query.ts';

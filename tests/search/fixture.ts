@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeGeneratedArchive } from '../../src/generate/archive.ts';
 import type { Article, Issue } from '../../src/model.ts';
-import { loadArchive } from '../../src/pipeline/load.ts';
+import { loadArchive } from '../../src/archive/load-archive.ts';
 import { writeSearchIndex } from '../../src/search/build-index.ts';
 import { openPagefind, type LoadedPagefind } from '../../src/search/node-pagefind.ts';
 import { bundledContent } from '../helpers/content.ts';

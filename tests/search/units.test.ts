@@ -51,7 +51,7 @@ const article: Article = {
   headings: [{ text: '（一）做优顶层设计', depth: 4, id: '一做优顶层设计' }],
   figures: [],
   parks: [],
-  html: '',
+  body: { type: 'root', children: [] },
   text: '——合肥高新区\n第一段。\n（一）做优顶层设计\n第二段 & 第三句。',
 };
 const section: Section = { kind: 'experience-sharing', title: '经验交流', articles: [article] };

@@ -1,13 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeGeneratedArchive } from '../../src/generate/archive.ts';
-import { outputFile, sameData } from '../../src/site/incremental.ts';
+import { outputFile } from '../../src/core/routes.ts';
+import { sameData } from '../../src/site/incremental.ts';
 import { bundledContent } from '../helpers/content.ts';
+import { editAndRepublish } from './helpers/edit-and-republish.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'bulletin-incremental-'));
 afterAll(() => rm(work, { recursive: true, force: true }));
@@ -46,9 +46,7 @@ describe('a preview rebuild of the changed pages only', () => {
   it('gives the same site as a full build after a title changes and an article goes', async () => {
     const content = join(work, 'content');
     await writeGeneratedArchive({ sourceDir: bundledContent, outDir: content, issues: 4, seed: 7, includeSource: true });
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'tests/site/helpers/edit-and-republish.ts', content, work]);
-    // Eleventy prints a summary line per build before the report.
-    const report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as { reparsed: string[]; edited: string; renderedArticles: number; articles: number; removed: string[]; deletedArticle: string };
+    const report = await editAndRepublish(content, work);
     expect(report.reparsed).toEqual([report.edited]);
     // The edited issue's articles and the neighbours whose links name the new title.
     expect(report.renderedArticles).toBeLessThan(report.articles / 2);

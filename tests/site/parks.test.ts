@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Park } from '../../src/model.ts';
-import { absolutizeLinks } from '../../src/site/embed.ts';
 import { partialChineseDate } from '../../src/core/dates.ts';
 import { parkPages, parksByProvince } from '../../src/site/parks.ts';
 import { issue } from './fixtures.ts';
@@ -25,13 +24,5 @@ describe('parkPages', () => {
 describe('partialChineseDate', () => {
   it('keeps the precision of the source', () => {
     expect(['2018-02-05', '2019-01', '2019'].map(partialChineseDate)).toEqual(['2018年2月5日', '2019年1月', '2019年']);
-  });
-});
-
-describe('absolutizeLinks', () => {
-  it('makes site paths absolute and leaves other URLs alone', () => {
-    const html = '<a href="/parks/a/">甲</a><a href="https://x.example/">x</a><a href="//cdn.example/y">y</a><img src="/i.png" alt="">';
-    expect(absolutizeLinks(html, (path) => `https://s.example/p${path}`)).toBe(
-      '<a href="https://s.example/p/parks/a/">甲</a><a href="https://x.example/">x</a><a href="//cdn.example/y">y</a><img src="https://s.example/p/i.png" alt="">');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chunk, sectionPages, sectionSummaries, sectionUrl } from '../../src/site/sections.ts';
+import { routes } from '../../src/core/routes.ts';
+import { chunk, sectionPages, sectionSummaries } from '../../src/site/sections.ts';
 import { issue } from './fixtures.ts';
 
 const kinds = [
@@ -41,6 +42,6 @@ describe('sectionPages', () => {
   });
 
   it('puts page 1 at the column address', () => {
-    expect([sectionUrl('x'), sectionUrl('x', 3)]).toEqual(['/sections/x/', '/sections/x/3/']);
+    expect([routes.section('x'), routes.section('x', 3)]).toEqual(['/sections/x/', '/sections/x/3/']);
   });
 });

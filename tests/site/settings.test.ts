@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, defaultFeedSize, normalizePathPrefix, prefixedPath, readSettings, resolveSettings } from '../../src/site/settings.ts';
+import { absolute as absoluteUrl, normalizePathPrefix, prefixed as prefixedPath } from '../../src/core/routes.ts';
+import { defaultFeedSize, readSettings, resolveSettings } from '../../src/site/settings.ts';
 
 const file = { title: 't', shortTitle: 's', description: 'd', baseUrl: 'https://a.example/', pathPrefix: '/', copyright: 'c', sectionPageSize: 10, feedSize: 20 };
 

@@ -5,8 +5,9 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/model.ts';
-import { loadArchive } from '../../src/pipeline/load.ts';
+import { loadArchive } from '../../src/archive/load-archive.ts';
 import { readSettings } from '../../src/site/settings.ts';
+import { openDataIssue } from '../../src/site/exports.ts';
 import { listFiles, runBuild, type BuildResult } from './helpers/build.ts';
 import { hostileTitle, writeBrokenContent, writeFixtureContent } from './helpers/fixture-content.ts';
 import { brokenLinks, clicksFromHome, scanSite, type LinkOptions, type SiteScan } from './helpers/links.ts';
@@ -189,8 +190,16 @@ describe('build of the bundled content', () => {
     expect(index.issues.map((i: Issue) => i.id)).toEqual(issues.map((i) => i.id));
     const articles = index.issues.flatMap((i: Issue) => i.sections.flatMap((s) => s.articles));
     expect(articles.length).toBeGreaterThan(0);
-    for (const article of articles) expect(article).not.toHaveProperty('html');
-    for (const issue of issues) expect(JSON.parse(await read(out.bundled, `api/issues/${issue.id}.json`))).toEqual(issue);
+    for (const article of articles) {
+      expect(article).not.toHaveProperty('html');
+      expect(article).not.toHaveProperty('body');
+    }
+    // Each issue in full: the model, every body rendered as `html` (the documented open-data form).
+    for (const issue of issues) {
+      const published = JSON.parse(await read(out.bundled, `api/issues/${issue.id}.json`));
+      expect(published).toEqual(JSON.parse(JSON.stringify(openDataIssue(issue, settings))));
+      expect(published.sections[0].articles[0].html).toMatch(/^<p>/);
+    }
   });
 });
 

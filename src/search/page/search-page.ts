@@ -20,6 +20,8 @@ const sortOrders: readonly SortOrder[] = ['relevance', 'newest', 'oldest'];
 
 interface FilterSpec {
   name: string;
+  /** What the filter chooses, as the page names it: 年份. */
+  label: string;
   /** First option: no narrowing. */
   allLabel: string;
   optionLabel(value: string): string;
@@ -28,9 +30,9 @@ interface FilterSpec {
 
 const collator = new Intl.Collator('zh-CN');
 const filterSpecs: readonly FilterSpec[] = [
-  { name: 'year', allLabel: '全部年份', optionLabel: (value) => `${value}年`, order: (a, b) => Number(b) - Number(a) },
-  { name: 'section', allLabel: '全部栏目', optionLabel: (value) => value, order: (a, b) => collator.compare(a, b) },
-  { name: 'park', allLabel: '全部园区', optionLabel: (value) => value, order: (a, b) => collator.compare(a, b) },
+  { name: 'year', label: '年份', allLabel: '全部年份', optionLabel: (value) => `${value}年`, order: (a, b) => Number(b) - Number(a) },
+  { name: 'section', label: '栏目', allLabel: '全部栏目', optionLabel: (value) => value, order: (a, b) => collator.compare(a, b) },
+  { name: 'park', label: '园区', allLabel: '全部园区', optionLabel: (value) => value, order: (a, b) => collator.compare(a, b) },
 ];
 
 interface PageState {
@@ -58,7 +60,9 @@ const status = required<HTMLElement>('#search-status');
 const hint = required<HTMLElement>('#search-hint');
 const list = required<HTMLOListElement>('#search-results');
 const more = required<HTMLButtonElement>('#search-more');
-const filterSelects = new Map(filterSpecs.map((spec) => [spec.name, required<HTMLSelectElement>(`#search-filter-${spec.name}`)]));
+/** The filters this archive has: the page leaves out what it does not track (no gazetteer, no park filter). */
+const presentFilters = filterSpecs.filter((spec) => document.querySelector(`#search-filter-${spec.name}`) !== null);
+const filterSelects = new Map(presentFilters.map((spec) => [spec.name, required<HTMLSelectElement>(`#search-filter-${spec.name}`)]));
 /** Site root under the path prefix the page was built with (`/` or `/bulletin/`). */
 const pathPrefix = form.dataset.pathPrefix ?? '/';
 const baseTitle = document.title;
@@ -80,7 +84,7 @@ function loadEngine(): Promise<Engine> {
     const pagefind = (await import(url)) as PagefindWithFilters & { options(options: Record<string, unknown>): Promise<void> };
     // Result URLs are stored as site paths (/2018/01/p3/); baseUrl puts the prefix in front.
     await pagefind.options({ ...pagefindOptions, baseUrl: pathPrefix });
-    return { pagefind, facets: loadFacets(pagefind, filterSpecs.map((spec) => spec.name)) };
+    return { pagefind, facets: loadFacets(pagefind, presentFilters.map((spec) => spec.name)) };
   })();
   return engine;
 }
@@ -89,7 +93,7 @@ function stateFromUrl(): PageState {
   const params = new URLSearchParams(location.search);
   const sort = params.get('sort') as SortOrder | null;
   const selection: Selection = {};
-  for (const spec of filterSpecs) selection[spec.name] = params.get(spec.name) || undefined;
+  for (const spec of presentFilters) selection[spec.name] = params.get(spec.name) || undefined;
   return { query: params.get('q') ?? '', sort: sort && sortOrders.includes(sort) ? sort : 'relevance', selection };
 }
 
@@ -104,7 +108,7 @@ function writeUrl(state: PageState): void {
   const params = new URLSearchParams();
   if (state.query) params.set('q', state.query);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
-  for (const spec of filterSpecs) {
+  for (const spec of presentFilters) {
     const value = state.selection[spec.name];
     if (value) params.set(spec.name, value);
   }
@@ -116,7 +120,7 @@ function writeUrl(state: PageState): void {
 function showForm(state: PageState): void {
   input.value = state.query;
   sortSelect.value = state.sort;
-  for (const [name, select] of filterSelects) fillFilter(select, filterSpecs.find((spec) => spec.name === name)!, [], 0, state.selection[name]);
+  for (const [name, select] of filterSelects) fillFilter(select, presentFilters.find((spec) => spec.name === name)!, [], 0, state.selection[name]);
 }
 
 function setMessage(text: string, hintText = ''): void {
@@ -156,7 +160,7 @@ async function showResults(state: PageState, run = ++generation): Promise<void> 
   if (!allResults || !facets) return;
   const index = facets;
   const counts = facetCounts(allResults.ids, index, state.selection);
-  for (const spec of filterSpecs) {
+  for (const spec of presentFilters) {
     const entry = counts.get(spec.name);
     fillFilter(filterSelects.get(spec.name)!, spec, entry?.values ?? [], entry?.all ?? 0, state.selection[spec.name]);
   }
@@ -164,10 +168,10 @@ async function showResults(state: PageState, run = ++generation): Promise<void> 
   shown = allResults.narrowed((id) => passesSelection(id, index, state.selection));
   list.replaceChildren();
   if (shown.total === 0) {
-    const filtered = filterSpecs.some((spec) => state.selection[spec.name]);
+    const filtered = presentFilters.some((spec) => state.selection[spec.name]);
     setMessage(
       `没有找到包含“${state.query}”的文章${filtered ? '（在所选范围内）' : ''}。`,
-      filtered ? '可以把年份、栏目或园区改回“全部”再看。' : '检索按字面查找连续出现的字；可以换用更短的词，或用空格分开几个词。',
+      filtered ? `可以把${presentFilters.map((spec) => spec.label).join('、').replace(/、([^、]*)$/, '或$1')}改回“全部”再看。` : '检索按字面查找连续出现的字；可以换用更短的词，或用空格分开几个词。',
     );
     more.hidden = true;
     return;

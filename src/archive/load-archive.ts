@@ -1,0 +1,31 @@
+import { parksEnrichment } from '../parks/enrichment.ts';
+import type { EnrichmentSource } from '../pipeline/enrichment.ts';
+import { loadIssueContext, readContentFolder, type Archive, type IssueFileCache, type LoadOptions } from '../pipeline/load.ts';
+
+export type { Archive } from '../pipeline/load.ts';
+
+/** What this bulletin's archive is enriched with; each is optional in the content folder. */
+export const bulletinEnrichments: readonly EnrichmentSource[] = [parksEnrichment];
+
+/**
+ * The archive in a content folder, as every command reads it: the pipeline with the bulletin's
+ * enrichments. `displayDir` is how messages name the folder.
+ */
+export function loadArchive(
+  contentDir: string,
+  displayDir = contentDir,
+  cache?: IssueFileCache,
+  options: Pick<LoadOptions, 'onIssue'> = {},
+): Promise<Archive> {
+  return readContentFolder(contentDir, {
+    displayDir,
+    enrichments: bulletinEnrichments,
+    ...(cache ? { cache } : {}),
+    ...options,
+  });
+}
+
+/** What each issue file of the folder is read with (its column table and the bulletin's enrichments), for tools that read one file. */
+export function loadIssueContextFor(contentDir: string, displayDir = contentDir) {
+  return loadIssueContext({ dir: contentDir, displayDir }, bulletinEnrichments);
+}

@@ -1,0 +1,109 @@
+/**
+ * The content format, in one place: how an issue file marks a subtitle, a caption-only figure and
+ * an article heading's attributes, and where an issue's file lives. The pipeline reads with these
+ * rules and the importer, `new-issue` and the generator write with them, so what one writes the
+ * other reads (docs/content-format.md describes the same rules for editors).
+ *
+ * Browser-safe and free of Markdown parsing: callers hand in the text of a paragraph or heading.
+ */
+
+/**
+ * A subtitle opens with two dashes: `——` as the bulletin prints it (U+2014 twice), `――` (U+2015
+ * twice, what several Chinese input methods type for ——), or `--` / `－－` from keyboards without
+ * either. A third dash makes it a rule or a typo, not a subtitle.
+ */
+const subtitleMark = /^(?:[—―]{2}|-{2}|－{2})(?![-—―－])\s*/;
+
+/** The subtitle a paragraph's text gives (`——科技标准司…` → `科技标准司…`), or undefined. */
+export function subtitleText(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (!subtitleMark.test(trimmed)) return undefined;
+  const rest = trimmed.replace(subtitleMark, '').trim();
+  return rest === '' ? undefined : rest;
+}
+
+/** How a subtitle is written: `——` and the text. */
+export function subtitleParagraphText(subtitle: string): string {
+  return `——${subtitle}`;
+}
+
+/** A figure whose photo is not in hand yet is written `图：说明` (or `图:说明`) on a line of its own. */
+const captionOnlyMark = /^图\s*[:：]\s*/;
+
+/** The caption of a caption-only figure paragraph (`图：调研现场` → `调研现场`), or undefined. */
+export function captionOnlyText(text: string): string | undefined {
+  const trimmed = text.trim();
+  return captionOnlyMark.test(trimmed) ? trimmed.replace(captionOnlyMark, '').trim() : undefined;
+}
+
+/** How a caption-only figure is written. */
+export function captionOnlyParagraphText(caption: string): string {
+  return `图：${caption}`;
+}
+
+/**
+ * Article headings may end in an attribute block, as in Pandoc and kramdown:
+ * `### 标题 {#stable-id page=2 contents="目录中的标题"}`.
+ */
+export interface HeadingAttributes {
+  id?: string;
+  page?: string;
+  contents?: string;
+  /** Keys the block named that we do not know, so validation can say so. */
+  unknown: string[];
+  /** Tokens that are neither `#id` nor `key=value`. */
+  malformed: string[];
+}
+
+const trailingBlock = /\s*\{([^{}]*)\}\s*$/;
+const attributeToken = /#([^\s"]+)|([A-Za-z]+)=(?:"([^"]*)"|“([^”]*)”|(\S+))|(\S+)/g;
+
+/** Splits `标题 {#id page=2}` into the title and its attributes; `blockOffset` is where the block starts. */
+export function splitHeadingAttributes(heading: string): {
+  text: string;
+  attributes?: HeadingAttributes;
+  blockOffset?: number;
+} {
+  const match = trailingBlock.exec(heading);
+  if (!match) return { text: heading };
+  const attributes: HeadingAttributes = { unknown: [], malformed: [] };
+  for (const [, id, key, quoted, curlyQuoted, bare, stray] of (match[1] ?? '').matchAll(attributeToken)) {
+    if (id !== undefined) attributes.id = id;
+    else if (key !== undefined) {
+      const value = quoted ?? curlyQuoted ?? bare ?? '';
+      if (key === 'page' || key === 'contents') attributes[key] = value;
+      else attributes.unknown.push(key);
+    } else if (stray !== undefined) attributes.malformed.push(stray);
+  }
+  return { text: heading.slice(0, match.index), attributes, blockOffset: match.index };
+}
+
+/** The attributes an article heading is written with; quotes chosen so the title survives. */
+export interface WrittenHeadingAttributes {
+  id?: string;
+  page?: number;
+  contents?: string;
+}
+
+/** `{#p3 page=3 contents="…"}`, or '' when there is nothing to write. */
+export function headingAttributesText({ id, page, contents }: WrittenHeadingAttributes): string {
+  const parts = [
+    ...(id === undefined ? [] : [`#${id}`]),
+    ...(page === undefined ? [] : [`page=${page}`]),
+    ...(contents === undefined ? [] : [contents.includes('"') ? `contents=“${contents}”` : `contents="${contents}"`]),
+  ];
+  return parts.length === 0 ? '' : `{${parts.join(' ')}}`;
+}
+
+/** An issue's id: `2018-01` for 2018年第1期. */
+export function issueId(year: number, number: number): string {
+  return `${year}-${String(number).padStart(2, '0')}`;
+}
+
+/** Where an issue's file lives in the content folder: `2018/2018-01.md` for 2018年第1期. */
+export function issueFilePath(issue: { year: number; number: number }): string {
+  return `${issue.year}/${issueId(issue.year, issue.number)}.md`;
+}
+
+/** Issue files are Markdown; anything else in the content folder is not an issue. */
+export const issueFileExtension = '.md';

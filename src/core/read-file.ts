@@ -1,0 +1,49 @@
+import { readFile } from 'node:fs/promises';
+
+/** A file that could not be read for a reason other than its absence, with the reason in Chinese. */
+export class UnreadableFileError extends Error {
+  override readonly name = 'UnreadableFileError';
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`无法读取 ${path}：${reason}`, options);
+  }
+}
+
+/** What went wrong with a file, as an editor can act on it; the system's code stays for searching. */
+export function osReason(error: unknown): string {
+  const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  const reasons: Record<string, string> = {
+    EACCES: '没有读取权限，请检查文件的权限设置',
+    EPERM: '系统不允许读取，请检查文件的权限设置',
+    EISDIR: '这是一个文件夹，不是文件',
+    ENOTDIR: '路径中有一段不是文件夹',
+    ELOOP: '符号链接循环指向自己',
+    EIO: '磁盘读写出错，请检查磁盘',
+    EMFILE: '同时打开的文件太多，请稍后重试',
+    ENAMETOOLONG: '文件名或路径太长',
+    ENOENT: '文件不存在',
+  };
+  const text = (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));
+  return code ? `${text}（${code}）` : text;
+}
+
+/**
+ * Reads a file that may be absent: only "no such file" means absent (undefined); any other
+ * failure is an `UnreadableFileError` naming the file and the reason, never a silent skip.
+ */
+export async function readOptionalFile(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw new UnreadableFileError(path, osReason(error), { cause: error });
+  }
+}
+
+/** The file or a folder on its path does not exist. */
+export function isMissing(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR');
+}

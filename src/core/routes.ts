@@ -1,0 +1,83 @@
+/**
+ * Every address of the archive, in one place: the model's `url` fields, the site's pages and
+ * links, feeds, sitemap, search records and open data all take their paths from here. Paths are
+ * site paths (`/2018/01/`), independent of where the site is hosted; `prefixed` and `absolute`
+ * put a deployment's path prefix and origin in front.
+ *
+ * The scheme is public (readers cite these addresses, feeds and search indexes store them), so an
+ * existing path never changes. Browser-safe: the search page bundles it.
+ */
+
+/** What an issue's address is made of. */
+export interface IssueAddress {
+  year: number;
+  number: number;
+}
+
+/** Where the site is hosted: origin without trailing slash, sub-path with leading and trailing slash. */
+export interface Deployment {
+  baseUrl: string;
+  pathPrefix: string;
+}
+
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+export const routes = {
+  home: '/',
+  /** A year's issues: `/2018/`. */
+  year: (year: number) => `/${year}/`,
+  /** An issue: `/2018/01/` for 2018年第1期. */
+  issue: ({ year, number }: IssueAddress) => `/${year}/${twoDigits(number)}/`,
+  /** An article, below its issue: `/2018/01/p3/`. */
+  article: (issue: IssueAddress, articleId: string) => `${routes.issue(issue)}${articleId}/`,
+  /** 总第10期 → `/no/10/`, a redirect to the issue, for readers who cite the running number. */
+  cumulative: (cumulativeNumber: number) => `/no/${cumulativeNumber}/`,
+  sections: '/sections/',
+  /** A column's articles, paginated: `/sections/work-updates/`, `/sections/work-updates/2/`. */
+  section: (kind: string, pageNumber = 1) => (pageNumber === 1 ? `/sections/${kind}/` : `/sections/${kind}/${pageNumber}/`),
+  parks: '/parks/',
+  park: (parkId: string) => `/parks/${parkId}/`,
+  about: '/about/',
+  search: '/search/',
+  notFound: '/404.html',
+  robots: '/robots.txt',
+  sitemap: '/sitemap.xml',
+  feeds: { atom: '/feed.xml', json: '/feed.json' },
+  /** Open data: every issue without article bodies, and one issue's full model. */
+  issuesIndex: '/api/issues.json',
+  issueData: (issueId: string) => `/api/issues/${issueId}.json`,
+  stylesheet: '/assets/site.css',
+  favicon: '/favicon.svg',
+  /** The site's own scripts, bundled at build time (src/site/site-scripts.ts). */
+  scripts: { search: '/assets/search.js', highlight: '/assets/highlight.js' },
+  /** Pagefind's bundle; the search page loads `pagefind.js` from here. */
+  searchIndex: '/pagefind/',
+} as const;
+
+export type Routes = typeof routes;
+
+/** `/`, `bulletin`, `/bulletin` and `bulletin/` all mean the same sub-path. */
+export function normalizePathPrefix(prefix: string): string {
+  const trimmed = prefix.trim().replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+/** A site path as the browser requests it under the path prefix: `/2018/01/` → `/bulletin/2018/01/`. */
+export function prefixed(path: string, deployment: Pick<Deployment, 'pathPrefix'>): string {
+  return deployment.pathPrefix + path.replace(/^\/+/, '');
+}
+
+/** A site path as a full URL: canonical links, feeds, sitemap, structured data, open data. */
+export function absolute(path: string, deployment: Deployment): string {
+  return deployment.baseUrl + prefixed(path, deployment);
+}
+
+/** Whether a link is a site path (`/parks/x/`), as opposed to a full URL or `//host/…`. */
+export function isSitePath(url: string): boolean {
+  return url.startsWith('/') && !url.startsWith('//');
+}
+
+/** The file a page's address is written to, relative to the site folder: `/2018/01/` → `2018/01/index.html`. */
+export function outputFile(path: string): string {
+  return `${path.replace(/^\//, '')}${path.endsWith('/') ? 'index.html' : ''}`;
+}

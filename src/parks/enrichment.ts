@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { diagnostic, fileStart } from '../core/diagnostics.ts';
+import { osReason, readOptionalFile, UnreadableFileError } from '../core/read-file.ts';
+import type { Article, Issue } from '../model.ts';
+import type { Enrichment, EnrichmentSource } from '../pipeline/enrichment.ts';
+import { gazetteer, gazetteerFile, parseGazetteer, type Gazetteer } from './gazetteer.ts';
+import { markParkMentions } from './mark-mentions.ts';
+import { distinctParks } from './matcher.ts';
+import { indexParks, type MilestoneCache } from './park-index.ts';
+import { unknownPark } from './rules/unknown-park.ts';
+
+/**
+ * The park gazetteer (`content/parks.yaml`) as an enrichment: it finds the parks each article
+ * names, marks them in the body, warns about park-like names it does not know, and indexes each
+ * park's mentions and programme timeline. Optional: without the file the archive tracks no parks.
+ */
+export const parksEnrichment: EnrichmentSource = {
+  name: 'parks',
+  async load({ dir, displayDir }) {
+    const shown = join(displayDir, gazetteerFile);
+    let bytes: Buffer | undefined;
+    try {
+      bytes = await readOptionalFile(join(dir, gazetteerFile));
+    } catch (error) {
+      const reason = error instanceof UnreadableFileError ? error.reason : osReason(error);
+      const message = `无法读取园区名录 ${gazetteerFile}：${reason}。请检查这个文件。`;
+      return { diagnostics: [diagnostic(shown, fileStart, 'error', 'gazetteer', message)], fingerprint: 'unreadable' };
+    }
+    if (bytes === undefined) return { diagnostics: [], fingerprint: '' };
+    const text = bytes.toString('utf8');
+    const { parks, diagnostics } = parseGazetteer(shown, text);
+    return { enrichment: parkEnrichment(gazetteer(parks)), diagnostics, fingerprint: text };
+  },
+};
+
+function parkEnrichment(parks: Gazetteer): Enrichment {
+  const milestones: MilestoneCache = new WeakMap();
+  return {
+    name: 'parks',
+    rules: [unknownPark.configure({ matcher: parks.matcher })],
+    enrichArticle(article: Article): Article {
+      markParkMentions(article.body, parks.matcher);
+      return { ...article, parks: distinctParks(parks.matcher.find(`${article.title}\n${article.text}`)) };
+    },
+    indexArchive: (issues: readonly Issue[]) => ({ parks: indexParks(parks, issues, milestones) }),
+  };
+}

@@ -1,0 +1,24 @@
+import { diagnostic } from '../../core/diagnostics.ts';
+import type { Diagnostic } from '../../model.ts';
+import { fieldPlace, type ArchiveRule } from './entries.ts';
+
+/** 总第N期 counts on with every issue, so it grows with the publication date. */
+export const cumulativeOrder: ArchiveRule = {
+  id: 'cumulative-order',
+  severity: 'error',
+  check: (entries) => {
+    const diagnostics: Diagnostic[] = [];
+    const byDate = [...entries].sort(
+      (a, b) => a.masthead.date.localeCompare(b.masthead.date) || a.masthead.cumulativeNumber - b.masthead.cumulativeNumber,
+    );
+    byDate.forEach((current, index) => {
+      const previous = byDate[index - 1];
+      if (!previous || current.masthead.cumulativeNumber >= previous.masthead.cumulativeNumber) return;
+      const message =
+        `总第${current.masthead.cumulativeNumber}期（${current.masthead.date}）比更早出版的总第${previous.masthead.cumulativeNumber}期` +
+        `（${previous.masthead.date}，${previous.relativePath}）的总期号小：总期号须随出版日期递增。请核对 cumulativeNumber 和 date。`;
+      diagnostics.push(diagnostic(current.path, fieldPlace(current, 'cumulativeNumber'), 'error', 'cumulative-order', message));
+    });
+    return diagnostics;
+  },
+};

@@ -1,0 +1,38 @@
+import { fileStart, type Place } from '../../core/diagnostics.ts';
+import type { Diagnostic, Severity } from '../../model.ts';
+import type { Masthead } from '../masthead.ts';
+
+/** What the archive-wide rules need to know of one issue file. */
+export interface IssueEntry {
+  /** How messages name the file. */
+  path: string;
+  /** Path inside the content folder, with forward slashes. */
+  relativePath: string;
+  masthead: Masthead;
+  places: Partial<Record<keyof Masthead, Place>>;
+}
+
+/**
+ * A rule over the whole archive (file names, duplicates, the order of 总第N期): it needs every
+ * issue's masthead, so it runs once all files are read, and reports in the archive's form.
+ */
+export interface ArchiveRule {
+  readonly id: string;
+  readonly severity: Severity;
+  check(entries: readonly IssueEntry[], context: ArchiveRuleContext): Diagnostic[];
+}
+
+export interface ArchiveRuleContext {
+  /** How messages name the content folder: `content`, or what CONTENT_DIR gives. */
+  displayDir: string;
+}
+
+/** Where a masthead field was written, for messages about it; the file's start when unknown. */
+export function fieldPlace(entry: IssueEntry, field: keyof Masthead): Place {
+  return entry.places[field] ?? fileStart;
+}
+
+/** Entries in a stable order: the first file (by path) keeps an issue, later ones are the duplicates. */
+export function byPath(entries: readonly IssueEntry[]): IssueEntry[] {
+  return [...entries].sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+}

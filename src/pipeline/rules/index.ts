@@ -1,0 +1,43 @@
+import type { LintRule } from '../lint.ts';
+import { articleId } from './article-id.ts';
+import { articleOutsideSection } from './article-outside-section.ts';
+import { duplicateArticleId } from './duplicate-article-id.ts';
+import { duplicateSection } from './duplicate-section.ts';
+import { emptyArticle } from './empty-article.ts';
+import { emptySection } from './empty-section.ts';
+import { emptyTitle } from './empty-title.ts';
+import { headingAttribute } from './heading-attribute.ts';
+import { headingLevel } from './heading-level.ts';
+import { headingOrder } from './heading-order.ts';
+import { noSections } from './no-sections.ts';
+import { outsideArticle } from './outside-article.ts';
+import { outsideSection } from './outside-section.ts';
+import { pageInvalid } from './page-invalid.ts';
+import { pageOrder } from './page-order.ts';
+import { rawHtml } from './raw-html.ts';
+import { subtitlePosition } from './subtitle-position.ts';
+import { unknownSection } from './unknown-section.ts';
+import { unsafeUrl } from './unsafe-url.ts';
+
+/** The rules every issue file is checked with; enrichments add their own (src/parks/rules). */
+export const issueRules: readonly LintRule[] = [
+  headingLevel,
+  unknownSection,
+  duplicateSection,
+  articleOutsideSection,
+  outsideSection,
+  outsideArticle,
+  emptySection,
+  emptyTitle,
+  headingAttribute,
+  articleId,
+  duplicateArticleId,
+  pageInvalid,
+  pageOrder,
+  emptyArticle,
+  headingOrder,
+  subtitlePosition,
+  rawHtml,
+  unsafeUrl,
+  noSections,
+];
