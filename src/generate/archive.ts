@@ -4,6 +4,7 @@ import { issueFiles } from '../pipeline/load.ts';
 import { loadArchive } from '../archive/load-archive.ts';
 import { buildCorpus } from './corpus.ts';
 import { generateIssueFiles } from './issues.ts';
+import { GenerateError } from '../core/errors.ts';
 
 export interface GenerateArchiveOptions {
   /** Content folder whose issues give the wording and whose tables (sections.yaml …) are copied. */
@@ -23,7 +24,7 @@ export interface GenerateArchiveOptions {
 export async function writeGeneratedArchive(options: GenerateArchiveOptions): Promise<{ files: string[] }> {
   const source = await loadArchive(options.sourceDir);
   const newest = source.issues[0];
-  if (!newest) throw new Error(`${options.sourceDir} 中没有可读的期刊，无法生成。`);
+  if (!newest) throw new GenerateError(`${options.sourceDir} 中没有可读的期刊，无法生成。`);
   const generated = generateIssueFiles(buildCorpus(source.issues), {
     issues: options.issues,
     seed: options.seed,

@@ -1,4 +1,5 @@
 import type { Issue } from '../model.ts';
+import { GenerateError } from '../core/errors.ts';
 
 /** The bundled issues' wording, cut into pieces that the generator recombines. */
 export interface Corpus {
@@ -17,7 +18,7 @@ const numbering = /^（[一二三四五六七八九十]+）/u;
 
 export function buildCorpus(issues: readonly Issue[]): Corpus {
   const newest = issues[0];
-  if (!newest) throw new Error('没有可用的期刊：生成器需要至少一期作为用词来源。');
+  if (!newest) throw new GenerateError('没有可用的期刊：生成器需要至少一期作为用词来源。');
   const articles = issues.flatMap((issue) => issue.sections.flatMap((section) => section.articles));
   const bodyLines = articles.flatMap((article) => {
     const other = new Set([...article.headings.map((h) => h.text), ...article.figures.map((f) => f.caption)]);

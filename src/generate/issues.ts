@@ -1,5 +1,6 @@
 import type { Corpus } from './corpus.ts';
 import { seededRandom, type Random } from './random.ts';
+import { GenerateError } from '../core/errors.ts';
 
 export interface GenerateOptions {
   issues: number;
@@ -23,7 +24,7 @@ const chineseNumerals = ['一', '二', '三', '四', '五', '六', '七', '八',
 
 /** Issue files written as an editor would, with text recombined from the corpus; deterministic for a seed. */
 export function generateIssueFiles(corpus: Corpus, options: GenerateOptions): GeneratedFile[] {
-  if (options.sections.length === 0) throw new Error('栏目表为空：生成器需要至少一个栏目。');
+  if (options.sections.length === 0) throw new GenerateError('栏目表为空：生成器需要至少一个栏目。');
   const random = seededRandom(options.seed);
   return Array.from({ length: options.issues }, (_, index) => {
     const year = options.startYear + Math.floor(index / issuesPerYear);

@@ -1,3 +1,5 @@
+import { InvariantError } from '../core/errors.ts';
+
 /** A small seeded generator (mulberry32): the same seed gives the same archive on every machine. */
 export interface Random {
   /** Uniform in [0, 1). */
@@ -22,7 +24,7 @@ export function seededRandom(seed: number): Random {
     next,
     int,
     pick: <T>(items: readonly T[]): T => {
-      if (items.length === 0) throw new Error('cannot pick from an empty list');
+      if (items.length === 0) throw new InvariantError('cannot pick from an empty list');
       return items[int(0, items.length - 1)] as T;
     },
     chance: (probability) => next() < probability,

@@ -9,6 +9,7 @@ import { ruleSource } from '../core/diagnostics.ts';
 import type { Severity } from '../model.ts';
 import type { SectionTable } from './section-kinds.ts';
 import type { IssueDraft } from './structure.ts';
+import { InvariantError } from '../core/errors.ts';
 
 declare module 'vfile' {
   interface DataMap {
@@ -42,7 +43,7 @@ export interface RuleContext {
 function rulePlugin<Options>(id: string, check: (context: RuleContext, options: Options) => void) {
   return lintRule<Root, Options>({ origin: `${ruleSource}:${id}` }, (tree, file, options) => {
     const { issueDraft, sectionTable } = file.data;
-    if (!issueDraft || !sectionTable) throw new Error(`rule ${id} ran without an issue draft`);
+    if (!issueDraft || !sectionTable) throw new InvariantError(`rule ${id} ran without an issue draft`);
     check({ tree, file, draft: issueDraft, table: sectionTable }, options);
   });
 }

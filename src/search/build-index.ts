@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Issue } from '../model.ts';
 import { recordsByIssue, type SearchRecord } from './records.ts';
+import { SearchIndexDiscardedError, SearchIndexError } from '../core/errors.ts';
 
 /** Folder of the index inside the built site; the search page loads `<pathPrefix>pagefind/pagefind.js`. */
 export const searchIndexFolder = 'pagefind';
@@ -41,7 +42,7 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
   const { index, errors } = await pagefind.createIndex({});
   if (!index) {
     await pagefind.close();
-    throw new Error(`无法启动 Pagefind：${errors.join('；')}`);
+    throw new SearchIndexError(`无法启动 Pagefind：${errors.join('；')}`);
   }
   let failure: unknown;
   let discarded = false;
@@ -56,7 +57,7 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
   };
   const check = () => {
     signal?.throwIfAborted();
-    if (discarded) throw new Error('搜索索引已放弃。');
+    if (discarded) throw new SearchIndexDiscardedError();
     if (failure !== undefined) throw failure;
   };
   const discard = async () => {
@@ -70,7 +71,7 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
       for (const record of records) {
         // Settles without rejecting, so that a failure waiting in the queue is never unhandled.
         added.push(track(index.addHTMLFile({ url: record.url, content: record.content })).then(
-          (result) => { if (result.errors.length > 0) failure ??= new Error(`无法为 ${record.url} 建立搜索索引：${result.errors.join('；')}`); },
+          (result) => { if (result.errors.length > 0) failure ??= new SearchIndexError(`无法为 ${record.url} 建立搜索索引：${result.errors.join('；')}`); },
           (error: unknown) => { failure ??= error; },
         ));
         while (added.length > recordsInFlight) await added.shift();
@@ -87,7 +88,7 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
         try {
           const written = await track(index.writeFiles({ outputPath: staging }));
           check();
-          if (written.errors.length > 0) throw new Error(`无法写出搜索索引：${written.errors.join('；')}。请检查磁盘空间和 ${site} 的写入权限。`);
+          if (written.errors.length > 0) throw new SearchIndexError(`无法写出搜索索引：${written.errors.join('；')}。请检查磁盘空间和 ${site} 的写入权限。`);
           await rm(outputPath, { recursive: true, force: true });
           await rename(staging, outputPath);
         } finally {

@@ -1,4 +1,5 @@
 import type { EleventyConfig, NunjucksEngine } from '@11ty/eleventy';
+import { InvariantError } from '../core/errors.ts';
 
 /**
  * Eleventy's Nunjucks engine opts out of Eleventy's compile cache and compiles the template (and
@@ -13,7 +14,7 @@ export function compileNunjucksOnce(eleventyConfig: EleventyConfig): void {
     key: 'njk',
     compileOptions: { cache: true, permalink: true },
     compile: (source: string, inputPath: string) => {
-      if (!nunjucks) throw new Error('Eleventy did not hand over its Nunjucks environment');
+      if (!nunjucks) throw new InvariantError('Eleventy did not hand over its Nunjucks environment');
       const template = new nunjucks.nunjucks.Template(source, nunjucks.environment, inputPath, true);
       return (data: object) => new Promise<string>((resolve, reject) => template.render(data, (error, html) => (error ? reject(error) : resolve(html ?? ''))));
     },

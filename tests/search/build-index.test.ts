@@ -8,6 +8,7 @@ import { openPagefind } from '../../src/search/node-pagefind.ts';
 import { searchArchive } from '../../src/search/query.ts';
 import { searchRecords } from '../../src/search/records.ts';
 import { bundledContent } from '../helpers/content.ts';
+import { SearchIndexDiscardedError } from '../../src/core/errors.ts';
 
 const work = await mkdtemp(join(tmpdir(), 'build-index-'));
 afterAll(() => rm(work, { recursive: true, force: true }));
@@ -53,8 +54,9 @@ describe('openSearchIndex', () => {
     const writer = await openSearchIndex(stop.signal);
     const records = searchRecords(archive.issues);
     const adding = writer.add(records);
-    stop.abort(new Error('a newer save'));
-    await expect(adding.then(() => writer.write(previous))).rejects.toThrow('a newer save');
+    const newerSave = new Error('a newer save');
+    stop.abort(newerSave);
+    await expect(adding.then(() => writer.write(previous))).rejects.toBe(newerSave);
     expect(await readdir(site)).toEqual([searchIndexFolder]);
     expect(await readdir(previous)).toEqual(['marker']);
     expect((await readdir(work)).filter((name) => name.startsWith('aborted.'))).toEqual([]);
@@ -72,8 +74,9 @@ describe('openSearchIndex', () => {
     const records = searchRecords(archive.issues);
     for (let copy = 0; copy < 100; copy++) await writer.add(records.map((record) => ({ ...record, url: `/copy${copy}${record.url}` })));
     const writing = writer.write(previous);
-    setTimeout(() => stop.abort(new Error('a newer save')), 20);
-    await expect(writing).rejects.toThrow('a newer save');
+    const newerSave = new Error('a newer save');
+    setTimeout(() => stop.abort(newerSave), 20);
+    await expect(writing).rejects.toBe(newerSave);
     expect(await readdir(previous)).toEqual(['marker']);
     expect((await readdir(work)).filter((name) => name.startsWith('aborted-writing.'))).toEqual([]);
   });
@@ -84,13 +87,14 @@ describe('openSearchIndex', () => {
     await writer.add(searchRecords(archive.issues));
     const writing = writer.write(join(site, searchIndexFolder));
     await writer.discard();
-    await expect(writing).rejects.toThrow('搜索索引已放弃');
+    await expect(writing).rejects.toBeInstanceOf(SearchIndexDiscardedError);
     expect(await readdir(work)).not.toContain('discarded');
   });
 
   it('rejects at once when the signal is already aborted', async () => {
     const stop = new AbortController();
-    stop.abort(new Error('too late'));
-    await expect(openSearchIndex(stop.signal)).rejects.toThrow('too late');
+    const tooLate = new Error('too late');
+    stop.abort(tooLate);
+    await expect(openSearchIndex(stop.signal)).rejects.toBe(tooLate);
   });
 });

@@ -1,0 +1,31 @@
+/**
+ * The errors this project throws on purpose, as classes a caller can tell apart without reading
+ * their wording. Each message says in Chinese what happened and what to do; commands print it
+ * without a stack trace. Anything else thrown is a bug and is reported as one.
+ */
+export class BulletinError extends Error {
+  override name = 'BulletinError';
+}
+
+/** Pagefind could not start, index a page or write the index. */
+export class SearchIndexError extends BulletinError {
+  override name = 'SearchIndexError';
+}
+
+/** The index was given up (a newer build took over) while something still waited on it. */
+export class SearchIndexDiscardedError extends BulletinError {
+  override name = 'SearchIndexDiscardedError';
+  constructor() {
+    super('搜索索引已放弃。');
+  }
+}
+
+/** `npm run generate` has nothing to generate from. */
+export class GenerateError extends BulletinError {
+  override name = 'GenerateError';
+}
+
+/** Something the program itself guarantees did not hold: a bug, never bad content. */
+export class InvariantError extends Error {
+  override name = 'InvariantError';
+}
