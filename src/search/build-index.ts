@@ -4,9 +4,10 @@ import * as pagefind from 'pagefind';
 import type { Issue } from '../model.ts';
 import { recordsByIssue, type SearchRecord } from './records.ts';
 import { SearchIndexDiscardedError, SearchIndexError } from '../core/errors.ts';
+import { routes } from '../core/routes.ts';
 
-/** Folder of the index inside the built site; the search page loads `<pathPrefix>pagefind/pagefind.js`. */
-export const searchIndexFolder = 'pagefind';
+/** Folder of the index inside the built site (routes.searchIndex); the search page loads its `pagefind.js`. */
+export const searchIndexFolder = routes.searchIndex.replace(/^\/|\/$/g, '');
 
 /**
  * Records handed to Pagefind and not yet acknowledged. Pagefind indexes in its own process, so a

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { outputFile, routes } from '../core/routes.ts';
 
 /**
  * The site's own scripts, by file in the built site, with the module each is bundled from. Both
@@ -7,10 +8,10 @@ import { build } from 'esbuild';
  * The search page runs the shared query code of src/search (query.ts imports .ts modules, which
  * no browser loads as they are), so it is bundled at build time rather than served as written.
  */
-export const siteScripts = {
-  'assets/search.js': 'src/search/page/search-page.ts',
-  'assets/highlight.js': 'src/search/page/article-highlight.ts',
-} as const;
+export const siteScripts: Record<string, string> = {
+  [outputFile(routes.scripts.search)]: 'src/search/page/search-page.ts',
+  [outputFile(routes.scripts.highlight)]: 'src/search/page/article-highlight.ts',
+};
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -10,6 +10,7 @@
  * so a search can be shared and reloaded; it is replaced, not pushed, so Back leaves the page.
  */
 import { toChineseDate } from '../../core/dates.ts';
+import { prefixed, routes } from '../../core/routes.ts';
 import { facetCounts, loadFacets, passesSelection, type FacetCount, type FacetIndex, type PagefindWithFilters, type Selection } from '../facets.ts';
 import { highlightTerms, pagefindOptions, searchArchive, type SearchHit, type SearchResults, type SortOrder } from '../query.ts';
 
@@ -80,7 +81,7 @@ let loadingMore = false;
 /** Pagefind and the filter values, loaded on the first search (the index is only fetched when needed). */
 function loadEngine(): Promise<Engine> {
   engine ??= (async () => {
-    const url = `${pathPrefix}pagefind/pagefind.js`;
+    const url = `${prefixed(routes.searchIndex, { pathPrefix })}pagefind.js`;
     const pagefind = (await import(url)) as PagefindWithFilters & { options(options: Record<string, unknown>): Promise<void> };
     // Result URLs are stored as site paths (/2018/01/p3/); baseUrl puts the prefix in front.
     await pagefind.options({ ...pagefindOptions, baseUrl: pathPrefix });
