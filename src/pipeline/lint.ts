@@ -103,17 +103,23 @@ const locations = new WeakMap<VFile, Location>();
 /**
  * The point of a character inside a text node; exact where the text has no escapes or entities.
  * On the node's first line it is its column plus the offset; further down, the file's own line
- * table gives it (a soft-wrapped paragraph's text drops the indentation of its later lines).
+ * table gives it (a soft-wrapped paragraph's text drops the indentation of its later lines), when
+ * the tree's offsets are offsets into this file.
  */
 export function pointInText(file: VFile, text: Text | InlineCode, offset: number): Point | undefined {
   const start = text.position?.start;
   if (!start) return undefined;
   const before = text.value.slice(0, offset);
-  if (!before.includes('\n') || start.offset === undefined) return { line: start.line, column: start.column + before.length };
+  const lineBreak = before.lastIndexOf('\n');
+  if (lineBreak < 0) return { line: start.line, column: start.column + before.length };
   let lines = locations.get(file);
   if (!lines) {
     lines = location(file);
     locations.set(file, lines);
   }
-  return lines.toPoint(start.offset + offset);
+  const begins = start.offset === undefined ? undefined : lines.toPoint(start.offset);
+  if (start.offset !== undefined && begins?.line === start.line && begins.column === start.column) {
+    return lines.toPoint(start.offset + offset);
+  }
+  return { line: start.line + before.split('\n').length - 1, column: before.length - lineBreak };
 }

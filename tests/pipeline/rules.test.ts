@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { diagnosticsOf } from '../../src/core/diagnostics.ts';
+import { gazetteer, parseGazetteer } from '../../src/parks/gazetteer.ts';
+import { unknownPark } from '../../src/parks/rules/unknown-park.ts';
+import { lintIssue, type LintRule } from '../../src/pipeline/lint.ts';
+import { parseSource } from '../../src/pipeline/parse.ts';
+import { issueRules } from '../../src/pipeline/rules/index.ts';
+import { parseSectionTable } from '../../src/pipeline/section-kinds.ts';
+import { structureIssue } from '../../src/pipeline/structure.ts';
+import { bundledContent, masthead } from '../helpers/content.ts';
+
+const { table } = parseSectionTable('sections.yaml', readFileSync(join(bundledContent, 'sections.yaml'), 'utf8'));
+const parks = gazetteer(parseGazetteer('parks.yaml', readFileSync(join(bundledContent, 'parks.yaml'), 'utf8')).parks);
+const parkRules = [unknownPark.configure({ matcher: parks.matcher })];
+const allRules: readonly LintRule[] = [...issueRules, ...parkRules];
+
+/** The rules' findings on a file whose body (from line 9, after `masthead()`) is `body`. */
+function lint(body: string, rules = allRules) {
+  const text = masthead() + body;
+  const parsed = parseSource('a.md', text);
+  if (!parsed.ok) throw new Error(parsed.diagnostics[0]?.message);
+  const file = new VFile({ path: 'a.md', value: text });
+  lintIssue(parsed.source.tree, file, structureIssue(parsed.source.tree, table), table, rules);
+  return diagnosticsOf(file).map(({ rule, severity, line, column }) => ({ rule, severity, line, column }));
+}
+
+const article = (title: string, body = '正文。') => `## 工作动态\n\n### ${title}\n\n${body}\n`;
+
+/** One small file per rule that breaks it, with where the message must point. */
+const cases: Record<string, { body: string; line: number; column: number }> = {
+  'heading-level': { body: `# 第1期\n\n${article('甲')}`, line: 9, column: 1 },
+  'unknown-section': { body: '## 政策解读\n\n### 甲\n\n正文。\n', line: 9, column: 1 },
+  'duplicate-section': { body: `${article('甲')}\n${article('乙')}`, line: 15, column: 1 },
+  'article-outside-section': { body: '### 甲\n\n正文。\n', line: 9, column: 1 },
+  'outside-section': { body: `前言。\n\n${article('甲')}`, line: 9, column: 1 },
+  'outside-article': { body: '## 工作动态\n\n前言。\n\n### 甲\n\n正文。\n', line: 11, column: 1 },
+  'empty-section': { body: `## 经验交流\n\n${article('甲')}`, line: 9, column: 1 },
+  'empty-title': { body: article('{#a}'), line: 11, column: 1 },
+  // Attribute messages point at the `{`, wherever extra spaces or markup put it.
+  'heading-attribute': { body: article('甲   **乙** {pages=3}'), line: 11, column: 15 },
+  'article-id': { body: article('甲 {#泰州}'), line: 11, column: 7 },
+  'duplicate-article-id': { body: `## 工作动态\n\n### 甲\n\n正文。\n\n### 甲\n\n正文。\n`, line: 15, column: 1 },
+  'page-invalid': { body: article('甲 {page=三}'), line: 11, column: 7 },
+  'page-order': { body: `## 工作动态\n\n### 甲 {page=3}\n\n正文。\n\n###    乙 {page=2}\n\n正文。\n`, line: 15, column: 10 },
+  'empty-article': { body: '## 工作动态\n\n### 甲\n\n### 乙\n\n正文。\n', line: 11, column: 1 },
+  'heading-order': { body: article('甲', '###### 细目\n\n正文。'), line: 13, column: 1 },
+  'subtitle-position': { body: article('甲', '正文。\n\n――副标题'), line: 15, column: 1 },
+  'raw-html': { body: article('甲', '正文<b>加粗</b>'), line: 13, column: 3 },
+  'unsafe-url': { body: article('甲', '见[脚本](javascript:alert(1))。'), line: 13, column: 2 },
+  'no-sections': { body: '', line: 9, column: 1 },
+  'unknown-park': { body: article('赴  **苏州**工业园区调研', '前往   无锡高新区考察。'), line: 11, column: 10 },
+};
+
+describe('every content rule, one per module', () => {
+  it('has a case here, and a unique id', () => {
+    const ids = allRules.map((rule) => rule.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(Object.keys(cases).sort()).toEqual([...ids].sort());
+  });
+
+  it.each(allRules.map((rule) => [rule.id, rule] as const))('%s fires with its default severity at the place the nodes give', (id, rule) => {
+    const expected = cases[id];
+    if (!expected) throw new Error(`no case for ${id}`);
+    const found = lint(expected.body).filter((d) => d.rule === id);
+    expect(found[0]).toEqual({ rule: id, severity: rule.severity, line: expected.line, column: expected.column });
+  });
+
+  it.each(allRules.map((rule) => rule.id))('%s is quiet on a valid issue', (id) => {
+    const valid = `${article('甲 {#a page=1}', '——副标题\n\n正文，泰州医药高新区。\n\n#### （一）小标题\n\n正文。\n\n图：现场')}`;
+    expect(lint(valid).filter((d) => d.rule === id)).toEqual([]);
+  });
+
+  it('finds a park-like name in the text with its own line and column', () => {
+    const found = lint(article('甲', '第一行，\n前往无锡高新区考察。')).filter((d) => d.rule === 'unknown-park');
+    expect(found).toEqual([{ rule: 'unknown-park', severity: 'warning', line: 14, column: 3 }]);
+  });
+
+  it('runs only the rules it is given', () => {
+    expect(lint('### 甲\n\n正文。\n', [])).toEqual([]);
+  });
+});
