@@ -4,8 +4,14 @@
  * rules and the importer, `new-issue` and the generator write with them, so what one writes the
  * other reads (docs/content-format.md describes the same rules for editors).
  *
- * Browser-safe and free of Markdown parsing: callers hand in the text of a paragraph or heading.
+ * Reading needs no Markdown parser: callers hand in the text of a paragraph or heading. Writing
+ * builds Markdown trees (mdast) and serialises them with remark-stringify.
  */
+import type { Heading, Paragraph, RootContent, Yaml } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { Document } from 'yaml';
 
 /**
  * A subtitle opens with two dashes: `——` as the bulletin prints it (U+2014 twice), `――` (U+2015
@@ -107,3 +113,50 @@ export function issueFilePath(issue: { year: number; number: number }): string {
 
 /** Issue files are Markdown; anything else in the content folder is not an issue. */
 export const issueFileExtension = '.md';
+
+/**
+ * The masthead fields in the order an issue file writes them (front matter): the issue's own
+ * fields, nothing derived.
+ */
+export const mastheadFieldOrder = ['series', 'publisher', 'year', 'number', 'cumulativeNumber', 'date'] as const;
+
+export type MastheadField = (typeof mastheadFieldOrder)[number];
+
+/**
+ * Writing issue files. Tools that write one (the importer, `new-issue`, the generator) build its
+ * Markdown tree with these and serialise it with `issueFileText`, so escaping is remark's and the
+ * marks are the ones this module reads.
+ */
+export const writeIssue = {
+  /** `## 工作动态` */
+  section: (title: string): Heading => ({ type: 'heading', depth: 2, children: [{ type: 'text', value: title }] }),
+  /** `### 标题 {#p3 page=3}` */
+  article: (title: string, attributes: WrittenHeadingAttributes = {}): Heading => {
+    const block = headingAttributesText(attributes);
+    // Whatever remark escapes in the block, the pipeline reads the heading's unescaped text.
+    return { type: 'heading', depth: 3, children: [{ type: 'text', value: block === '' ? title : `${title} ${block}` }] };
+  },
+  /** `#### （一）做优顶层设计`, and deeper. */
+  subheading: (text: string, depth: 4 | 5 | 6 = 4): Heading => ({ type: 'heading', depth, children: [{ type: 'text', value: text }] }),
+  paragraph: (text: string): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value: text }] }),
+  subtitle: (subtitle: string): Paragraph => writeIssue.paragraph(subtitleParagraphText(subtitle)),
+  captionOnlyFigure: (caption: string): Paragraph => writeIssue.paragraph(captionOnlyParagraphText(caption)),
+  /**
+   * The front matter, fields in the documented order, with an optional comment first (what the
+   * editor should do next). Values are written by the yaml package, so quoting is YAML's.
+   */
+  frontMatter: (fields: Partial<Record<MastheadField, string | number>>, comment?: string): Yaml => {
+    const ordered = Object.fromEntries(mastheadFieldOrder.flatMap((name) => (fields[name] === undefined ? [] : [[name, fields[name]]])));
+    const document = new Document(ordered);
+    // On the map rather than the document, so the comment sits right above the first field.
+    if (comment !== undefined && document.contents) document.contents.commentBefore = ` ${comment}`;
+    return { type: 'yaml', value: document.toString({ lineWidth: 0 }).trimEnd() };
+  },
+};
+
+const issueFileWriter = unified().use(remarkStringify).use(remarkFrontmatter, ['yaml']).freeze();
+
+/** An issue file's text from its tree: front matter, then one block a paragraph with blank lines between. */
+export function issueFileText(children: RootContent[]): string {
+  return issueFileWriter.stringify({ type: 'root', children });
+}

@@ -1,5 +1,6 @@
 import type { Issue } from '../model.ts';
 import { GenerateError } from '../core/errors.ts';
+import { subtitleParagraphText } from '../core/content-format.ts';
 
 /** The bundled issues' wording, cut into pieces that the generator recombines. */
 export interface Corpus {
@@ -22,7 +23,8 @@ export function buildCorpus(issues: readonly Issue[]): Corpus {
   const articles = issues.flatMap((issue) => issue.sections.flatMap((section) => section.articles));
   const bodyLines = articles.flatMap((article) => {
     const other = new Set([...article.headings.map((h) => h.text), ...article.figures.map((f) => f.caption)]);
-    return article.text.split('\n').filter((line) => line !== '' && !line.startsWith('——') && !other.has(line));
+    const subtitle = article.subtitle === undefined ? undefined : subtitleParagraphText(article.subtitle);
+    return article.text.split('\n').filter((line) => line !== '' && line !== subtitle && !other.has(line));
   });
   const clauses = bodyLines
     .flatMap((line) => line.split(/[，；。：！？]+/u))

@@ -1,3 +1,6 @@
+import type { RootContent } from 'mdast';
+import { issueFilePath, issueFileText, writeIssue } from '../core/content-format.ts';
+import type { Masthead } from '../pipeline/masthead.ts';
 import type { Corpus } from './corpus.ts';
 import { seededRandom, type Random } from './random.ts';
 import { GenerateError } from '../core/errors.ts';
@@ -31,25 +34,25 @@ export function generateIssueFiles(corpus: Corpus, options: GenerateOptions): Ge
     const number = (index % issuesPerYear) + 1;
     const date = `${year}-${String(number).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
     const masthead = { series: corpus.series, publisher: corpus.publisher, year, number, cumulativeNumber: options.firstCumulativeNumber + index, date };
-    const path = `${year}/${year}-${String(number).padStart(2, '0')}.md`;
+    const path = issueFilePath(masthead);
     return { path, text: issueText(corpus, random, masthead, options.sections) };
   });
 }
 
-function issueText(corpus: Corpus, random: Random, masthead: Record<string, string | number>, sections: readonly string[]): string {
+function issueText(corpus: Corpus, random: Random, masthead: Masthead, sections: readonly string[]): string {
   const counts = articleCounts(random, sections.length, random.int(7, 9));
-  const lines = ['---', ...Object.entries(masthead).map(([key, value]) => `${key}: ${value}`), '---', ''];
+  const nodes: RootContent[] = [writeIssue.frontMatter(masthead)];
   let page = 1;
   let articleNumber = 0;
   sections.forEach((section, sectionIndex) => {
-    lines.push(`## ${section}`, '');
+    nodes.push(writeIssue.section(section));
     for (let k = 0; k < (counts[sectionIndex] ?? 0); k++) {
       articleNumber++;
-      lines.push(...articleLines(corpus, random, `article-${articleNumber}`, page));
+      nodes.push(...articleNodes(corpus, random, `article-${articleNumber}`, page));
       page += random.int(1, 2);
     }
   });
-  return `${lines.join('\n')}\n`;
+  return issueFileText(nodes);
 }
 
 /** Every column gets at least one article; the rest go mostly to the first (工作动态 carries most news). */
@@ -62,21 +65,23 @@ export function articleCounts(random: Random, sections: number, total: number): 
   return counts;
 }
 
-function articleLines(corpus: Corpus, random: Random, id: string, page: number): string[] {
-  const lines = [`### ${title(corpus, random)} {#${id} page=${page}}`, ''];
-  if (random.chance(0.3)) lines.push(`——${random.chance(0.5) && corpus.subtitles.length > 0 ? random.pick(corpus.subtitles) : random.pick(corpus.clauses)}`, '');
+function articleNodes(corpus: Corpus, random: Random, id: string, page: number): RootContent[] {
+  const nodes: RootContent[] = [writeIssue.article(title(corpus, random), { id, page })];
+  if (random.chance(0.3)) {
+    nodes.push(writeIssue.subtitle(random.chance(0.5) && corpus.subtitles.length > 0 ? random.pick(corpus.subtitles) : random.pick(corpus.clauses)));
+  }
   const headings = random.chance(0.35) ? random.int(2, 5) : 0;
   const paragraphs = Array.from({ length: random.int(8, 11) }, () => paragraph(corpus, random));
   const perHeading = Math.max(1, Math.floor(paragraphs.length / (headings + 1)));
   paragraphs.forEach((text, index) => {
     const headingIndex = index / perHeading - 1;
     if (index > 0 && Number.isInteger(headingIndex) && headingIndex < headings) {
-      lines.push(`#### （${chineseNumerals[headingIndex]}）${heading(corpus, random)}`, '');
+      nodes.push(writeIssue.subheading(`（${chineseNumerals[headingIndex]}）${heading(corpus, random)}`));
     }
-    lines.push(text, '');
-    if (index === 0 && random.chance(0.35)) lines.push(`图：${caption(corpus, random)}`, '');
+    nodes.push(writeIssue.paragraph(text));
+    if (index === 0 && random.chance(0.35)) nodes.push(writeIssue.captionOnlyFigure(caption(corpus, random)));
   });
-  return lines;
+  return nodes;
 }
 
 function title(corpus: Corpus, random: Random): string {

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../model.ts';
 import type { BodyLine } from './body-lines.ts';
-import { isCaptionLike, isEnumeratedHeading, subtitleText } from './line-kinds.ts';
+import { subtitleText } from '../core/content-format.ts';
+import { isCaptionLike, isEnumeratedHeading } from './line-kinds.ts';
 import { endsSentence, joinLines, lineDiagnostic } from './text.ts';
 
 export type Block =

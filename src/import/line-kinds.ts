@@ -37,15 +37,6 @@ export function contentsLine(line: string): { title: string; page: number } | un
   return undefined;
 }
 
-const subtitleMark = /^(?:——|－－|--)(?![-—－])/;
-
-/** `——科技标准司党支部开展“大调研”活动`; returns the text after the dashes. */
-export function subtitleText(line: string): string | undefined {
-  const text = line.trim();
-  if (!subtitleMark.test(text)) return undefined;
-  const rest = text.replace(subtitleMark, '').trim();
-  return rest === '' ? undefined : rest;
-}
 
 const enumerator = /^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]/;
 const maxHeadingLength = 40;

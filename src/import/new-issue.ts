@@ -1,9 +1,8 @@
-import { issueFilePath, issueId } from '../core/content-format.ts';
+import { issueFilePath, issueFileText, issueId, writeIssue } from '../core/content-format.ts';
 import { isRealDate } from '../core/dates.ts';
 import type { Masthead } from '../pipeline/masthead.ts';
 import type { SectionTable } from '../pipeline/section-kinds.ts';
 import type { IssueHead } from './issue-heads.ts';
-import { frontMatter } from './markdown.ts';
 
 export interface NewIssueOptions {
   year?: number;
@@ -67,7 +66,11 @@ export const datePlaceholder = 'YYYY-MM-DD';
 
 /** The new file: front matter and an empty `##` heading for every column in the section table. */
 export function skeletonMarkdown(masthead: NewIssueMasthead, table: SectionTable): string {
-  const comment = `${issueId(masthead.year, masthead.number)}：在各栏目下用 “### 文章标题 {#英文标识 page=页码}” 加文章，删去本期没有的栏目。写法见 docs/content-format.md。`;
-  const head = frontMatter({ ...masthead, date: masthead.date ?? datePlaceholder }, comment);
-  return `${head}\n${table.kinds.map((kind) => `## ${kind.title}\n`).join('\n')}`;
+  const comment =
+    `${issueId(masthead.year, masthead.number)}：在各栏目下用 “### 文章标题 {#英文标识 page=页码}” 加文章，` +
+    '删去本期没有的栏目。写法见 docs/content-format.md。';
+  return issueFileText([
+    writeIssue.frontMatter({ ...masthead, date: masthead.date ?? datePlaceholder }, comment),
+    ...table.kinds.map((kind) => writeIssue.section(kind.title)),
+  ]);
 }

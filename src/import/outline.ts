@@ -3,9 +3,10 @@ import { findSectionKind, normaliseSectionTitle, type SectionTable } from '../pi
 import { readArticleBody, type Block } from './article-body.ts';
 import type { BodyLine } from './body-lines.ts';
 import type { ContentsArticle } from './contents.ts';
-import { isTitleLike, markerTitle, subtitleText } from './line-kinds.ts';
+import { isTitleLike, markerTitle } from './line-kinds.ts';
 import { matchTitles } from './titles.ts';
 import { joinLines, lineDiagnostic, removeSpacesBetweenWide } from './text.ts';
+import { subtitleParagraphText, subtitleText } from '../core/content-format.ts';
 
 export interface ImportedArticle {
   id: string;
@@ -65,7 +66,7 @@ export function buildOutline(path: string, lines: readonly BodyLine[], contents:
         blocks: body.blocks,
       });
     } else if (body.blocks.length > 0 || body.subtitle !== undefined) {
-      const blocks = body.subtitle === undefined ? body.blocks : [{ kind: 'paragraph' as const, text: `——${body.subtitle}`, line: pending.lines[0]!.no }, ...body.blocks];
+      const blocks = body.subtitle === undefined ? body.blocks : [{ kind: 'paragraph' as const, text: subtitleParagraphText(body.subtitle), line: pending.lines[0]!.no }, ...body.blocks];
       (section?.lead ?? outline.lead).push(...blocks);
       warn(pending.lines[0]!.no, 'import-stray-text', section ? `栏目 “${section.title ?? ''}” 开头的这段文字不属于任何文章（目录中也没有对应的标题）。请在它前面加上文章标题（### 标题）。` : '正文开头的这段文字不在任何栏目之下。请把它移到合适的栏目和文章中，或删去。');
     }

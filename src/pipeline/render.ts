@@ -6,7 +6,7 @@ import { toHast } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
 import { removePosition } from 'unist-util-remove-position';
 import { visit } from 'unist-util-visit';
-import { captionOnlyText } from '../core/content-format.ts';
+import { captionOnlyText, subtitleParagraphText } from '../core/content-format.ts';
 import { isSafeUrl } from '../core/safe-url.ts';
 import { isWide } from '../core/wide-chars.ts';
 import type { Figure, Heading } from '../model.ts';
@@ -45,7 +45,7 @@ export function renderArticleBody(blocks: readonly RootContent[], subtitle?: str
   if (body.type !== 'root') throw new TypeError('sanitizing a root gave no root');
   removePosition(body, { force: true });
   const lines = [
-    ...(subtitle === undefined ? [] : [`——${subtitle}`]),
+    ...(subtitle === undefined ? [] : [subtitleParagraphText(subtitle)]),
     ...tree.children.flatMap((node) => blockLines(node, figures)),
   ];
   return { body, text: lines.join('\n'), headings, figures: [...figures.values()] };

@@ -5,6 +5,7 @@ import type { Issue } from '../model.ts';
 import { articleHtml } from './article-html.ts';
 import { issueLabel } from './labels.ts';
 import type { SiteSettings } from './settings.ts';
+import { subtitleParagraphText } from '../core/content-format.ts';
 
 type FeedSettings = Pick<SiteSettings, 'title' | 'description' | 'baseUrl' | 'pathPrefix'>;
 
@@ -23,7 +24,7 @@ export function issueContentHtml(issue: Issue, settings: FeedSettings): string {
     parts.push(`<h2>${escapeHtml(section.title)}</h2>`);
     for (const article of section.articles) {
       parts.push(`<h3><a href="${escapeHtml(absolute(article.url, settings))}">${escapeHtml(article.title)}</a></h3>`);
-      if (article.subtitle) parts.push(`<p>——${escapeHtml(article.subtitle)}</p>`);
+      if (article.subtitle) parts.push(`<p>${escapeHtml(subtitleParagraphText(article.subtitle))}</p>`);
       parts.push(articleHtml(article, 'feed', settings));
     }
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readContents } from '../../src/import/contents.ts';
 import { toSourceLines } from '../../src/import/decode-input.ts';
-import { contentsLine, isCaptionLike, isEnumeratedHeading, isPageFooter, markerTitle, subtitleText } from '../../src/import/line-kinds.ts';
+import { subtitleText } from '../../src/core/content-format.ts';
+import { contentsLine, isCaptionLike, isEnumeratedHeading, isPageFooter, markerTitle } from '../../src/import/line-kinds.ts';
 
 describe('line kinds', () => {
   it.each(['【工作动态】', '[工作动态]', '［工作动态］', '〖工作动态〗', ' 【 工作动态 】 '])('%s is a column marker', (line) => {

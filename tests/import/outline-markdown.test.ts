@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown } from '../../src/import/markdown.ts';
+import { issueFileText, writeIssue } from '../../src/core/content-format.ts';
 import { processIssueFile } from '../../src/pipeline/issue-file.ts';
 import { bulletin, findings, importText, table, utf8 } from './helpers.ts';
 
@@ -61,11 +61,11 @@ describe('importing small bulletins', () => {
   });
 });
 
-describe('escapeMarkdown', () => {
+describe('writing paragraphs with remark-stringify', () => {
   it.each(['2018. 年度总结', '# 不是标题', '- 不是列表', '> 不是引用', '含有 *星号* 和 _下划线_ 的文字', '<b>不是标签</b> &amp; [不是链接](x)', '反斜杠 \\ 和 `代码`', '+ 加号'])(
     'the pipeline reads %s back as written',
     (text) => {
-      const markdown = `---\nseries: 刊\npublisher: 办\nyear: 2018\nnumber: 1\ncumulativeNumber: 10\ndate: 2018-06-29\n---\n\n## 工作动态\n\n### 标题 {#a page=1}\n\n${escapeMarkdown(text)}\n`;
+      const markdown = `---\nseries: 刊\npublisher: 办\nyear: 2018\nnumber: 1\ncumulativeNumber: 10\ndate: 2018-06-29\n---\n\n## 工作动态\n\n### 标题 {#a page=1}\n\n${issueFileText([writeIssue.paragraph(text)])}`;
       const result = check(markdown);
       expect(result.diagnostics).toEqual([]);
       expect(result.issue!.sections[0]!.articles[0]!.text).toBe(text);
