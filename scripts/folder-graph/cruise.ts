@@ -5,7 +5,7 @@ import type { ModuleImport } from './graph.ts';
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** What the graph is of: the program and its scripts. Tests may import anything, and nothing imports them. */
-export const graphRoots = ['src', 'scripts', '.eleventy.ts'];
+export const graphRoots = ['src', 'scripts'];
 
 export interface ModuleGraph {
   modules: string[];
