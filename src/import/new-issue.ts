@@ -4,13 +4,14 @@ import type { Masthead } from '../pipeline/masthead.ts';
 import type { SectionTable } from '../pipeline/section-kinds.ts';
 import type { IssueHead } from './issue-heads.ts';
 
+/** What the editor gave on the command line; anything not given (undefined) is inferred. */
 export interface NewIssueOptions {
-  year?: number;
-  number?: number;
-  cumulativeNumber?: number;
-  date?: string;
-  series?: string;
-  publisher?: string;
+  year?: number | undefined;
+  number?: number | undefined;
+  cumulativeNumber?: number | undefined;
+  date?: string | undefined;
+  series?: string | undefined;
+  publisher?: string | undefined;
 }
 
 /** The new issue's masthead; `date` stays a placeholder until the editor knows it. */

@@ -68,7 +68,7 @@ export function readMasthead(path: string, document: Document, lines: LineCounte
     }
   }
   const complete = fieldNames.every((name) => values[name] !== undefined);
-  return { masthead: complete ? (values as unknown as Masthead) : undefined, places, diagnostics };
+  return { ...(complete ? { masthead: values as unknown as Masthead } : {}), places, diagnostics };
 }
 
 function checkField(raw: unknown, rule: FieldRule): string | { value: string | number } {

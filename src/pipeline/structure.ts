@@ -1,4 +1,5 @@
 import type { Heading as MdHeading, Root, RootContent } from 'mdast';
+import type { Node } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import { splitHeadingAttributes, subtitleText, type HeadingAttributes } from '../core/content-format.ts';
 import { fileStart, type Place } from '../core/diagnostics.ts';
@@ -49,7 +50,7 @@ export interface IssueDraft {
   end: Place;
 }
 
-export function placeOf(node: { position?: { start: { line: number; column: number } } } | undefined): Place {
+export function placeOf(node: Node | undefined): Place {
   const start = node?.position?.start;
   return start ? { line: start.line, column: start.column } : fileStart;
 }

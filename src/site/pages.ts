@@ -48,25 +48,19 @@ export function yearGroups(issues: readonly Issue[]): YearGroup[] {
   for (const issue of issues) groups.set(issue.year, [...(groups.get(issue.year) ?? []), issue]);
   const years = [...groups.keys()].sort((a, b) => b - a);
   const link = (year: number | undefined): Link | undefined => year === undefined ? undefined : { url: routes.year(year), title: `${year}年` };
-  return years.map((year, i) => withoutUndefined({
+  return years.map((year, i) => ({
     year,
     url: routes.year(year),
     issues: groups.get(year) ?? [],
     articleCount: (groups.get(year) ?? []).reduce((n, issue) => n + articleCount(issue), 0),
-    newer: link(years[i - 1]),
-    older: link(years[i + 1]),
+    ...neighbours(link(years[i - 1]), link(years[i + 1])),
   }));
 }
 
 /** One page per issue with its neighbours; `issues` is newest first. */
 export function issuePages(issues: readonly Issue[]): IssuePage[] {
   const link = (issue: Issue | undefined): Link | undefined => issue && { url: issue.url, title: issueShortLabel(issue) };
-  return issues.map((issue, i) => withoutUndefined({
-    issue,
-    label: issueLabel(issue),
-    newer: link(issues[i - 1]),
-    older: link(issues[i + 1]),
-  }));
+  return issues.map((issue, i) => ({ issue, label: issueLabel(issue), ...neighbours(link(issues[i - 1]), link(issues[i + 1])) }));
 }
 
 /** Every article in reading order (oldest issue first), each with its neighbours. */
@@ -74,7 +68,11 @@ export function articlePages(issues: readonly Issue[]): ArticlePage[] {
   const inOrder = [...issues].reverse().flatMap((issue) =>
     issue.sections.flatMap((section) => section.articles.map((article) => ({ article, issue, section: { kind: section.kind, title: section.title } }))));
   const link = (entry: (typeof inOrder)[number] | undefined): Link | undefined => entry && { url: entry.article.url, title: entry.article.title };
-  return inOrder.map((entry, i) => withoutUndefined({ ...entry, previous: link(inOrder[i - 1]), next: link(inOrder[i + 1]) }));
+  return inOrder.map((entry, i) => {
+    const previous = link(inOrder[i - 1]);
+    const next = link(inOrder[i + 1]);
+    return { ...entry, ...(previous ? { previous } : {}), ...(next ? { next } : {}) };
+  });
 }
 
 /** `/no/10/` for 总第10期: a reader citing the running number still finds the issue. */
@@ -82,7 +80,7 @@ export function cumulativeRedirects(issues: readonly Issue[]): Redirect[] {
   return issues.map((issue) => ({ url: routes.cumulative(issue.cumulativeNumber), target: issue.url, title: issueLabel(issue) }));
 }
 
-/** Optional fields stay absent rather than `undefined`, so templates and JSON see the same shape. */
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+/** The newer and older neighbour, each absent rather than `undefined`, so templates and JSON see one shape. */
+function neighbours(newer: Link | undefined, older: Link | undefined): { newer?: Link; older?: Link } {
+  return { ...(newer ? { newer } : {}), ...(older ? { older } : {}) };
 }
