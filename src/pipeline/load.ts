@@ -73,7 +73,12 @@ export async function loadArchive(contentDir: string, displayDir = contentDir, c
     let result = stamp !== undefined && cached?.stamp === stamp ? cached.result : undefined;
     let digest = cached?.digest ?? '';
     if (!result) {
-      const bytes = await readFile(file);
+      const bytes = await readFile(file).catch(unlessVanished);
+      // Deleted or renamed since it was listed: as if it had not been (its new name is the next load's).
+      if (!bytes) {
+        cache.files.delete(file);
+        continue;
+      }
       digest = createHash('sha256').update(bytes).digest('hex');
       result = cached?.digest === digest ? cached.result : processIssueFile(display(file), relativePath, bytes, table, gazetteer);
     }
@@ -102,9 +107,16 @@ export async function loadArchive(contentDir: string, displayDir = contentDir, c
  * stamp, and is read and hashed at the next load.
  */
 async function fileStamp(file: string): Promise<string | undefined> {
-  const info = await stat(file, { bigint: true });
+  const info = await stat(file, { bigint: true }).catch(unlessVanished);
+  if (!info) return undefined;
   if (Date.now() - Number(info.mtimeMs) < 2000) return undefined;
   return `${info.size} ${info.ino} ${info.mtimeNs} ${info.ctimeNs}`;
+}
+
+/** A file listed a moment ago may be gone (the editor's save renames, `git checkout`): undefined then. */
+function unlessVanished(error: NodeJS.ErrnoException): undefined {
+  if (error.code === 'ENOENT') return undefined;
+  throw error;
 }
 
 /** The park gazetteer is optional: an archive without `parks.yaml` simply tracks no parks. */
