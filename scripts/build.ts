@@ -1,5 +1,5 @@
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { relative, resolve } from 'node:path';
 import { contentDir } from '../src/core/content-dir.ts';
 import { formatDiagnostic, hasErrors } from '../src/core/diagnostics.ts';
@@ -7,6 +7,7 @@ import { loadArchive } from '../src/archive/load-archive.ts';
 import { openSearchIndex } from '../src/search/build-index.ts';
 import { searchRecords } from '../src/search/records.ts';
 import { startPreview } from '../src/preview/preview.ts';
+import { PortUnavailableError } from '../src/preview/site-server.ts';
 import { removeLeftovers, unsafeOutputReason } from '../src/site/build-output.ts';
 import { publishSite, stopwatch } from '../src/site/publish.ts';
 import { readSettings } from '../src/site/settings.ts';
@@ -33,8 +34,9 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const displayDir = relative(process.cwd(), dir) || '.';
+  if (args.includes('--serve')) return preview(dir, displayDir, out);
   await removeLeftovers(out);
-  return args.includes('--serve') ? preview(dir, displayDir, out) : build(dir, displayDir, out);
+  return build(dir, displayDir, out);
 }
 
 async function build(dir: string, displayDir: string, out: string): Promise<number> {
@@ -65,25 +67,45 @@ async function build(dir: string, displayDir: string, out: string): Promise<numb
 }
 
 async function preview(dir: string, displayDir: string, out: string): Promise<number> {
+  const port = previewPort(process.env.PORT);
+  if (port === undefined) {
+    process.stderr.write(`PORT 应是 0 到 65535 之间的整数（0 表示任选一个空闲端口），现在是 ${JSON.stringify(process.env.PORT)}。\n`);
+    return 2;
+  }
+  // Without it every rebuild would fail and the preview would serve nothing.
+  if (!existsSync(dir)) {
+    process.stderr.write(`找不到内容目录 ${displayDir}/：请在项目根目录运行 npm start，或用 CONTENT_DIR 指定内容目录。\n`);
+    return 2;
+  }
   const settings = readSettings();
   const log = (line: string) => process.stdout.write(`${line}\n`);
-  const running = await startPreview({
-    contentDir: dir,
-    displayDir,
-    out,
-    port: Number(process.env.PORT ?? 8080),
-    pathPrefix: settings.pathPrefix,
-    alsoWatch: ['templates', 'public'],
-    log,
-  });
-  const { port } = running.server.address() as AddressInfo;
-  log(`预览网站：http://localhost:${port}${settings.pathPrefix}`);
+  let running: Awaited<ReturnType<typeof startPreview>>;
+  try {
+    running = await startPreview({ contentDir: dir, displayDir, out, port, pathPrefix: settings.pathPrefix, alsoWatch: ['templates', 'public'], log });
+  } catch (error) {
+    if (!(error instanceof PortUnavailableError)) throw error;
+    process.stderr.write(`${portAdvice(error)}\n`);
+    return 1;
+  }
+  log(`预览网站：http://localhost:${running.port}${settings.pathPrefix}`);
   log(`保存 ${displayDir}/ 中的文件后会自动重新生成并刷新浏览器；按 Ctrl+C 停止。`);
   log('（修改 src/ 或 .eleventy.ts 中的程序代码后，请重新运行 npm start。）');
   const stop = () => void running.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return 0;
+}
+
+function previewPort(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return 8080;
+  const port = Number(value);
+  return Number.isInteger(port) && port >= 0 && port <= 65535 ? port : undefined;
+}
+
+function portAdvice({ port, code }: PortUnavailableError): string {
+  const other = port >= 1024 && port < 65535 ? port + 1 : 8080;
+  const reason = code === 'EACCES' ? `没有权限使用端口 ${port}（1024 以下的端口通常需要管理员权限）` : `端口 ${port} 已被占用（也许另一个预览或程序正在用它）`;
+  return `${reason}，预览没有启动。请换一个端口，例如 PORT=${other} npm start；PORT=0 则任选一个空闲端口。`;
 }
 
 process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {

@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
-import { get } from 'node:http';
-import { eventsPath } from '../preview/live-reload.ts';
+import WebSocket from 'ws';
 
 /**
  * Times the editor's loop in `npm start`: save one issue file, then wait until the preview serves
- * the changed page (it sends `reload` to open pages once the new site is in place) and until the
- * search index has caught up (it logs 检索索引已更新).
+ * the changed page (it sends a reload message over its WebSocket to open pages once the new site
+ * is in place) and until the search index has caught up (it logs 检索索引已更新).
  */
 export interface PreviewEdit {
   /** Save → the page with the edit is served. */
@@ -36,7 +35,7 @@ export async function timePreviewEdits(target: PreviewTarget, command: readonly 
     const lines = lineWaiter(child.stdout, () => exit);
     const port = Number(/localhost:(\d+)/.exec(await lines.next((line) => /localhost:\d+/.test(line)))?.[1]);
     const startupMs = performance.now() - started;
-    const reloads = await eventStream(`http://127.0.0.1:${port}${eventsPath}`);
+    const reloads = await reloadMessages(`ws://127.0.0.1:${port}/`);
     const edits: PreviewEdit[] = [];
     for (let edit = 1; edit <= target.edits; edit++) {
       const marker = `基准测试第${edit}次修改`;
@@ -87,19 +86,23 @@ function lineWaiter(stream: NodeJS.ReadableStream | null, exitStatus: () => stri
   };
 }
 
-/** The preview's server-sent events; `next` resolves at the next `reload` after the call. */
-function eventStream(url: string): Promise<{ next(): Promise<void>; close(): void }> {
+/**
+ * The dev server's WebSocket, as the reload client in a preview page opens it; `next` resolves at
+ * the next reload message after the call.
+ */
+function reloadMessages(url: string): Promise<{ next(): Promise<void>; close(): void }> {
   return new Promise((resolve, reject) => {
-    const request = get(url, (response) => {
-      let waiting: (() => void) | undefined;
-      response.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('event: reload')) waiting?.();
-      });
+    const socket = new WebSocket(url);
+    let waiting: (() => void) | undefined;
+    socket.on('message', (data) => {
+      if ((JSON.parse(data.toString()) as { type?: string }).type === 'eleventy.reload') waiting?.();
+    });
+    socket.once('error', reject);
+    socket.once('open', () =>
       resolve({
         next: () => new Promise<void>((done) => (waiting = done)),
-        close: () => request.destroy(),
-      });
-    });
-    request.on('error', reject);
+        close: () => socket.close(),
+      }),
+    );
   });
 }

@@ -1,15 +1,16 @@
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { resolve, sep } from 'node:path';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
-import { issueFileCache } from '../pipeline/load.ts';
+import { isMissing } from '../core/read-file.ts';
 import { loadArchive, type Archive } from '../archive/load-archive.ts';
+import { issueFileCache } from '../pipeline/load.ts';
+import { removeLeftovers } from '../site/build-output.ts';
 import { publishSite, reindexSite } from '../site/publish.ts';
 import { readSettings } from '../site/settings.ts';
 import type { SiteData } from '../site/site-data.ts';
-import { serveStatic } from '../site/static-server.ts';
-import { liveReload } from './live-reload.ts';
-import { watchFolders } from './watch.ts';
+import { rebuildQueue } from './rebuild-queue.ts';
+import { openSiteServer } from './site-server.ts';
+import { watchSources } from './watch-sources.ts';
 
 export interface PreviewOptions {
   contentDir: string;
@@ -24,18 +25,23 @@ export interface PreviewOptions {
 }
 
 export interface Preview {
-  server: Server;
+  /** The port listened on (the one asked for, or the free one found for 0). */
+  port: number;
   close(): Promise<void>;
 }
 
 /**
- * `npm start`: build, serve on localhost, rebuild on every save and reload open pages. A content
+ * `npm start`: serve on localhost, build, rebuild on every save and reload open pages. A content
  * error is printed as `npm run check` prints it and the last good site stays served.
+ * The port is taken first, so a busy one (`PortUnavailableError`) is reported before any build.
  */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
-  const reload = liveReload();
-  let running: Promise<void> = Promise.resolve();
-  let queued = false;
+  const server = await openSiteServer({ dir: options.out, pathPrefix: options.pathPrefix, port: options.port, liveReload: true, log: options.log });
+  // Only now: with the port taken by another preview of the same folder, its builds are still running.
+  await removeLeftovers(options.out).catch(async (error: unknown) => {
+    await server.close();
+    throw error;
+  });
   // Unchanged issue files are not parsed again, and after content edits only changed pages are
   // rendered; a change to templates or static files renders everything.
   const cache = issueFileCache();
@@ -63,14 +69,24 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   };
 
   const rebuild = async (): Promise<void> => {
-    const started = performance.now();
     const changedOnly = onlyContentChanged;
     onlyContentChanged = true;
+    const updated = await publish(changedOnly).catch((error: unknown) => {
+      // The next rebuild must still render everything for a template change this one did not publish.
+      onlyContentChanged &&= changedOnly;
+      throw error;
+    });
+    if (!updated) onlyContentChanged &&= changedOnly;
+  };
+
+  /** Whether the site was updated: not on a content error or a failed render. */
+  const publish = async (changedOnly: boolean): Promise<boolean> => {
+    const started = performance.now();
     const archive = await loadArchive(options.contentDir, options.displayDir, cache);
     if (hasErrors(archive.diagnostics)) {
       for (const d of archive.diagnostics.filter((d) => d.severity === 'error')) options.log(formatDiagnostic(d));
       options.log(existsSync(options.out) ? '内容有错误，网站未更新，预览中仍是上次成功生成的版本。改正后保存即可自动更新。' : '内容有错误，还不能生成网站。改正后保存即可自动生成。');
-      return;
+      return false;
     }
     indexing?.stop.abort();
     // Rendering everything takes the search index over into the new site, and a stopped index
@@ -82,42 +98,46 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     try {
       const settings = readSettings();
       published = (await publishSite(archive, options.out, { settings, index: 'later', ...(changedSince ? { changedSince } : {}) })).data;
-      reload.reload();
+      server.reload();
       options.log(`已更新（${archive.issues.length} 期，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）。`);
       startIndexing(archive);
+      return true;
     } catch (error) {
       options.log(`生成网站失败：${error instanceof Error ? error.message : String(error)}`);
+      return false;
     }
   };
 
-  // Saves that arrive during a rebuild collapse into one more rebuild after it.
-  const schedule = (): Promise<void> => {
-    if (queued) return running;
-    queued = true;
-    running = running.then(() => {
-      queued = false;
-      return rebuild();
-    });
-    return running;
-  };
+  const schedule = rebuildQueue(rebuild, (error) => options.log(`重新生成失败：${failureReason(error)}。预览继续运行，保存文件后会再试。`));
 
-  await schedule();
-  const server = await serveStatic(options.out, options.pathPrefix, options.port, reload);
   const contentDir = resolve(options.contentDir);
-  const stopWatching = watchFolders([options.contentDir, ...options.alsoWatch.filter((folder) => existsSync(folder))], (changed) => {
-    if (changed.some((path) => !resolve(path).startsWith(`${contentDir}${sep}`))) onlyContentChanged = false;
-    void schedule();
-  });
-  return {
-    server,
-    close: async () => {
-      stopWatching();
-      indexing?.stop.abort();
-      // A stopped index removes its half-written folder once Pagefind has answered; if Pagefind is
-      // gone already (Ctrl+C reaches it too) that never happens, and the next start cleans up.
-      await Promise.race([indexing?.done, new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
-      reload.close();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
+  try {
+    // Watching starts before the first build, so a save made while it runs is not missed.
+    const watcher = await watchSources([options.contentDir, ...options.alsoWatch.filter((folder) => existsSync(folder))], (changed) => {
+      if (changed.some((path) => !path.startsWith(`${contentDir}${sep}`))) onlyContentChanged = false;
+      void schedule();
+    }, { onError: (error) => options.log(`监视文件变化出错：${error.message}。保存后网站可能不会自动更新，请重新运行 npm start。`) });
+    await schedule();
+    return {
+      port: server.port,
+      close: async () => {
+        await watcher.close();
+        indexing?.stop.abort();
+        // A stopped index removes its half-written folder once Pagefind has answered; if Pagefind is
+        // gone already (Ctrl+C reaches it too) that never happens, and the next start cleans up.
+        await Promise.race([indexing?.done, new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
+        await server.close();
+      },
+    };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+/** What went wrong, in the editor's terms where it is an expected race. */
+function failureReason(error: unknown): string {
+  const path = error instanceof Error && 'path' in error && typeof error.path === 'string' ? error.path : undefined;
+  if (isMissing(error) && path) return `读取时找不到 ${path}（文件或文件夹可能刚被移动或删除）`;
+  return error instanceof Error ? error.message : String(error);
 }

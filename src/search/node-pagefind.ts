@@ -1,9 +1,11 @@
-import { copyFile, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
+import sirv from 'sirv';
 import { searchIndexFolder } from './build-index.ts';
 import { pagefindOptions, type PagefindApi } from './query.ts';
 
@@ -28,20 +30,25 @@ export interface LoadedPagefind {
 export async function openPagefind(siteDir: string): Promise<LoadedPagefind> {
   const script = join(siteDir, searchIndexFolder, 'pagefind.js');
   const files = new Map<string, number>([[`/${searchIndexFolder}/pagefind.js`, (await stat(script)).size]]);
+  // dev: look each file up when asked (the preview replaces the index under a running search),
+  // rather than listing the whole site once at start.
+  const serve = sirv(siteDir, { dev: true });
   const server = createServer((request, response) => {
-    const path = decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/');
-    const file = normalize(join(siteDir, path));
-    if (!file.startsWith(normalize(siteDir) + sep)) {
-      response.writeHead(403).end();
-      return;
+    const path = sitePath(request.url ?? '/');
+    // sirv answers with a file by piping it into the response: its chunks are counted as they are
+    // written, each before the client can have read it. sirv adds no error listener to that read
+    // stream, so a file removed between its lookup and its read would throw out of the process.
+    response.on('pipe', (source: Readable) => {
+      files.set(path, files.get(path) ?? 0);
+      source.on('data', (chunk: Buffer) => files.set(path, (files.get(path) ?? 0) + chunk.length));
+      source.once('error', () => response.destroy());
+    });
+    try {
+      serve(request, response, () => notFound(response));
+    } catch {
+      // Its lookup stats a file it has just seen exist; gone by then, it is simply not there.
+      if (!response.headersSent) notFound(response);
     }
-    readFile(file).then(
-      (body) => {
-        files.set(path, (files.get(path) ?? 0) + body.length);
-        response.writeHead(200).end(body);
-      },
-      () => response.writeHead(404).end(),
-    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -69,4 +76,18 @@ export async function openPagefind(siteDir: string): Promise<LoadedPagefind> {
       await rm(copyDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The file's site path, as `transfer()` names it. */
+function sitePath(url: string): string {
+  const pathname = new URL(url, 'http://127.0.0.1/').pathname;
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
+}
+
+function notFound(response: ServerResponse): void {
+  response.writeHead(404).end();
 }

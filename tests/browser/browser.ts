@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { serveStatic } from '../../src/site/static-server.ts';
+import { openSiteServer } from '../../src/preview/site-server.ts';
 
 const chromiumPath = '/usr/bin/chromium';
 
@@ -28,15 +26,15 @@ export interface SiteInBrowser {
 }
 
 /**
- * A built site as a static host serves it (the project's own server, on a free port of
- * 127.0.0.1, under the path prefix the site was built with) and one browser to read it; a test
- * file opens it once and closes it after.
+ * A built site as a static host serves it (the preview's server without live reload, on a free
+ * port of 127.0.0.1, under the path prefix the site was built with) and one browser to read it;
+ * a test file opens it once and closes it after.
  */
 export async function openSite(dir: string, pathPrefix = '/'): Promise<SiteInBrowser> {
-  const server = await serveStatic(dir, pathPrefix, 0);
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await openSiteServer({ dir, pathPrefix, port: 0, liveReload: false });
+  const origin = `http://127.0.0.1:${server.port}`;
   const browser = await launchChromium().catch(async (error: unknown) => {
-    await stopServer(server);
+    await server.close();
     throw error;
   });
   const context = await browser.newContext();
@@ -45,12 +43,7 @@ export async function openSite(dir: string, pathPrefix = '/'): Promise<SiteInBro
     url: (path) => new URL(path, origin).href,
     close: async () => {
       await browser.close();
-      await stopServer(server);
+      await server.close();
     },
   };
-}
-
-function stopServer(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
 }

@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { get } from 'node:http';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { openPagefind } from '../../src/search/node-pagefind.ts';
 import { searchArchive } from '../../src/search/query.ts';
 import { bundledIssuePath, makeContentDir, repoRoot } from '../helpers/content.ts';
@@ -23,15 +25,41 @@ function waitFor(read: () => string, predicate: (text: string) => boolean): Prom
 
 const fetchText = async (url: string) => (await fetch(url)).text();
 
+/**
+ * A request as a browser navigating sends it: fetch() says it is no navigation (sec-fetch-mode),
+ * and the dev server adds its reload client to navigations only; the path goes out as written.
+ */
+function navigate(url: string, method = 'GET'): Promise<{ status: number; body: string }> {
+  const { hostname, port, pathname, search } = new URL(url);
+  return rawRequest(hostname, Number(port), pathname + search, method);
+}
+
+function rawRequest(host: string, port: number, path: string, method = 'GET'): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const sent = request({ host, port, path, method }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    sent.on('error', reject);
+    sent.end();
+  });
+}
+
 describe('npm start: the live-reload preview', () => {
   const original = readFileSync(bundledIssuePath, 'utf8');
   const content = makeContentDir({ '2018/2018-01.md': original, 'parks.yaml': readFileSync(join(repoRoot, 'content/parks.yaml')) });
   const issueFile = join(content, '2018/2018-01.md');
+  const issue2019 = original.replace('year: 2018', 'year: 2019').replace('cumulativeNumber: 10', 'cumulativeNumber: 11').replace('date: 2018-06-29', 'date: 2019-03-01');
   const out = join(mkdtempSync(join(tmpdir(), 'bulletin-preview-')), '_site');
   let child: ChildProcess;
   let output = '';
-  let events = '';
+  // The reload messages the dev server has sent over its WebSocket, as an open page receives them.
+  let reloads = 0;
+  let socket: WebSocket | undefined;
   let base = '';
+  const reloadAfter = (before: number) => waitFor(() => String(reloads), () => reloads > before);
 
   beforeAll(async () => {
     child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--serve', '--out', out], {
@@ -42,26 +70,41 @@ describe('npm start: the live-reload preview', () => {
     child.stderr!.on('data', (chunk) => (output += chunk));
     const started = await waitFor(() => output, (text) => /预览网站：(http:\/\/localhost:\d+\/)/.test(text));
     base = /预览网站：(http:\/\/localhost:\d+\/)/.exec(started)![1]!.replace('localhost', '127.0.0.1');
-    get(`${base}__preview/events`, (response) => response.on('data', (chunk) => (events += chunk)));
-    await waitFor(() => events, (text) => text.includes(': connected'));
+    socket = new WebSocket(base.replace('http:', 'ws:'));
+    socket.on('message', (data) => {
+      if ((JSON.parse(data.toString()) as { type?: string }).type === 'eleventy.reload') reloads++;
+    });
+    await new Promise((resolve, reject) => socket!.once('open', resolve).once('error', reject));
   });
 
   afterAll(() => {
+    socket?.close();
     child?.kill();
     rmSync(dirname(out), { recursive: true, force: true });
   });
 
   it('serves the built archive with a reload script that the published files do not carry', async () => {
-    const page = await fetchText(`${base}2018/01/p1/`);
-    expect(page).toContain('论证专家组由中国环保产业协会');
-    expect(page).toContain('/__preview/events');
-    expect(readFileSync(join(out, '2018/01/p1/index.html'), 'utf8')).not.toContain('<script>new EventSource');
+    const page = await navigate(`${base}2018/01/p1/`);
+    expect(page.body).toContain('论证专家组由中国环保产业协会');
+    expect(page.body).toContain('/.11ty/reload-client.js');
+    expect(readFileSync(join(out, '2018/01/p1/index.html'), 'utf8')).not.toContain('reload-client');
+  });
+
+  it('refuses writes and paths outside the site, and keeps running', async () => {
+    expect((await navigate(`${base}2018/01/p1/`, 'POST')).status).toBe(405);
+    expect((await navigate(`${base}2018/01/p1/`, 'DELETE')).status).toBe(405);
+    // Each of these ended the dev server's process before the preview guarded its requests.
+    for (const path of ['/..%2f..%2f..%2fetc/passwd', '/..%2f_site.old-1/index.html', '/%E0%A4%A']) {
+      expect((await rawRequest('127.0.0.1', Number(new URL(base).port), path)).status, path).toBe(404);
+    }
+    expect((await navigate(`${base}2018/01/p1/`)).status).toBe(200);
+    expect(child.exitCode).toBeNull();
   });
 
   it('rebuilds and tells the browser to reload after a save', async () => {
-    const reloadsBefore = events.split('event: reload').length;
+    const reloadsBefore = reloads;
     writeFileSync(issueFile, original.replace('论证专家组由', '论证专家组（预览修改）由'));
-    await waitFor(() => events, (text) => text.split('event: reload').length > reloadsBefore);
+    await reloadAfter(reloadsBefore);
     expect(await fetchText(`${base}2018/01/p1/`)).toContain('论证专家组（预览修改）由');
   });
 
@@ -92,17 +135,79 @@ describe('npm start: the live-reload preview', () => {
   });
 
   it('picks up the fix and an issue added in a new year folder', async () => {
-    const reloadsBefore = events.split('event: reload').length;
+    const reloadsBefore = reloads;
     writeFileSync(issueFile, original);
-    await waitFor(() => events, (text) => text.split('event: reload').length > reloadsBefore);
+    await reloadAfter(reloadsBefore);
     expect(await fetchText(`${base}2018/01/p1/`)).not.toContain('预览修改');
 
-    const reloadsAfterFix = events.split('event: reload').length;
+    const reloadsAfterFix = reloads;
     mkdirSync(join(content, '2019'));
-    writeFileSync(join(content, '2019/2019-01.md'), original.replace('year: 2018', 'year: 2019').replace('cumulativeNumber: 10', 'cumulativeNumber: 11').replace('date: 2018-06-29', 'date: 2019-03-01'));
-    await waitFor(() => events, (text) => text.split('event: reload').length > reloadsAfterFix);
+    writeFileSync(join(content, '2019/2019-01.md'), issue2019);
+    await reloadAfter(reloadsAfterFix);
     const response = await fetch(`${base}2019/01/`);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('2019年第1期');
+  });
+
+  it('outlives files and folders vanishing and being renamed while it rebuilds', async () => {
+    const file = join(content, '2019/2019-01.md');
+    // Rebuilds start while this goes on, so now and then a load finds a file or folder gone that it
+    // had listed (tests/pipeline/load-vanish.test.ts hits those points exactly).
+    const until = Date.now() + 3000;
+    for (let round = 0; Date.now() < until; round++) {
+      if (round % 3 === 0) {
+        renameSync(join(content, '2019'), join(content, '2019-moved'));
+        renameSync(join(content, '2019-moved'), join(content, '2019'));
+      } else if (round % 3 === 1) {
+        renameSync(file, `${file}.saving`);
+        renameSync(`${file}.saving`, file);
+      } else {
+        rmSync(file);
+        writeFileSync(file, issue2019);
+      }
+      // Just past the watcher's quiet period now and then, so rebuilds start in between.
+      await new Promise((resolve) => setTimeout(resolve, round % 2 === 0 ? 5 : 90 + (round % 7) * 5));
+    }
+    expect(child.exitCode).toBeNull();
+    // Still watching and rebuilding: a save after all that shows.
+    const reloadsBefore = reloads;
+    writeFileSync(issueFile, original.replace('论证专家组由', '论证专家组（最后修改）由'));
+    await reloadAfter(reloadsBefore);
+    // That reload may be of a rebuild the churn started; the save shows in one of the next.
+    for (;;) {
+      const seen = reloads;
+      if ((await fetchText(`${base}2018/01/p1/`)).includes('论证专家组（最后修改）由')) break;
+      await reloadAfter(seen);
+    }
+    expect((await fetch(`${base}2019/01/`)).status).toBe(200);
+    expect(output).not.toMatch(/\n\s+at /);
+    expect(child.exitCode).toBeNull();
+  });
+});
+
+describe('npm start on a port already in use', () => {
+  it('says so in Chinese, names another port and exits before building', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as AddressInfo).port;
+    const out = join(mkdtempSync(join(tmpdir(), 'bulletin-preview-busy-')), '_site');
+    try {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--serve', '--out', out], {
+        cwd: repoRoot,
+        env: { ...process.env, CONTENT_DIR: makeContentDir({ '2018/2018-01.md': readFileSync(bundledIssuePath) }), PORT: String(port), PATH_PREFIX: '' },
+      });
+      let printed = '';
+      child.stdout!.on('data', (chunk) => (printed += chunk));
+      child.stderr!.on('data', (chunk) => (printed += chunk));
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(code).toBe(1);
+      expect(printed).toContain(`端口 ${port} 已被占用`);
+      expect(printed).toContain(`PORT=${port + 1} npm start`);
+      expect(printed).not.toMatch(/\n\s+at |Error|生成失败|磁盘/);
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      busy.close();
+      rmSync(dirname(out), { recursive: true, force: true });
+    }
   });
 });
