@@ -1,12 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { loadArchive } from '../../src/pipeline/load.ts';
 import { makeContentDir, masthead, minimalBody, repoRoot } from '../helpers/content.ts';
 
 /**
  * The check and inspect commands as an editor runs them, each a real process: exit status,
- * output format, no stack trace. What the rules find is tested in-process, in bad-inputs.test.ts.
+ * output format, no stack trace. What the rules find is tested in-process, in
+ * bad-inputs.test.ts and tests/robustness/invalid-corpus.test.ts.
  */
 const issue = (fields: Partial<Record<string, string | number>> = {}, body = minimalBody) => masthead(fields) + body;
 
@@ -28,6 +31,20 @@ describe('npm run check', () => {
     expect(lines[0]).toMatch(/^.*2018\/2018-01\.md:7:7 {2}error {2}出版日期（date）“2018-02-30” 不是真实存在的日期。.* {2}\(date-invalid\)$/);
     expect(lines[1]).toMatch(/^.*2018\/2018-01\.md:9:1 {2}error {2}未知栏目 “政策解读”.*content\/sections\.yaml.* {2}\(unknown-section\)$/);
     expect(result.stdout + result.stderr).not.toMatch(/\n\s+at |Error:/);
+  });
+
+  // The corpus is checked entry by entry in-process (invalid-corpus.test.ts); one entry with
+  // two errors proves the real process end to end.
+  it('exits 1 on a broken corpus entry with one path:line:col line per error and no stack trace', () => {
+    const corpus = join(repoRoot, 'tests/fixtures/invalid');
+    const cases = parse(readFileSync(join(corpus, 'cases.yaml'), 'utf8')) as { input: string; errors: unknown[] }[];
+    const { input, errors } = cases.find((c) => c.input === 'missing-fields.md')!;
+    const result = check(makeContentDir({ '2018/2018-01.md': readFileSync(join(corpus, input)) }));
+    expect(result.status, input).toBe(1);
+    const lines = result.stdout.split('\n').filter((l) => / {2}error {2}/.test(l));
+    expect(lines, input).toHaveLength(errors.length);
+    for (const line of lines) expect(line, input).toMatch(/^\S.*:\d+:\d+ {2}error {2}\S.* {2}\([a-z-]+\)$/);
+    expect(result.stderr, input).toBe('');
   });
 });
 
