@@ -7,7 +7,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * - unit: in-process tests, every file not listed below. No site build, no Chromium, no child
  *   process, no Pagefind index: tests/unit-setup.ts makes starting a process throw.
  * - e2e: the files below. They build sites (tests/site/helpers/build.ts runBuild), drive
- *   Chromium, spawn the CLIs or Vitest itself, or write Pagefind indexes.
+ *   Chromium, spawn the CLIs or Vitest itself, or write Pagefind indexes. The bundled site is
+ *   built once for all of them (tests/site/helpers/shared-site-setup.ts).
  *
  * A new test that builds, spawns or opens a browser goes into this list.
  */
@@ -37,7 +38,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     projects: [
       { extends: true, test: { name: 'unit', include: all, exclude: [...configDefaults.exclude, ...e2e], setupFiles: ['tests/unit-setup.ts'] } },
-      { extends: true, test: { name: 'e2e', include: e2e } },
+      { extends: true, test: { name: 'e2e', include: e2e, globalSetup: ['tests/site/helpers/shared-site-setup.ts'] } },
     ],
   },
 });
