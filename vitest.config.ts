@@ -5,7 +5,9 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * the fast one while you work.
  *
  * - unit: in-process tests, every file not listed below. No site build, no Chromium, no child
- *   process, no Pagefind index: tests/unit-setup.ts makes starting a process throw.
+ *   process, no Pagefind index: tests/unit-setup.ts makes starting a process throw. The files
+ *   share one worker and its loaded modules (isolate: false; a fresh worker per file took three
+ *   times as long), so a unit test must not leave module state, globals or env changed.
  * - e2e: the files below. They build sites (tests/site/helpers/build.ts runBuild), drive
  *   Chromium, spawn the CLIs or Vitest itself, or write Pagefind indexes. The bundled site is
  *   built once for all of them (tests/site/helpers/shared-site-setup.ts).
@@ -37,7 +39,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: all, exclude: [...configDefaults.exclude, ...e2e], setupFiles: ['tests/unit-setup.ts'] } },
+      { extends: true, test: { name: 'unit', include: all, exclude: [...configDefaults.exclude, ...e2e], setupFiles: ['tests/unit-setup.ts'], isolate: false } },
       { extends: true, test: { name: 'e2e', include: e2e, globalSetup: ['tests/site/helpers/shared-site-setup.ts'] } },
     ],
   },

@@ -1,4 +1,6 @@
 import { createRequire, syncBuiltinESMExports } from 'node:module';
+import { afterAll } from 'vitest';
+import { removeContentDirs } from './helpers/content.ts';
 
 /**
  * Setup of the `unit` project: a test there that starts a child process (a site build, the CLI,
@@ -13,3 +15,7 @@ for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execF
   };
 }
 syncBuiltinESMExports();
+
+// Unit files share one worker and its modules (isolate: false), so helpers/content.ts's own
+// afterAll runs for the first file only: each file's content folders are removed here.
+afterAll(removeContentDirs);
