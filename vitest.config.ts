@@ -1,10 +1,48 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/**
+ * Two projects. `npm test` runs both (after tsc); `npx vitest run --project unit` runs only
+ * the fast one while you work.
+ *
+ * - unit: in-process tests, every file not listed below. No site build, no Chromium, no child
+ *   process, no Pagefind index: tests/unit-setup.ts makes starting a process throw. The files
+ *   share one worker and its loaded modules (isolate: false; a fresh worker per file took three
+ *   times as long), so a unit test must not leave module state, globals or env changed.
+ * - e2e: the files below. They build sites (tests/site/helpers/build.ts runBuild), drive
+ *   Chromium, spawn the CLIs or Vitest itself, or write Pagefind indexes. The bundled site is
+ *   built once for all of them (tests/site/helpers/shared-site-setup.ts).
+ *
+ * A new test that builds, spawns or opens a browser goes into this list.
+ */
+const e2e = [
+  'tests/a11y/**/*.test.ts', // Chromium + axe-core on the bundled site
+  'tests/search-page/**/*.test.ts', // Chromium on built sites of generated content
+  'tests/preview/**/*.test.ts', // spawns the preview server
+  'tests/hostile/hostile-output.test.ts', // builds hostile content, Chromium
+  'tests/site/site-build.test.ts', // builds bundled, prefixed, fixture and broken content
+  'tests/site/incremental.test.ts', // a preview rebuild beside a full build (in-process Eleventy)
+  'tests/search/search.test.ts', // writes and queries a Pagefind index
+  'tests/search/build-index.test.ts', // writes Pagefind indexes
+  'tests/search/node-pagefind.test.ts', // writes a Pagefind index and loads it over HTTP
+  'tests/robustness/fuzz.test.ts', // fuzzed content through the build
+  'tests/bench/process-tree.test.ts', // spawns processes to measure
+  'tests/**/cli.test.ts', // spawns a CLI (check, inspect, import, new-issue)
+  'tests/summary-reporter.test.ts', // runs Vitest on a fixture project
+  'tests/pipeline/load-vanish.test.ts', // mocks node:fs/promises: needs modules of its own, not unit's shared ones
+];
+
+// Not at the root: `extends: true` would concatenate the projects' lists onto it.
+const all = ['tests/**/*.test.ts', 'src/**/*.test.ts'];
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
     reporters: ['default', './tests/summary-reporter.ts'],
+    // Sized for e2e (site builds, Chromium); unit inherits them, as before the split.
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: all, exclude: [...configDefaults.exclude, ...e2e], setupFiles: ['tests/unit-setup.ts'], isolate: false } },
+      { extends: true, test: { name: 'e2e', include: e2e, globalSetup: ['tests/site/helpers/shared-site-setup.ts'] } },
+    ],
   },
 });

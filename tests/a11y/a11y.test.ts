@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/archive/load-archive.ts';
 import { openSite, type SiteInBrowser } from '../browser/browser.ts';
-import { buildSite, type BuiltSite } from '../browser/built-site.ts';
+import { bundledSite, type BuiltSite } from '../browser/built-site.ts';
 import { inOrder, tabStops, type FocusStop } from '../browser/keyboard.ts';
 
 const archive = await loadArchive('content');
@@ -27,7 +27,7 @@ let built: BuiltSite;
 let site: SiteInBrowser;
 
 beforeAll(async () => {
-  built = await buildSite();
+  built = await bundledSite();
   site = await openSite(built.dir);
 });
 

@@ -1,8 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/archive/load-archive.ts';
-import { makeContentDir, masthead, minimalBody, repoRoot } from '../helpers/content.ts';
+import { makeContentDir, masthead, minimalBody } from '../helpers/content.ts';
 
 const issue = (fields: Partial<Record<string, string | number>> = {}, body = minimalBody) => masthead(fields) + body;
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -82,47 +81,5 @@ describe('bad content is reported with its rule and line, never thrown', () => {
     const dir = makeContentDir({ '2018/2018-01.md': issue(), '2018/2018-02.md': issue({ number: 2, cumulativeNumber: 11, date: '2018-13-01' }) });
     const archive = await loadArchive(dir);
     expect(archive.issues.map((i) => i.id)).toEqual(['2018-01']);
-  });
-});
-
-describe('npm run check', () => {
-  const check = (dir: string) =>
-    spawnSync(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, 'src/cli/check.ts')], { cwd: repoRoot, env: { ...process.env, CONTENT_DIR: dir }, encoding: 'utf8' });
-
-  it('passes on the bundled content', () => {
-    const output = execFileSync(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, 'src/cli/check.ts')], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: '' } });
-    expect(output).toContain('检查通过：1 期，5 篇文章');
-  });
-
-  it('fails with path:line:col  error  message  (rule) and no stack trace', () => {
-    const dir = makeContentDir({ '2018/2018-01.md': issue({ date: '2018-02-30' }, '## 政策解读\n\n### 甲\n\n正文。\n') });
-    const result = check(dir);
-    expect(result.status).toBe(1);
-    const lines = result.stdout.split('\n').filter((l) => l.includes('  error  '));
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^.*2018\/2018-01\.md:7:7 {2}error {2}出版日期（date）“2018-02-30” 不是真实存在的日期。.* {2}\(date-invalid\)$/);
-    expect(lines[1]).toMatch(/^.*2018\/2018-01\.md:9:1 {2}error {2}未知栏目 “政策解读”.*content\/sections\.yaml.* {2}\(unknown-section\)$/);
-    expect(result.stdout + result.stderr).not.toMatch(/\n\s+at |Error:/);
-  });
-});
-
-describe('npm run inspect', () => {
-  const inspect = (file: string) =>
-    spawnSync(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, 'src/cli/inspect.ts'), file], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: '' } });
-
-  it('prints the bundled issue as one JSON object, the same model the archive loads', async () => {
-    const result = inspect('content/2018/2018-01.md');
-    expect(result.status).toBe(0);
-    const printed = JSON.parse(result.stdout);
-    const archive = await loadArchive(join(repoRoot, 'content'));
-    expect(printed).toEqual(JSON.parse(JSON.stringify(archive.issues[0])));
-  });
-
-  it('prints diagnostics and no JSON for a bad file', () => {
-    const dir = makeContentDir({ '2018/2018-01.md': issue({}, '### 甲\n\n正文。\n') });
-    const result = inspect(join(dir, '2018/2018-01.md'));
-    expect(result.status).toBe(1);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/2018-01\.md:9:1 {2}error {2}.*\(article-outside-section\)/);
   });
 });

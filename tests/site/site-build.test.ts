@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { loadArchive } from '../../src/archive/load-archive.ts';
 import { readSettings } from '../../src/site/settings.ts';
 import { openDataIssue } from '../../src/site/exports.ts';
 import { listFiles, runBuild, type BuildResult } from './helpers/build.ts';
+import { sharedBundledSite } from './helpers/shared-site.ts';
 import { hostileTitle, writeBrokenContent, writeFixtureContent } from './helpers/fixture-content.ts';
 import { brokenLinks, clicksFromHome, scanSite, type LinkOptions, type SiteScan } from './helpers/links.ts';
 
@@ -46,9 +47,8 @@ beforeAll(async () => {
   const brokenContent = join(work, 'broken-content');
   await writeFixtureContent(fixtureContent, extraArticles);
   await writeBrokenContent(brokenContent);
-  // Leftovers of an earlier build must disappear; a failed build must leave the old site alone.
-  await mkdir(join(out.bundled, 'stale'), { recursive: true });
-  await writeFile(join(out.bundled, 'stale/index.html'), 'old');
+  // A failed build must leave the old site alone. Leftovers of an earlier build must disappear:
+  // the shared bundled build (tests/site/helpers/shared-site-setup.ts) starts over one.
   await mkdir(out.broken, { recursive: true });
   await writeFile(join(out.broken, 'index.html'), 'previous site');
 
@@ -56,12 +56,13 @@ beforeAll(async () => {
   issues = archive.issues;
   kinds = archive.sectionTable.kinds.map((k) => k.kind);
   parkUrls = archive.parks.map((park) => park.url);
-  const [bundled, prefixed, fixture, broken] = await Promise.all([
-    runBuild(out.bundled),
+  const [{ dir: bundledDir, result: bundled }, prefixed, fixture, broken] = await Promise.all([
+    sharedBundledSite(),
     runBuild(out.prefixed, { PATH_PREFIX: prefix }),
     runBuild(out.fixture, { CONTENT_DIR: fixtureContent }),
     runBuild(out.broken, { CONTENT_DIR: brokenContent }),
   ]);
+  out.bundled = bundledDir;
   Object.assign(result, { bundled, prefixed, fixture, broken });
 });
 
@@ -96,7 +97,7 @@ describe('build of the bundled content', () => {
 
   it('starts from a clean folder: nothing from an earlier build survives', async () => {
     expect(site.files.has('stale/index.html')).toBe(false);
-    expect((await readdir(work)).filter((name) => name.includes('.build-') || name.includes('.old-'))).toEqual([]);
+    expect([...(await readdir(work)), ...(await readdir(dirname(out.bundled)))].filter((name) => name.includes('.build-') || name.includes('.old-'))).toEqual([]);
   });
 
   it('has no broken internal link or anchor', () => {

@@ -1,0 +1,70 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { loadArchive } from '../../src/archive/load-archive.ts';
+import { makeContentDir, masthead, minimalBody, repoRoot } from '../helpers/content.ts';
+
+/**
+ * The check and inspect commands as an editor runs them, each a real process: exit status,
+ * output format, no stack trace. What the rules find is tested in-process, in
+ * bad-inputs.test.ts and tests/robustness/invalid-corpus.test.ts.
+ */
+const issue = (fields: Partial<Record<string, string | number>> = {}, body = minimalBody) => masthead(fields) + body;
+
+describe('npm run check', () => {
+  const check = (dir: string) =>
+    spawnSync(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, 'src/cli/check.ts')], { cwd: repoRoot, env: { ...process.env, CONTENT_DIR: dir }, encoding: 'utf8' });
+
+  it('passes on the bundled content', () => {
+    const output = execFileSync(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, 'src/cli/check.ts')], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: '' } });
+    expect(output).toContain('检查通过：1 期，5 篇文章');
+  });
+
+  it('fails with path:line:col  error  message  (rule) and no stack trace', () => {
+    const dir = makeContentDir({ '2018/2018-01.md': issue({ date: '2018-02-30' }, '## 政策解读\n\n### 甲\n\n正文。\n') });
+    const result = check(dir);
+    expect(result.status).toBe(1);
+    const lines = result.stdout.split('\n').filter((l) => l.includes('  error  '));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^.*2018\/2018-01\.md:7:7 {2}error {2}出版日期（date）“2018-02-30” 不是真实存在的日期。.* {2}\(date-invalid\)$/);
+    expect(lines[1]).toMatch(/^.*2018\/2018-01\.md:9:1 {2}error {2}未知栏目 “政策解读”.*content\/sections\.yaml.* {2}\(unknown-section\)$/);
+    expect(result.stdout + result.stderr).not.toMatch(/\n\s+at |Error:/);
+  });
+
+  // The corpus is checked entry by entry in-process (invalid-corpus.test.ts); one entry with
+  // two errors proves the real process end to end.
+  it('exits 1 on a broken corpus entry with one path:line:col line per error and no stack trace', () => {
+    const corpus = join(repoRoot, 'tests/fixtures/invalid');
+    const cases = parse(readFileSync(join(corpus, 'cases.yaml'), 'utf8')) as { input: string; errors: unknown[] }[];
+    const { input, errors } = cases.find((c) => c.input === 'missing-fields.md')!;
+    const result = check(makeContentDir({ '2018/2018-01.md': readFileSync(join(corpus, input)) }));
+    expect(result.status, input).toBe(1);
+    const lines = result.stdout.split('\n').filter((l) => / {2}error {2}/.test(l));
+    expect(lines, input).toHaveLength(errors.length);
+    for (const line of lines) expect(line, input).toMatch(/^\S.*:\d+:\d+ {2}error {2}\S.* {2}\([a-z-]+\)$/);
+    expect(result.stderr, input).toBe('');
+  });
+});
+
+describe('npm run inspect', () => {
+  const inspect = (file: string) =>
+    spawnSync(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, 'src/cli/inspect.ts'), file], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: '' } });
+
+  it('prints the bundled issue as one JSON object, the same model the archive loads', async () => {
+    const result = inspect('content/2018/2018-01.md');
+    expect(result.status).toBe(0);
+    const printed = JSON.parse(result.stdout);
+    const archive = await loadArchive(join(repoRoot, 'content'));
+    expect(printed).toEqual(JSON.parse(JSON.stringify(archive.issues[0])));
+  });
+
+  it('prints diagnostics and no JSON for a bad file', () => {
+    const dir = makeContentDir({ '2018/2018-01.md': issue({}, '### 甲\n\n正文。\n') });
+    const result = inspect(join(dir, '2018/2018-01.md'));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/2018-01\.md:9:1 {2}error {2}.*\(article-outside-section\)/);
+  });
+});
