@@ -1,8 +1,8 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { isMap, isSeq, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { Diagnostic, MilestoneStep } from '../model.ts';
 import { isPartialDate } from '../core/dates.ts';
 import { diagnostic, fileStart } from '../core/diagnostics.ts';
-import { yamlErrorText, yamlPlacer } from '../core/yaml.ts';
+import { parseYamlText, yamlPlacer, yamlSyntaxDiagnostics } from '../core/yaml.ts';
 import { parkMatcher, type NamedPark, type ParkMatcher } from './matcher.ts';
 import { milestoneSteps, stepFromName } from './steps.ts';
 
@@ -44,13 +44,10 @@ const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Reads and checks `parks.yaml`: ids, names, aliases unique across the whole gazetteer, places, hand milestones. */
 export function parseGazetteer(path: string, text: string): { parks: GazetteerPark[]; diagnostics: Diagnostic[] } {
-  const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
-  const placeOf = yamlPlacer(lines);
-  const diagnostics: Diagnostic[] = document.errors.map((error) => {
-    const start = error.linePos?.[0] ?? { line: 1, col: 1 };
-    return diagnostic(path, { line: start.line, column: start.col }, 'error', 'gazetteer', `园区名录的 YAML 写法有误：${yamlErrorText(error.message)}。`);
-  });
+  const yaml = parseYamlText(text);
+  const { document } = yaml;
+  const placeOf = yamlPlacer(yaml.lines);
+  const diagnostics: Diagnostic[] = yamlSyntaxDiagnostics(path, yaml, 'gazetteer', '园区名录');
   const problem = (node: YamlNode | null | undefined, message: string, severity: 'error' | 'warning' = 'error') =>
     diagnostics.push(diagnostic(path, node ? placeOf(node) : fileStart, severity, 'gazetteer', message));
   if (diagnostics.length > 0) return { parks: [], diagnostics };

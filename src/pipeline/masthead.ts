@@ -1,8 +1,8 @@
-import { isMap, isScalar, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, type Document, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, Issue } from '../model.ts';
 import { diagnostic, fileStart, type Place } from '../core/diagnostics.ts';
 import { isRealDate } from '../core/dates.ts';
-import { yamlPlacer } from '../core/yaml.ts';
+import { yamlPlacer, type YamlLines } from '../core/yaml.ts';
 
 /** The masthead of an issue, as its front matter gives it: the issue's own fields, nothing derived. */
 export type Masthead = Pick<Issue, 'series' | 'publisher' | 'year' | 'number' | 'cumulativeNumber' | 'date'>;
@@ -29,7 +29,7 @@ const fields: Record<keyof Masthead, { label: string; rule: FieldRule; example: 
 const fieldNames = Object.keys(fields) as (keyof Masthead)[];
 
 /** Reads and checks the masthead fields of the front matter. */
-export function readMasthead(path: string, document: Document, lines: LineCounter): MastheadResult {
+export function readMasthead(path: string, document: Document, lines: YamlLines): MastheadResult {
   const diagnostics: Diagnostic[] = [];
   const places: MastheadResult['places'] = {};
   const placeOf = yamlPlacer(lines);

@@ -2,16 +2,16 @@ import matter from 'gray-matter';
 import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import type { Diagnostic } from '../model.ts';
 import { diagnostic, fileStart } from '../core/diagnostics.ts';
-import { yamlErrorText } from '../core/yaml.ts';
+import { parseYamlText, yamlSyntaxDiagnostics, type ParsedYaml, type YamlLines } from '../core/yaml.ts';
 
 export interface ParsedSource {
   path: string;
   /** The front matter as a YAML document; its ranges index into `frontMatterText`. */
   frontMatter: Document;
-  frontMatterLines: LineCounter;
+  frontMatterLines: YamlLines;
   /** The Markdown body; node positions are positions in the whole file. */
   tree: Root;
 }
@@ -36,12 +36,10 @@ export function parseSource(path: string, text: string): Parsed {
     return failed(diagnostic(path, fileStart, 'error', 'front-matter-unclosed', '刊头信息（front matter）没有结束：请在最后一个字段后另起一行写 ---。'));
   }
   // gray-matter skips its engine for a block with nothing but comments and hands back {}.
-  const { document, lines } = 'document' in file.data ? (file.data as unknown as ParsedYaml) : parseYaml('');
-  const errors = document.errors.map((error) => {
-    const start = error.linePos?.[0] ?? { line: 1, col: 1 };
-    return diagnostic(path, { line: start.line, column: start.col }, 'error', 'front-matter-syntax', `刊头信息的 YAML 写法有误：${yamlErrorText(error.message)}。请检查冒号、缩进和引号。`);
-  });
+  const yaml = 'document' in file.data ? (file.data as unknown as ParsedYaml) : parseYaml('');
+  const errors = yamlSyntaxDiagnostics(path, yaml, 'front-matter-syntax', '刊头信息');
   if (errors.length > 0) return { ok: false, diagnostics: errors };
+  const { document, lines } = yaml;
 
   // Blank lines stand in for the front matter so that body positions are file positions.
   const bodyStart = text.length - file.content.length;
@@ -50,16 +48,9 @@ export function parseSource(path: string, text: string): Parsed {
   return { ok: true, source: { path, frontMatter: document, frontMatterLines: lines, tree } };
 }
 
-interface ParsedYaml {
-  document: Document;
-  lines: LineCounter;
-}
-
 /** gray-matter hands over the text after the opening `---`, so its line 1 is the file's line 1. */
 function parseYaml(source: string): ParsedYaml {
-  const lines = new LineCounter();
-  const document = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
-  return { document, lines };
+  return parseYamlText(source);
 }
 
 function failed(d: Diagnostic): Parsed {

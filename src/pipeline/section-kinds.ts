@@ -1,7 +1,7 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isSeq, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, SectionKind } from '../model.ts';
 import { diagnostic } from '../core/diagnostics.ts';
-import { yamlErrorText, yamlPlacer } from '../core/yaml.ts';
+import { parseYamlText, yamlPlacer, yamlSyntaxDiagnostics } from '../core/yaml.ts';
 
 /** Name of the table of columns inside the content folder. */
 export const sectionTableFile = 'sections.yaml';
@@ -33,20 +33,18 @@ const kindPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Reads `sections.yaml`: a list of `{ title, kind, aliases? }`, each checked with its line. */
 export function parseSectionTable(path: string, text: string): { table: SectionTable; diagnostics: Diagnostic[] } {
-  const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
-  const placeOf = yamlPlacer(lines);
-  const diagnostics: Diagnostic[] = document.errors.map((error) => {
-    const [start] = error.linePos ?? [{ line: 1, col: 1 }];
-    return diagnostic(path, { line: start.line, column: start.col }, 'error', 'section-table', `栏目表的 YAML 写法有误：${yamlErrorText(error.message)}`);
-  });
+  const yaml = parseYamlText(text);
+  const { document } = yaml;
+  const placeOf = yamlPlacer(yaml.lines);
+  const syntax = yamlSyntaxDiagnostics(path, yaml, 'section-table', '栏目表');
+  const diagnostics: Diagnostic[] = [];
   const kinds: SectionKind[] = [];
   const seenTitles = new Map<string, string>();
   const seenKinds = new Set<string>();
   const problem = (node: YamlNode | null | undefined, message: string) =>
     diagnostics.push(diagnostic(path, placeOf(node), 'error', 'section-table', message));
 
-  if (diagnostics.length === 0 && !isSeq(document.contents)) {
+  if (syntax.length === 0 && !isSeq(document.contents)) {
     problem(document.contents, '栏目表须是一个列表，每项写 title（栏目名称）和 kind（栏目标识）。');
   }
   const items = isSeq(document.contents) ? document.contents.items : [];
@@ -81,6 +79,8 @@ export function parseSectionTable(path: string, text: string): { table: SectionT
     }
     kinds.push({ kind, title: title.trim(), aliases: aliases as string[] });
   }
-  if (kinds.length === 0 && diagnostics.length === 0) problem(document.contents, '栏目表是空的：至少要有一个栏目。');
-  return { table: sectionTable(kinds), diagnostics };
+  if (kinds.length === 0 && diagnostics.length === 0 && syntax.length === 0) problem(document.contents, '栏目表是空的：至少要有一个栏目。');
+  // After a syntax error the columns still come from what could be read, so that issues do not
+  // all report unknown columns; what else is wrong there mostly follows from the syntax error.
+  return { table: sectionTable(kinds), diagnostics: syntax.length > 0 ? syntax : diagnostics };
 }
