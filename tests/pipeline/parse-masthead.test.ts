@@ -18,11 +18,31 @@ describe('parseSource', () => {
     expect(heading?.position?.start.line).toBe(10);
   });
 
+  it('keeps the front matter out of the body tree', () => {
+    const parsed = parseSource('a.md', `${masthead()}\n## 工作动态\n`);
+    expect(parsed.ok && parsed.source.tree.children.map((n) => n.type)).toEqual(['heading']);
+  });
+
+  it('places front matter nodes in the file, also past blank lines and comments inside it', () => {
+    const parsed = parseSource('a.md', '---\n# 刊头\n\nyear: 2018\n---\n');
+    if (!parsed.ok) throw new Error('parse failed');
+    const year = parsed.source.frontMatter.getIn(['year'], true);
+    const offset = typeof year === 'object' && year !== null && 'range' in year && Array.isArray(year.range) ? Number(year.range[0]) : -1;
+    expect(parsed.source.frontMatterLines.linePos(offset)).toEqual({ line: 4, col: 7 });
+  });
+
   it.each([
     ['', 'empty-file', 1],
     ['   \n\n', 'empty-file', 1],
     ['## 工作动态\n', 'front-matter-missing', 1],
     ['---\nyear: 2018\n## 工作动态\n', 'front-matter-unclosed', 1],
+    ['---\n', 'front-matter-unclosed', 1],
+    ['---\nyear: 2018\n----\n', 'front-matter-unclosed', 1],
+    ['---\nyear: 2018\n---x\n', 'front-matter-unclosed', 1],
+    ['----\nyear: 2018\n---\n', 'front-matter-missing', 1],
+    [' ---\nyear: 2018\n---\n', 'front-matter-missing', 1],
+    ['---\n---\n## 工作动态\n', 'front-matter-missing', 1],
+    ['---\n\n---\n## 工作动态\n', 'front-matter-missing', 1],
     ['---\nyear: 2018\nseries: [unclosed\n---\n', 'front-matter-syntax', 3],
     ['---\nyear: 2018\nyear: 2019\n---\n', 'front-matter-syntax', 3],
   ])('rejects %j with %s at line %i', (text, rule, line) => {
