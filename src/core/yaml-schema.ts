@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { Diagnostic } from '../model.ts';
 import { diagnostic } from './diagnostics.ts';
-import { placeOfPath, type YamlText } from './yaml.ts';
+import { parseYamlText, placeOfPath, yamlData, yamlSyntaxDiagnostics, type ParsedYaml, type YamlText } from './yaml.ts';
 
 export type SchemaIssue = v.BaseIssue<unknown>;
 export type IssuePath = [v.IssuePathItem, ...v.IssuePathItem[]];
@@ -106,4 +106,40 @@ export function firstPerValue(issues: readonly SchemaIssue[]): SchemaIssue[] {
     seen.add(key);
     return true;
   });
+}
+
+export interface YamlListOptions<T> {
+  /** The rule every message of this file carries. */
+  rule: string;
+  /** The file as messages name it: 栏目表, 园区名录. */
+  what: string;
+  table: v.GenericSchema<unknown, T[]>;
+  entry: v.GenericSchema<unknown, T>;
+  /** How a message names an entry (栏目 “工作动态” ); entry messages are written to follow it. */
+  nameOf: (entry: unknown) => string;
+  /** Whether a file with no list at all (empty, or comments only) is an empty table. */
+  emptyIsNone?: boolean;
+}
+
+/**
+ * Reads a YAML file that is a list of entries: syntax, then the table schema, each problem as
+ * a diagnostic at its node. After a syntax error the entries still come from what could be
+ * read, so that the issues do not all report unknown columns or parks, but only the syntax
+ * errors are told: what else is wrong there mostly follows from them.
+ */
+export function readYamlList<T>(path: string, text: string, options: YamlListOptions<T>): { yaml: ParsedYaml; entries: { index: number; value: T }[]; diagnostics: Diagnostic[] } {
+  const { rule, what } = options;
+  const yaml = parseYamlText(text);
+  const syntax = yamlSyntaxDiagnostics(path, yaml, rule, what);
+  const data = yamlData(path, yaml, rule, what);
+  if (!data.ok) return { yaml, entries: [], diagnostics: syntax.length > 0 ? syntax : [data.diagnostic] };
+  if (data.data === null && options.emptyIsNone) return { yaml, entries: [], diagnostics: syntax };
+  const { entries, issues } = checkList(options.table, options.entry, data.data);
+  const list: unknown[] = Array.isArray(data.data) ? data.data : [];
+  const message = (issue: SchemaIssue) => {
+    const [index] = issueKeys(issue);
+    return typeof index === 'number' ? `${options.nameOf(list[index])}${issue.message}` : issue.message;
+  };
+  const diagnostics = syntax.length > 0 ? syntax : issues.map((issue) => issueDiagnostic(path, yaml, issue, rule, message(issue)));
+  return { yaml, entries, diagnostics };
 }

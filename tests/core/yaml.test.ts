@@ -50,6 +50,11 @@ describe('YAML syntax errors are told in Chinese, at the place of the mistake in
       { path: 'parks.yaml', line, column, severity: 'error', rule: 'gazetteer', message: expect.stringMatching(new RegExp(`^园区名录的 YAML 写法有误：.*${escape(mention)}`)) },
     ]);
   });
+
+  it('turns aliases nested into a huge value into a message, not a hang or a throw', () => {
+    const bomb = ['- &a [x, x, x, x, x, x, x, x, x, x]', '- &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', '- &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', '- [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]', ''].join('\n');
+    expect(parseSectionTable('sections.yaml', bomb).diagnostics).toEqual([expect.objectContaining({ line: 2, column: 7, message: expect.stringContaining('嵌套得太多') })]);
+  });
 });
 
 function escape(text: string): string {
