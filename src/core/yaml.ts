@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isMap, isScalar, LineCounter, parseDocument, Scalar, visit, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, LineCounter, parseDocument, Scalar, visit, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../model.ts';
 import { diagnostic, fileStart, type Place } from './diagnostics.ts';
 import { explainYamlError, yamlErrorText } from './yaml-errors.ts';
@@ -38,14 +38,6 @@ export function parseYamlText(text: string, { firstLine = 1, start = fileStart }
           },
         };
   return { document, lines, start, text, ownLines: counter };
-}
-
-/** Where a YAML node starts, for messages; the file's start when the node has no range. */
-export function yamlPlacer(lines: YamlLines): (node: YamlNode | null | undefined) => Place {
-  return (node) => {
-    const offset = node?.range?.[0];
-    return offset === undefined ? fileStart : placeOfOffset(lines, offset);
-  };
 }
 
 function placeOfOffset(lines: YamlLines, offset: number): Place {

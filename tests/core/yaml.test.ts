@@ -45,6 +45,7 @@ describe('YAML syntax errors are told in Chinese, at the place of the mistake in
     ['a Tab as indent', park.replace('  city', '\tcity'), 4, 1, '缩进请用空格，不要用 Tab'],
     ['a field written twice', `${park}  city: 苏州市\n`, 5, 3, '同一个字段写了两次'],
     ['a bracket left open', `${park}  aliases: [甲区, 甲\n`, 5, 12, '方括号没有闭合'],
+    ['an alias without its anchor', `${park}  type: *综合\n`, 5, 9, '找不到同名的锚点'],
   ])('parks.yaml: %s', (_name, text, line, column, mention) => {
     expect(parseGazetteer('parks.yaml', text).diagnostics).toEqual([
       { path: 'parks.yaml', line, column, severity: 'error', rule: 'gazetteer', message: expect.stringMatching(new RegExp(`^园区名录的 YAML 写法有误：.*${escape(mention)}`)) },
