@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
+import * as v from 'valibot';
+import { fileStart } from '../core/diagnostics.ts';
+import { yamlData } from '../core/yaml.ts';
+import { fieldOf } from '../core/yaml-schema.ts';
 import { decodeSource } from '../pipeline/decode.ts';
 import { issueFiles } from '../pipeline/load.ts';
+import { mastheadSchema } from '../pipeline/masthead.ts';
 import { parseSource } from '../pipeline/parse.ts';
 
 /**
@@ -11,21 +16,34 @@ import { parseSource } from '../pipeline/parse.ts';
 export interface IssueHead {
   /** Path inside the content folder, with forward slashes. */
   path: string;
-  year?: number;
-  number?: number;
-  cumulativeNumber?: number;
-  series?: string;
-  publisher?: string;
+  /** Each field is undefined where the file lacks it or gets it wrong. */
+  year?: number | undefined;
+  number?: number | undefined;
+  cumulativeNumber?: number | undefined;
+  series?: string | undefined;
+  publisher?: string | undefined;
 }
 
 export function headOf(path: string, bytes: Uint8Array): IssueHead {
   const decoded = decodeSource(path, bytes);
   const parsed = decoded.ok ? parseSource(path, decoded.text) : undefined;
-  const data: unknown = parsed?.ok ? parsed.source.frontMatter.toJSON() : undefined;
-  const fields = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
-  const integer = (key: string) => (Number.isInteger(fields[key]) ? { [key]: fields[key] as number } : {});
-  const text = (key: string) => (typeof fields[key] === 'string' && fields[key].trim() !== '' ? { [key]: fields[key].trim() } : {});
-  return { path, ...integer('year'), ...integer('number'), ...integer('cumulativeNumber'), ...text('series'), ...text('publisher') };
+  const source = parsed?.ok ? parsed.source : undefined;
+  const data = source && yamlData(path, { document: source.frontMatter, lines: source.frontMatterLines, start: fileStart }, 'front-matter-syntax', '刊头信息');
+  const fields: unknown = data?.ok ? data.data : undefined;
+  // Each field by the masthead's own rule, one at a time: a wrong field leaves out only itself.
+  const read = <T>(schema: v.GenericSchema<unknown, T>, key: string): T | undefined => {
+    const result = v.safeParse(schema, fieldOf(fields, key));
+    return result.success ? result.output : undefined;
+  };
+  const { year, number, cumulativeNumber, series, publisher } = mastheadSchema.entries;
+  return {
+    path,
+    year: read(year, 'year'),
+    number: read(number, 'number'),
+    cumulativeNumber: read(cumulativeNumber, 'cumulativeNumber'),
+    series: read(series, 'series'),
+    publisher: read(publisher, 'publisher'),
+  };
 }
 
 /** Every issue file in the content folder, the same files `npm run check` reads. */

@@ -1,29 +1,16 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
-import type { Diagnostic, MilestoneStep } from '../model.ts';
+import * as v from 'valibot';
+import type { Diagnostic } from '../model.ts';
 import { isPartialDate } from '../core/dates.ts';
-import { diagnostic, fileStart } from '../core/diagnostics.ts';
-import { yamlErrorText, yamlPlacer } from '../core/yaml.ts';
-import { parkMatcher, type NamedPark, type ParkMatcher } from './matcher.ts';
+import { diagnostic } from '../core/diagnostics.ts';
+import { placeOfPath } from '../core/yaml.ts';
+import { fieldOf, missingKey, pathTo, readYamlList, type SchemaIssue } from '../core/yaml-schema.ts';
+import { parkMatcher, type ParkMatcher } from './matcher.ts';
 import { milestoneSteps, stepFromName } from './steps.ts';
 
 /** Name of the park gazetteer inside the content folder; optional (an archive may track no parks). */
 export const gazetteerFile = 'parks.yaml';
 
 export const parkTypes = ['综合类', '行业类', '静脉产业类'] as const;
-
-/** A milestone an editor states by hand; it wins over what the text says for the same step. */
-export interface HandMilestone {
-  step: MilestoneStep;
-  date: string;
-  note?: string;
-}
-
-export interface GazetteerPark extends NamedPark {
-  province: string;
-  city: string;
-  type?: string;
-  milestones: HandMilestone[];
-}
 
 /** The gazetteer as the pipeline uses it: the parks and a matcher over all their names. */
 export interface Gazetteer {
@@ -41,103 +28,114 @@ export const emptyGazetteer: Gazetteer = { ...gazetteer([]), tracked: false };
 
 const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Messages are what follows the park's name: 园区 “甲园区” 缺少 province（省份）。 */
+const required = {
+  id: '缺少 id（园区标识），例如 id: hefei-hightech。',
+  name: '缺少 name（全称）。',
+  province: '缺少 province（省份），例如 province: 安徽省。',
+  city: '缺少 city（城市），例如 city: 合肥市。',
+  step: '的里程碑缺少 step（步骤）。',
+  date: '的里程碑缺少 date（日期），例如 date: 2014-06。',
+};
+const missing = (fallback: string) => (issue: SchemaIssue) => Object.entries(required).find(([key]) => key === missingKey(issue))?.[1] ?? fallback;
+
+const text = (hint: string) => v.pipe(v.string(hint), v.trim(), v.nonEmpty(hint));
+/** An optional field left empty (`type:`) counts as not written. */
+const optionalOrBlank = <T>(schema: v.GenericSchema<unknown, T>) => v.optional(v.pipe(v.nullable(schema), v.transform((value) => value ?? undefined)));
+
+const stepHint = `的里程碑步骤无法识别，可写：${milestoneSteps.map((s) => s.label).join('、')}。`;
+const dateHint = (input: unknown) => `的里程碑日期${input === undefined ? '' : ` “${String(input)}”`} 须写成 2018-02-05、2018-02 或 2018。`;
+
+/** A milestone an editor states by hand; it wins over what the text says for the same step. */
+const handMilestoneSchema = v.object(
+  {
+    step: v.pipe(
+      v.string(stepHint),
+      v.rawTransform(({ dataset, addIssue, NEVER }) => {
+        const step = stepFromName(dataset.value);
+        if (step) return step;
+        addIssue({ message: stepHint });
+        return NEVER;
+      }),
+    ),
+    // YAML reads `2019` as a number; it is the year 2019.
+    date: v.pipe(
+      v.union([v.string(), v.pipe(v.number(), v.integer())], (issue) => dateHint(issue.input)),
+      v.transform((date) => String(date).trim()),
+      v.check(isPartialDate, (issue) => dateHint(issue.input)),
+    ),
+    note: optionalOrBlank(v.pipe(v.string('的里程碑说明（note）须是文字。'), v.trim(), v.transform((note) => note || undefined))),
+  },
+  missing('的里程碑须写成 “- step: 步骤” 加 “date: 日期” 的形式。'),
+);
+
+const parkSchema = v.object(
+  {
+    id: v.pipe(text(required.id), v.regex(idPattern, '的标识（id）须由小写英文字母、数字和连字符组成（用于网址），例如 hefei-hightech。')),
+    name: text(required.name),
+    aliases: v.optional(v.array(text('的 aliases 须是简称列表，例如 aliases: [合肥高新区]。'), '的 aliases 须是简称列表，例如 aliases: [合肥高新区]。'), []),
+    province: text(required.province),
+    city: text(required.city),
+    type: optionalOrBlank(v.picklist(parkTypes, (issue) => `的类型 “${String(issue.input)}” 无法识别，可写：${parkTypes.join('、')}，或不写。`)),
+    milestones: v.optional(v.array(handMilestoneSchema, '的 milestones 须是列表，每项写 step（步骤）和 date（日期）。'), []),
+  },
+  missing('须写成 “- id: …” 加 name、province、city 的形式。'),
+);
+
+/**
+ * The gazetteer: a list of parks, each id used once, each name or alias naming one park (else a
+ * mention in the text could not be told apart). An empty file is an empty gazetteer.
+ */
+const gazetteerSchema = v.pipe(
+  v.array(parkSchema, '园区名录须是一个列表，每个园区一项，写 id、name、province、city。'),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const parks = dataset.value;
+    const ids = new Map<string, string>();
+    const owners = new Map<string, number>();
+    parks.forEach((park, index) => {
+      const idOwner = ids.get(park.id);
+      if (idOwner !== undefined) addIssue({ message: `的标识 “${park.id}” 与园区 “${idOwner}” 重复：每个园区须有自己的标识。`, path: pathTo(parks, index, 'id') });
+      else ids.set(park.id, park.name);
+      for (const [name, keys] of namesOf(park)) {
+        const owner = owners.get(name);
+        if (owner !== undefined && owner !== index) {
+          addIssue({ message: `的名称 “${name}” 已属于园区 “${parks[owner]?.name ?? name}”：一个名称或简称只能对应一个园区，否则无法判断文中指的是哪一个。`, path: pathTo(parks, index, ...keys) });
+        } else owners.set(name, index);
+      }
+    });
+  }),
+);
+
+export type HandMilestone = v.InferOutput<typeof handMilestoneSchema>;
+export type GazetteerPark = v.InferOutput<typeof parkSchema>;
+
+/** A park's full name and aliases, each with the path to where it is written. */
+function namesOf(park: GazetteerPark): [string, (string | number)[]][] {
+  return [[park.name, ['name']], ...park.aliases.map((alias, k): [string, (string | number)[]] => [alias, ['aliases', k]])];
+}
 
 /** Reads and checks `parks.yaml`: ids, names, aliases unique across the whole gazetteer, places, hand milestones. */
 export function parseGazetteer(path: string, text: string): { parks: GazetteerPark[]; diagnostics: Diagnostic[] } {
-  const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
-  const placeOf = yamlPlacer(lines);
-  const diagnostics: Diagnostic[] = document.errors.map((error) => {
-    const start = error.linePos?.[0] ?? { line: 1, col: 1 };
-    return diagnostic(path, { line: start.line, column: start.col }, 'error', 'gazetteer', `园区名录的 YAML 写法有误：${yamlErrorText(error.message)}。`);
-  });
-  const problem = (node: YamlNode | null | undefined, message: string, severity: 'error' | 'warning' = 'error') =>
-    diagnostics.push(diagnostic(path, node ? placeOf(node) : fileStart, severity, 'gazetteer', message));
-  if (diagnostics.length > 0) return { parks: [], diagnostics };
-  if (document.contents !== null && !isSeq(document.contents)) {
-    problem(document.contents, '园区名录须是一个列表，每个园区一项，写 id、name、province、city。');
-    return { parks: [], diagnostics };
-  }
-
-  const parks: GazetteerPark[] = [];
-  const owners = new Map<string, string>();
-  const ids = new Set<string>();
-  for (const item of isSeq(document.contents) ? document.contents.items : []) {
-    if (!isMap(item)) {
-      problem(item as YamlNode, '每个园区须写成 “- id: …” 加 name、province、city 的形式。');
-      continue;
+  const { yaml, entries, diagnostics } = readYamlList(path, text, { rule: 'gazetteer', what: '园区名录', table: gazetteerSchema, entry: parkSchema, nameOf: parkName, emptyIsNone: true });
+  // Not wrong, so not the schema's: a name written twice for the same park is only noise.
+  for (const { index, value: park } of entries) {
+    const seen = new Set<string>();
+    for (const [name, keys] of namesOf(park)) {
+      if (seen.has(name)) diagnostics.push(diagnostic(path, placeOfPath(yaml, [index, ...keys]), 'warning', 'gazetteer', `园区 “${park.name}” 的名称 “${name}” 写了两次。`));
+      seen.add(name);
     }
-    const park = readPark(item, problem);
-    if (!park) continue;
-    if (ids.has(park.id)) problem(item, `园区标识 “${park.id}” 重复：每个园区须有自己的标识。`);
-    ids.add(park.id);
-    for (const name of [park.name, ...park.aliases]) {
-      const owner = owners.get(name);
-      if (owner === park.name) problem(item, `园区 “${park.name}” 的名称 “${name}” 写了两次。`, 'warning');
-      else if (owner !== undefined) problem(item, `名称 “${name}” 已属于园区 “${owner}”：一个名称或简称只能对应一个园区，否则无法判断文中指的是哪一个。`);
-      owners.set(name, park.name);
-    }
-    parks.push(park);
   }
-  return { parks, diagnostics };
+  return { parks: entries.map(({ value }) => value), diagnostics };
 }
 
-function readPark(item: YAMLMap, problem: (node: YamlNode | null | undefined, message: string) => void): GazetteerPark | undefined {
-  const text = (key: string): string | undefined => {
-    const value: unknown = item.get(key);
-    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-  };
-  const name = text('name');
-  const id = text('id');
-  const province = text('province');
-  const city = text('city');
-  const label = name ?? id ?? '（未命名）';
-  const missing = [!id && 'id（园区标识）', !name && 'name（全称）', !province && 'province（省份）', !city && 'city（城市）'].filter(Boolean);
-  if (missing.length > 0) {
-    problem(item, `园区 “${label}” 缺少 ${missing.join('、')}。`);
-    return undefined;
-  }
-  if (!idPattern.test(id!)) {
-    problem(item, `园区标识 “${id}” 须由小写英文字母、数字和连字符组成（用于网址），例如 hefei-hightech。`);
-    return undefined;
-  }
-  const aliasesNode = item.get('aliases', true);
-  const aliases: unknown = aliasesNode === undefined ? [] : isSeq(aliasesNode) ? aliasesNode.toJSON() : null;
-  if (!Array.isArray(aliases) || !aliases.every((a) => typeof a === 'string' && a.trim() !== '')) {
-    problem(item, `园区 “${name}” 的 aliases 须是简称列表，例如 aliases: [合肥高新区]。`);
-    return undefined;
-  }
-  const type = text('type');
-  if (type !== undefined && !(parkTypes as readonly string[]).includes(type)) {
-    problem(item, `园区 “${name}” 的类型 “${type}” 无法识别，可写：${parkTypes.join('、')}，或不写。`);
-    return undefined;
-  }
-  const milestones = readHandMilestones(item, name!, problem);
-  if (!milestones) return undefined;
-  return { id: id!, name: name!, aliases: (aliases as string[]).map((a) => a.trim()), province: province!, city: city!, ...(type ? { type } : {}), milestones };
+/** 园区 “甲园区” when the entry has a name (or at least an id) to call it by, else 园区. */
+function parkName(entry: unknown): string {
+  const label = [textField(entry, 'name'), textField(entry, 'id')].find((value) => value !== undefined);
+  return label === undefined ? '园区' : `园区 “${label}” `;
 }
 
-function readHandMilestones(item: YAMLMap, name: string, problem: (node: YamlNode | null | undefined, message: string) => void): HandMilestone[] | undefined {
-  const node = item.get('milestones', true);
-  if (node === undefined) return [];
-  if (!isSeq(node)) {
-    problem(item, `园区 “${name}” 的 milestones 须是列表，每项写 step（步骤）和 date（日期）。`);
-    return undefined;
-  }
-  const milestones: HandMilestone[] = [];
-  for (const entry of node.items) {
-    const step = isMap(entry) ? stepFromName(String(entry.get('step') ?? '')) : undefined;
-    const date = isMap(entry) ? String(entry.get('date') ?? '').trim() : '';
-    const note: unknown = isMap(entry) ? entry.get('note') : undefined;
-    if (!step) {
-      problem(entry as YamlNode, `园区 “${name}” 的里程碑步骤无法识别，可写：${milestoneSteps.map((s) => s.label).join('、')}。`);
-      return undefined;
-    }
-    if (!isPartialDate(date)) {
-      problem(entry as YamlNode, `园区 “${name}” 的里程碑日期 “${date}” 须写成 2018-02-05、2018-02 或 2018。`);
-      return undefined;
-    }
-    milestones.push({ step, date, ...(typeof note === 'string' && note.trim() !== '' ? { note: note.trim() } : {}) });
-  }
-  return milestones;
+function textField(entry: unknown, key: string): string | undefined {
+  const value = fieldOf(entry, key);
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }

@@ -1,11 +1,71 @@
-import { isMap, isScalar, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
-import type { Diagnostic, Issue } from '../model.ts';
-import { diagnostic, fileStart, type Place } from '../core/diagnostics.ts';
+import * as v from 'valibot';
+import { isMap, type Document } from 'yaml';
+import type { Diagnostic } from '../model.ts';
 import { isRealDate } from '../core/dates.ts';
-import { yamlPlacer } from '../core/yaml.ts';
+import { diagnostic, fileStart, type Place } from '../core/diagnostics.ts';
+import { keyText, placeOfKey, placeOfPath, yamlData, type YamlLines, type YamlText } from '../core/yaml.ts';
+import { firstPerValue, issueDiagnostic, isMissingKey, missingKey, type SchemaIssue } from '../core/yaml-schema.ts';
 
-/** The masthead of an issue, as its front matter gives it: the issue's own fields, nothing derived. */
-export type Masthead = Pick<Issue, 'series' | 'publisher' | 'year' | 'number' | 'cumulativeNumber' | 'date'>;
+/** How each field is named in messages, and a line that would be right. */
+const fields = {
+  series: { label: '刊名', example: 'series: 国家生态工业园区 工作动态' },
+  publisher: { label: '编发单位', example: 'publisher: 国家生态工业园区建设协调领导小组办公室' },
+  year: { label: '年份', example: 'year: 2018' },
+  number: { label: '当年期号', example: 'number: 1' },
+  cumulativeNumber: { label: '总期号', example: 'cumulativeNumber: 10' },
+  date: { label: '出版日期', example: 'date: 2018-06-29' },
+} as const;
+
+type FieldName = keyof typeof fields;
+
+const problem = (name: FieldName, text: string) => `${fields[name].label}（${name}）${text}。示例：${fields[name].example}`;
+
+const text = (name: FieldName) => v.pipe(v.string(problem(name, '须是一段非空文字')), v.trim(), v.nonEmpty(problem(name, '须是一段非空文字')));
+
+const integer = (name: FieldName, min: number, max: number) =>
+  v.pipe(
+    v.number(problem(name, '须是整数（不加引号，不写“第”“期”）')),
+    v.integer(problem(name, '须是整数（不加引号，不写“第”“期”）')),
+    v.minValue(min, problem(name, `须在 ${min} 到 ${max} 之间`)),
+    v.maxValue(max, problem(name, `须在 ${min} 到 ${max} 之间`)),
+  );
+
+const isoDate = v.pipe(
+  v.string(problem('date', '须写成 YYYY-MM-DD 形式的日期')),
+  v.trim(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, problem('date', '须写成 YYYY-MM-DD 形式的日期')),
+  v.check(isRealDate, (issue) => problem('date', `“${String(issue.input)}” 不是真实存在的日期`)),
+);
+
+/**
+ * The masthead of an issue as its front matter gives it: the one description of the fields, their
+ * rules and their messages. Other keys are dropped here and warned about by `readMasthead`.
+ */
+export const mastheadSchema = v.object(
+  {
+    series: text('series'),
+    publisher: text('publisher'),
+    year: integer('year', 1900, 2999),
+    number: integer('number', 1, 99),
+    cumulativeNumber: integer('cumulativeNumber', 1, 99999),
+    date: isoDate,
+  },
+  (issue) => {
+    const key = missingKey(issue);
+    return isFieldName(key) ? `刊头信息缺少${fields[key].label}（${key}）。请在 front matter 中加一行：${fields[key].example}` : notAMap;
+  },
+);
+
+/** The masthead of an issue: the issue's own fields, nothing derived (assembleIssue spreads it into an `Issue`, which holds it to the model). */
+export type Masthead = v.InferOutput<typeof mastheadSchema>;
+
+const notAMap = '刊头信息须是 “字段: 值” 的列表，例如 year: 2018。';
+const fieldNames = Object.keys(mastheadSchema.entries);
+
+function isFieldName(key: string): key is FieldName {
+  // Own keys only: `constructor` or `toString` in front matter is an unknown field, not Object's.
+  return Object.hasOwn(fields, key);
+}
 
 export interface MastheadResult {
   /** Absent when a field is missing or invalid: the issue cannot be placed in the archive. */
@@ -15,76 +75,33 @@ export interface MastheadResult {
   diagnostics: Diagnostic[];
 }
 
-type FieldRule = { kind: 'text' } | { kind: 'integer'; min: number; max: number } | { kind: 'date' };
-
-const fields: Record<keyof Masthead, { label: string; rule: FieldRule; example: string }> = {
-  series: { label: '刊名', rule: { kind: 'text' }, example: 'series: 国家生态工业园区 工作动态' },
-  publisher: { label: '编发单位', rule: { kind: 'text' }, example: 'publisher: 国家生态工业园区建设协调领导小组办公室' },
-  year: { label: '年份', rule: { kind: 'integer', min: 1900, max: 2999 }, example: 'year: 2018' },
-  number: { label: '当年期号', rule: { kind: 'integer', min: 1, max: 99 }, example: 'number: 1' },
-  cumulativeNumber: { label: '总期号', rule: { kind: 'integer', min: 1, max: 99999 }, example: 'cumulativeNumber: 10' },
-  date: { label: '出版日期', rule: { kind: 'date' }, example: 'date: 2018-06-29' },
-};
-
-const fieldNames = Object.keys(fields) as (keyof Masthead)[];
-
-/** Reads and checks the masthead fields of the front matter. */
-export function readMasthead(path: string, document: Document, lines: LineCounter): MastheadResult {
-  const diagnostics: Diagnostic[] = [];
+/** Reads and checks the masthead fields of the front matter (whose places `lines` gives in the file). */
+export function readMasthead(path: string, document: Document, lines: YamlLines): MastheadResult {
+  // Front matter opens the file, so its block starts at the file's start.
+  const yaml: YamlText = { document, lines, start: fileStart };
   const places: MastheadResult['places'] = {};
-  const placeOf = yamlPlacer(lines);
   const contents = document.contents;
   if (!isMap(contents)) {
-    return {
-      places,
-      diagnostics: [diagnostic(path, placeOf(contents), 'error', 'front-matter-syntax', '刊头信息须是 “字段: 值” 的列表，例如 year: 2018。')],
-    };
+    return { places, diagnostics: [diagnostic(path, placeOfPath(yaml, []), 'error', 'front-matter-syntax', notAMap)] };
   }
+  const data = yamlData(path, yaml, 'front-matter-syntax', '刊头信息');
+  if (!data.ok) return { places, diagnostics: [data.diagnostic] };
 
-  const values: Partial<Record<keyof Masthead, string | number>> = {};
+  const diagnostics: Diagnostic[] = [];
   for (const pair of contents.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    const place = placeOf(pair.key as YamlNode);
-    if (!(key in fields)) {
-      diagnostics.push(diagnostic(path, place, 'warning', 'front-matter-unknown-field', `未知的刊头字段 “${key}”，将被忽略。可用的字段：${fieldNames.join('、')}。`));
-      continue;
-    }
-    const name = key as keyof Masthead;
-    const { label, rule, example } = fields[name];
-    const valuePlace = isScalar(pair.value) ? placeOf(pair.value) : place;
-    places[name] = valuePlace;
-    const raw = isScalar(pair.value) ? pair.value.value : undefined;
-    const problem = checkField(raw, rule);
-    if (typeof problem === 'string') {
-      diagnostics.push(diagnostic(path, valuePlace, 'error', rule.kind === 'date' ? 'date-invalid' : 'front-matter-field', `${label}（${name}）${problem}。示例：${example}`));
+    const key = keyText(pair.key);
+    if (isFieldName(key)) {
+      places[key] = placeOfPath(yaml, [key]);
     } else {
-      values[name] = problem.value;
+      diagnostics.push(diagnostic(path, placeOfKey(yaml, [], key), 'warning', 'front-matter-unknown-field', `未知的刊头字段 “${key}”，将被忽略。可用的字段：${fieldNames.join('、')}。`));
     }
   }
-  for (const name of fieldNames) {
-    if (!(name in places)) {
-      const { label, example } = fields[name];
-      diagnostics.push(diagnostic(path, fileStart, 'error', 'front-matter-field', `刊头信息缺少${label}（${name}）。请在 front matter 中加一行：${example}`));
-    }
-  }
-  const complete = fieldNames.every((name) => values[name] !== undefined);
-  return { ...(complete ? { masthead: values as unknown as Masthead } : {}), places, diagnostics };
+  const result = v.safeParse(mastheadSchema, data.data);
+  for (const issue of firstPerValue(result.issues ?? [])) diagnostics.push(issueDiagnostic(path, yaml, issue, ruleOf(issue)));
+  return { ...(result.success ? { masthead: result.output } : {}), places, diagnostics };
 }
 
-function checkField(raw: unknown, rule: FieldRule): string | { value: string | number } {
-  switch (rule.kind) {
-    case 'text':
-      if (typeof raw !== 'string' || raw.trim() === '') return '须是一段非空文字';
-      return { value: raw.trim() };
-    case 'integer':
-      if (typeof raw !== 'number' || !Number.isInteger(raw)) return '须是整数（不加引号，不写“第”“期”）';
-      if (raw < rule.min || raw > rule.max) return `须在 ${rule.min} 到 ${rule.max} 之间`;
-      return { value: raw };
-    case 'date': {
-      const text = typeof raw === 'string' ? raw.trim() : '';
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return '须写成 YYYY-MM-DD 形式的日期';
-      if (!isRealDate(text)) return `“${text}” 不是真实存在的日期`;
-      return { value: text };
-    }
-  }
+function ruleOf(issue: SchemaIssue): string {
+  if (issue.path === undefined) return 'front-matter-syntax';
+  return issue.path[0]?.key === 'date' && !isMissingKey(issue) ? 'date-invalid' : 'front-matter-field';
 }

@@ -1,65 +1,58 @@
-import matter from 'gray-matter';
-import type { Root } from 'mdast';
+import type { Root, Yaml } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import type { Diagnostic } from '../model.ts';
 import { diagnostic, fileStart } from '../core/diagnostics.ts';
-import { yamlErrorText } from '../core/yaml.ts';
+import { parseYamlText, yamlSyntaxDiagnostics, type YamlLines } from '../core/yaml.ts';
 
 export interface ParsedSource {
   path: string;
-  /** The front matter as a YAML document; its ranges index into `frontMatterText`. */
+  /** The front matter as a YAML document; `frontMatterLines` turns its ranges into file places. */
   frontMatter: Document;
-  frontMatterLines: LineCounter;
-  /** The Markdown body; node positions are positions in the whole file. */
+  frontMatterLines: YamlLines;
+  /** The Markdown body, without the front matter node; positions are positions in the whole file. */
   tree: Root;
 }
 
 export type Parsed = { ok: true; source: ParsedSource } | { ok: false; diagnostics: Diagnostic[] };
 
-const markdown = unified().use(remarkParse);
+const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
-/** Splits front matter from body (gray-matter) and parses both, keeping positions in the file. */
+/** A line of three dashes alone: what opens front matter. */
+const fence = /^---[ \t]*(?:\n|$)/;
+
+/** Parses the whole file as Markdown with front matter, and the front matter as YAML, keeping file positions. */
 export function parseSource(path: string, text: string): Parsed {
   if (text.trim() === '') {
     return failed(diagnostic(path, fileStart, 'error', 'empty-file', '文件是空的。新建一期请用 npm run new-issue，它会写好刊头和栏目框架。'));
   }
-  // gray-matter's yaml engine is swapped for one that keeps source positions for messages.
-  const file = matter(text, { engines: { yaml: (source: string) => parseYaml(source) as object } });
-  if (file.matter === undefined || file.matter === '' || !text.startsWith('---')) {
-    return failed(
-      diagnostic(path, fileStart, 'error', 'front-matter-missing', '缺少刊头信息（front matter）：文件须以 --- 开头，写明 series、publisher、year、number、cumulativeNumber、date，再以 --- 结束。'),
-    );
+  const tree = markdown.parse(text);
+  const [first, ...body] = tree.children;
+  if (first?.type !== 'yaml') {
+    // remark-frontmatter takes front matter only with its closing ---; without it the opening
+    // --- is a thematic break, and the fields a paragraph.
+    if (fence.test(text)) {
+      return failed(diagnostic(path, fileStart, 'error', 'front-matter-unclosed', '刊头信息（front matter）没有结束：请在最后一个字段后另起一行写 ---。'));
+    }
+    return failed(missing(path));
   }
-  if (file.content === '' && !/\n---/.test(text)) {
-    return failed(diagnostic(path, fileStart, 'error', 'front-matter-unclosed', '刊头信息（front matter）没有结束：请在最后一个字段后另起一行写 ---。'));
-  }
-  // gray-matter skips its engine for a block with nothing but comments and hands back {}.
-  const { document, lines } = 'document' in file.data ? (file.data as unknown as ParsedYaml) : parseYaml('');
-  const errors = document.errors.map((error) => {
-    const start = error.linePos?.[0] ?? { line: 1, col: 1 };
-    return diagnostic(path, { line: start.line, column: start.col }, 'error', 'front-matter-syntax', `刊头信息的 YAML 写法有误：${yamlErrorText(error.message)}。请检查冒号、缩进和引号。`);
-  });
+  if (first.value.trim() === '') return failed(missing(path));
+
+  const yaml = parseYamlText(first.value, { firstLine: firstLineOf(first) });
+  const errors = yamlSyntaxDiagnostics(path, yaml, 'front-matter-syntax', '刊头信息');
   if (errors.length > 0) return { ok: false, diagnostics: errors };
-
-  // Blank lines stand in for the front matter so that body positions are file positions.
-  const bodyStart = text.length - file.content.length;
-  const linesBefore = text.slice(0, bodyStart).split('\n').length - 1;
-  const tree = markdown.parse('\n'.repeat(linesBefore) + file.content);
-  return { ok: true, source: { path, frontMatter: document, frontMatterLines: lines, tree } };
+  return { ok: true, source: { path, frontMatter: yaml.document, frontMatterLines: yaml.lines, tree: { ...tree, children: body } } };
 }
 
-interface ParsedYaml {
-  document: Document;
-  lines: LineCounter;
+/** The YAML starts on the line after the opening ---, at its first column. */
+function firstLineOf(node: Yaml): number {
+  return (node.position?.start.line ?? 1) + 1;
 }
 
-/** gray-matter hands over the text after the opening `---`, so its line 1 is the file's line 1. */
-function parseYaml(source: string): ParsedYaml {
-  const lines = new LineCounter();
-  const document = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
-  return { document, lines };
+function missing(path: string): Diagnostic {
+  return diagnostic(path, fileStart, 'error', 'front-matter-missing', '缺少刊头信息（front matter）：文件须以 --- 开头，写明 series、publisher、year、number、cumulativeNumber、date，再以 --- 结束。');
 }
 
 function failed(d: Diagnostic): Parsed {

@@ -1,7 +1,6 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import * as v from 'valibot';
 import type { Diagnostic, SectionKind } from '../model.ts';
-import { diagnostic } from '../core/diagnostics.ts';
-import { yamlErrorText, yamlPlacer } from '../core/yaml.ts';
+import { fieldOf, missingKey, pathTo, readYamlList } from '../core/yaml-schema.ts';
 
 /** Name of the table of columns inside the content folder. */
 export const sectionTableFile = 'sections.yaml';
@@ -31,56 +30,61 @@ export function findSectionKind(table: SectionTable, title: string): SectionKind
 
 const kindPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Reads `sections.yaml`: a list of `{ title, kind, aliases? }`, each checked with its line. */
-export function parseSectionTable(path: string, text: string): { table: SectionTable; diagnostics: Diagnostic[] } {
-  const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
-  const placeOf = yamlPlacer(lines);
-  const diagnostics: Diagnostic[] = document.errors.map((error) => {
-    const [start] = error.linePos ?? [{ line: 1, col: 1 }];
-    return diagnostic(path, { line: start.line, column: start.col }, 'error', 'section-table', `栏目表的 YAML 写法有误：${yamlErrorText(error.message)}`);
-  });
-  const kinds: SectionKind[] = [];
-  const seenTitles = new Map<string, string>();
-  const seenKinds = new Set<string>();
-  const problem = (node: YamlNode | null | undefined, message: string) =>
-    diagnostics.push(diagnostic(path, placeOf(node), 'error', 'section-table', message));
+const kindHint = '的 kind（栏目标识）须由小写英文字母、数字和连字符组成，例如 kind: work-updates。';
+const aliasesHint = '的 aliases 须是文字列表，例如 aliases: [工作简讯]。';
+const required = {
+  title: '缺少 title（栏目名称），例如 title: 工作动态。',
+  kind: '缺少 kind（栏目标识），例如 kind: work-updates。',
+};
 
-  if (diagnostics.length === 0 && !isSeq(document.contents)) {
-    problem(document.contents, '栏目表须是一个列表，每项写 title（栏目名称）和 kind（栏目标识）。');
-  }
-  const items = isSeq(document.contents) ? document.contents.items : [];
-  for (const item of items) {
-    if (!isMap(item)) {
-      problem(item as YamlNode, '每个栏目须写成 “- title: 栏目名称” 加 “kind: 栏目标识” 的形式。');
-      continue;
-    }
-    const title: unknown = item.get('title');
-    const kind: unknown = item.get('kind');
-    const aliasesNode = item.get('aliases', true);
-    const aliases = isSeq(aliasesNode) ? aliasesNode.toJSON() : aliasesNode === undefined ? [] : null;
-    if (typeof title !== 'string' || title.trim() === '') {
-      problem(item, '栏目缺少 title（栏目名称），例如 title: 工作动态。');
-      continue;
-    }
-    if (typeof kind !== 'string' || !kindPattern.test(kind)) {
-      problem(item, `栏目 “${title}” 的 kind 须由小写英文字母、数字和连字符组成，例如 kind: work-updates。`);
-      continue;
-    }
-    if (aliases === null || !aliases.every((a: unknown) => typeof a === 'string')) {
-      problem(item, `栏目 “${title}” 的 aliases 须是文字列表，例如 aliases: [工作简讯]。`);
-      continue;
-    }
-    if (seenKinds.has(kind)) problem(item, `栏目标识 “${kind}” 重复：每个栏目须有自己的标识。`);
-    seenKinds.add(kind);
-    for (const name of [title, ...(aliases as string[])]) {
-      const key = normaliseSectionTitle(name);
-      const owner = seenTitles.get(key);
-      if (owner !== undefined) problem(item, `栏目名称 “${name}” 已用于栏目 “${owner}”：一个名称只能对应一个栏目。`);
-      seenTitles.set(key, title);
-    }
-    kinds.push({ kind, title: title.trim(), aliases: aliases as string[] });
-  }
-  if (kinds.length === 0 && diagnostics.length === 0) problem(document.contents, '栏目表是空的：至少要有一个栏目。');
-  return { table: sectionTable(kinds), diagnostics };
+/** One column. Messages are what follows the column's name: 栏目 “工作动态” 的 kind 须…. */
+const columnSchema = v.object(
+  {
+    title: v.pipe(v.string(required.title), v.trim(), v.nonEmpty(required.title)),
+    kind: v.pipe(v.string(kindHint), v.regex(kindPattern, kindHint)),
+    aliases: v.optional(v.array(v.string(aliasesHint), aliasesHint), []),
+  },
+  (issue) => {
+    const key = missingKey(issue);
+    return key === 'title' || key === 'kind' ? required[key] : '须写成 “- title: 栏目名称” 加 “kind: 栏目标识” 的形式。';
+  },
+);
+
+/**
+ * The column table: a non-empty list of columns, each kind used once, each name or alias naming
+ * one column (names compared as `findSectionKind` compares them).
+ */
+const sectionTableSchema = v.pipe(
+  v.array(columnSchema, '栏目表须是一个列表，每项写 title（栏目名称）和 kind（栏目标识）。'),
+  v.minLength(1, '栏目表是空的：至少要有一个栏目。'),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const columns = dataset.value;
+    const kinds = new Map<string, string>();
+    const owners = new Map<string, string>();
+    columns.forEach((column, index) => {
+      const kindOwner = kinds.get(column.kind);
+      if (kindOwner !== undefined) addIssue({ message: `的 kind “${column.kind}” 与栏目 “${kindOwner}” 重复：每个栏目须有自己的标识。`, path: pathTo(columns, index, 'kind') });
+      else kinds.set(column.kind, column.title);
+      const names: [string, (string | number)[]][] = [[column.title, ['title']], ...column.aliases.map((alias, k): [string, (string | number)[]] => [alias, ['aliases', k]])];
+      for (const [name, keys] of names) {
+        const key = normaliseSectionTitle(name);
+        const owner = owners.get(key);
+        if (owner !== undefined) addIssue({ message: `的名称 “${name}” 已用于栏目 “${owner}”：一个名称只能对应一个栏目。`, path: pathTo(columns, index, ...keys) });
+        else owners.set(key, column.title);
+      }
+    });
+  }),
+);
+
+/** Reads `sections.yaml`: a list of `{ title, kind, aliases? }`, each problem at the place it is written. */
+export function parseSectionTable(path: string, text: string): { table: SectionTable; diagnostics: Diagnostic[] } {
+  const { entries, diagnostics } = readYamlList(path, text, { rule: 'section-table', what: '栏目表', table: sectionTableSchema, entry: columnSchema, nameOf: columnName });
+  return { table: sectionTable(entries.map(({ value }) => value)), diagnostics };
+}
+
+/** 栏目 “工作动态” when the entry has a title to name it by, else 栏目. */
+function columnName(entry: unknown): string {
+  const title = fieldOf(entry, 'title');
+  return typeof title === 'string' && title.trim() !== '' ? `栏目 “${title.trim()}” ` : '栏目';
 }

@@ -1,14 +1,22 @@
-import matter from 'gray-matter';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { articleMarkdown, baselineLayout, baselineProject, escapeMarkdown } from '../../src/bench/baseline.ts';
 import { loadArchive } from '../../src/archive/load-archive.ts';
 import { bundledContent } from '../helpers/content.ts';
 
 // CommonMark, as Eleventy's default engine (markdown-it) reads it.
+/** A page's front matter as data, and the Markdown after its closing ---. */
+function matter(page: string): { data: unknown; content: string } {
+  const [first] = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).parse(page).children;
+  if (first?.type !== 'yaml') return { data: undefined, content: page };
+  return { data: parse(first.value), content: page.slice(first.position?.end.offset ?? 0) };
+}
+
 const blocks = (markdown: string) => (unified().use(remarkParse).parse(markdown) as Root).children.map((node) => ({ type: node.type, depth: 'depth' in node ? node.depth : undefined, text: toString(node) }));
 
 describe('escapeMarkdown', () => {

@@ -81,15 +81,44 @@ describe('parseGazetteer', () => {
     ['a missing field', '- id: a\n  name: 甲园区\n  city: 南京市\n', 1, 'province'],
     ['a bad id', '- id: A 园\n  name: 甲园区\n  province: 江苏省\n  city: 南京市\n', 1, '小写英文字母'],
     ['a duplicate id', park('') + park(''), 5, '重复'],
-    ['an alias shared by two parks', park('  aliases: [甲区]\n') + park('  aliases: [甲区]\n').replace('id: a', 'id: b').replace('甲园区', '乙园区'), 6, '已属于'],
-    ['an alias that is another park\'s name', park('') + park('  aliases: [甲园区]\n').replace('id: a', 'id: b').replace('name: 甲园区', 'name: 乙园区'), 5, '已属于'],
-    ['an unknown type', park('  type: 高新类\n'), 1, '综合类'],
+    // Each problem at the value that has it: the second park's alias or name, the type, the step, the date.
+    ['an alias shared by two parks', park('  aliases: [甲区]\n') + park('  aliases: [甲区]\n').replace('id: a', 'id: b').replace('甲园区', '乙园区'), 10, '已属于'],
+    ['an alias that is another park\'s name', park('') + park('  aliases: [甲园区]\n').replace('id: a', 'id: b').replace('name: 甲园区', 'name: 乙园区'), 9, '已属于'],
+    ['a full name shared by two parks', park('') + park('').replace('id: a', 'id: b'), 6, '已属于'],
+    ['an unknown type', park('  type: 高新类\n'), 5, '综合类'],
     ['an unknown milestone step', park('  milestones:\n    - step: 挂牌\n      date: 2019\n'), 6, '通过验收'],
-    ['a bad milestone date', park('  milestones:\n    - step: 通过验收\n      date: 2019-13\n'), 6, '2018-02'],
-    ['YAML syntax', '- id: [a\n', 2, 'YAML'],
+    ['a bad milestone date', park('  milestones:\n    - step: 通过验收\n      date: 2019-13\n'), 7, '2018-02'],
+    // At the bracket left open, not past the end of the file.
+    ['YAML syntax', '- id: [a\n', 1, 'YAML'],
   ])('rejects %s', (_name, text, line, mention) => {
     const { diagnostics } = parseGazetteer('parks.yaml', text);
     expect(diagnostics).toContainEqual(expect.objectContaining({ rule: 'gazetteer', severity: 'error', line, message: expect.stringContaining(mention) }));
+  });
+
+  it('warns about a name written twice for the same park, at the second one, and keeps the park', () => {
+    const { parks, diagnostics } = parseGazetteer('parks.yaml', park('  aliases: [甲区, 甲区]\n'));
+    expect(parks.map((p) => p.id)).toEqual(['a']);
+    expect(diagnostics).toEqual([expect.objectContaining({ rule: 'gazetteer', severity: 'warning', line: 5, column: 17, message: expect.stringContaining('写了两次') })]);
+  });
+
+  it('reads a year-only milestone date that YAML takes for a number, and an empty type as none', () => {
+    const { parks, diagnostics } = parseGazetteer('parks.yaml', park('  type:\n  milestones:\n    - step: 通过验收\n      date: 2019\n      note: 依据\n'));
+    expect(diagnostics).toEqual([]);
+    expect(parks[0]).toMatchObject({ milestones: [{ step: 'acceptance-passed', date: '2019', note: '依据' }] });
+    expect(parks[0]?.type).toBeUndefined();
+  });
+
+  it('keeps the sound parks when one is broken', () => {
+    const { parks, diagnostics } = parseGazetteer('parks.yaml', park('') + '- id: b\n  name: 乙园区\n');
+    expect(parks.map((p) => p.id)).toEqual(['a']);
+    expect(diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [5, '园区 “乙园区” 缺少 province（省份），例如 province: 安徽省。'],
+      [5, '园区 “乙园区” 缺少 city（城市），例如 city: 合肥市。'],
+    ]);
+  });
+
+  it.each([['an empty file', ''], ['comments only', '# 园区名录\n']])('takes %s for an empty gazetteer', (_name, text) => {
+    expect(parseGazetteer('parks.yaml', text)).toEqual({ parks: [], diagnostics: [] });
   });
 });
 

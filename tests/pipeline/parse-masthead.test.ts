@@ -18,11 +18,31 @@ describe('parseSource', () => {
     expect(heading?.position?.start.line).toBe(10);
   });
 
+  it('keeps the front matter out of the body tree', () => {
+    const parsed = parseSource('a.md', `${masthead()}\n## 工作动态\n`);
+    expect(parsed.ok && parsed.source.tree.children.map((n) => n.type)).toEqual(['heading']);
+  });
+
+  it('places front matter nodes in the file, also past blank lines and comments inside it', () => {
+    const parsed = parseSource('a.md', '---\n# 刊头\n\nyear: 2018\n---\n');
+    if (!parsed.ok) throw new Error('parse failed');
+    const year = parsed.source.frontMatter.getIn(['year'], true);
+    const offset = typeof year === 'object' && year !== null && 'range' in year && Array.isArray(year.range) ? Number(year.range[0]) : -1;
+    expect(parsed.source.frontMatterLines.linePos(offset)).toEqual({ line: 4, col: 7 });
+  });
+
   it.each([
     ['', 'empty-file', 1],
     ['   \n\n', 'empty-file', 1],
     ['## 工作动态\n', 'front-matter-missing', 1],
     ['---\nyear: 2018\n## 工作动态\n', 'front-matter-unclosed', 1],
+    ['---\n', 'front-matter-unclosed', 1],
+    ['---\nyear: 2018\n----\n', 'front-matter-unclosed', 1],
+    ['---\nyear: 2018\n---x\n', 'front-matter-unclosed', 1],
+    ['----\nyear: 2018\n---\n', 'front-matter-missing', 1],
+    [' ---\nyear: 2018\n---\n', 'front-matter-missing', 1],
+    ['---\n---\n## 工作动态\n', 'front-matter-missing', 1],
+    ['---\n\n---\n## 工作动态\n', 'front-matter-missing', 1],
     ['---\nyear: 2018\nseries: [unclosed\n---\n', 'front-matter-syntax', 3],
     ['---\nyear: 2018\nyear: 2019\n---\n', 'front-matter-syntax', 3],
   ])('rejects %j with %s at line %i', (text, rule, line) => {
@@ -55,6 +75,43 @@ describe('readMasthead', () => {
     if (!('diagnostics' in result)) return;
     expect(result.masthead).toBeUndefined();
     expect(result.diagnostics).toContainEqual(expect.objectContaining({ rule, line, severity: 'error', message: expect.stringContaining(mention) }));
+  });
+
+  it.each([
+    [{ number: 0 }, 5, 9, '须在 1 到 99 之间'],
+    [{ number: 0.5 }, 5, 9, '须是整数'],
+    [{ year: '"2018"' }, 4, 7, '须是整数'],
+    [{ date: '2018-02-30' }, 7, 7, '不是真实存在的日期'],
+    [{ series: '' }, 2, 9, '须是一段非空文字'],
+  ])('%j → one message, at the value (line %i, column %i)', (fields, line, column, mention) => {
+    const result = mastheadOf(masthead(fields));
+    if (!('diagnostics' in result)) throw new Error('parse failed');
+    expect(result.diagnostics).toEqual([expect.objectContaining({ line, column, message: expect.stringContaining(mention) })]);
+  });
+
+  it('reports front matter that is not a list of fields', () => {
+    expect(mastheadOf('---\n- 2018\n---\n')).toMatchObject({ diagnostics: [{ rule: 'front-matter-syntax', line: 2, column: 1 }] });
+    expect(mastheadOf('---\n# 只有注释\n---\n')).toMatchObject({ diagnostics: [{ rule: 'front-matter-syntax', line: 1, column: 1 }] });
+  });
+
+  it('takes keys that name Object members for unknown fields, never for its own', () => {
+    const keys = 'constructor: 1\n__proto__: 2\ntoString: 3\nhasOwnProperty: 4\nvalueOf: {}\n';
+    const result = mastheadOf(masthead().replace(/---\n$/, `${keys}---\n`));
+    if (!('diagnostics' in result)) throw new Error('parse failed');
+    expect(result.masthead).toMatchObject({ year: 2018, number: 1 });
+    expect(result.diagnostics.map((d) => [d.rule, d.severity, d.line, d.column, d.message.match(/“(.+?)”/)?.[1]])).toEqual([
+      ['front-matter-unknown-field', 'warning', 8, 1, 'constructor'],
+      ['front-matter-unknown-field', 'warning', 9, 1, '__proto__'],
+      ['front-matter-unknown-field', 'warning', 10, 1, 'toString'],
+      ['front-matter-unknown-field', 'warning', 11, 1, 'hasOwnProperty'],
+      ['front-matter-unknown-field', 'warning', 12, 1, 'valueOf'],
+    ]);
+  });
+
+  it('does not take a field named after an Object member for a missing one', () => {
+    const result = mastheadOf(masthead({ year: undefined, constructor: 2018 }));
+    if (!('diagnostics' in result)) throw new Error('parse failed');
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ rule: 'front-matter-field', line: 1, message: expect.stringContaining('缺少年份（year）') }));
   });
 
   it('warns about unknown fields, naming the known ones', () => {
