@@ -115,12 +115,31 @@ export function issueFilePath(issue: { year: number; number: number }): string {
 export const issueFileExtension = '.md';
 
 /**
- * The masthead fields in the order an issue file writes them (front matter): the issue's own
- * fields, nothing derived.
+ * The masthead: the front matter's fields, in the order an issue file writes them, each with its
+ * name in messages, the range a number may take, and a line that would be right. The issue's own
+ * fields, nothing derived; src/pipeline/masthead.ts checks them with a schema built from these.
  */
-export const mastheadFieldOrder = ['series', 'publisher', 'year', 'number', 'cumulativeNumber', 'date'] as const;
+export const mastheadFields = {
+  series: { label: '刊名', example: 'series: 国家生态工业园区 工作动态' },
+  publisher: { label: '编发单位', example: 'publisher: 国家生态工业园区建设协调领导小组办公室' },
+  year: { label: '年份', example: 'year: 2018', range: [1900, 2999] },
+  number: { label: '当年期号', example: 'number: 1', range: [1, 99] },
+  cumulativeNumber: { label: '总期号', example: 'cumulativeNumber: 10', range: [1, 99999] },
+  date: { label: '出版日期', example: 'date: 2018-06-29' },
+} as const;
 
-export type MastheadField = (typeof mastheadFieldOrder)[number];
+export type MastheadField = keyof typeof mastheadFields;
+
+/** The field names in the written order. */
+export const mastheadFieldOrder: readonly MastheadField[] = ['series', 'publisher', 'year', 'number', 'cumulativeNumber', 'date'];
+
+/** The table of columns in the content folder: each `##` heading names one of them. */
+export const sectionTableFile = 'sections.yaml';
+
+/** Editors write 【工作动态】 as the PDF prints it, or add spaces; the column is the same. */
+export function normaliseSectionTitle(title: string): string {
+  return title.replace(/[\s【】[\]]/g, '');
+}
 
 /**
  * Writing issue files. Tools that write one (the importer, `new-issue`, the generator) build its

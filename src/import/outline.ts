@@ -1,12 +1,12 @@
 import type { Diagnostic } from '../model.ts';
-import { findSectionKind, normaliseSectionTitle, type SectionTable } from '../pipeline/section-kinds.ts';
+import { findSectionKind, type SectionTable } from '../pipeline/section-kinds.ts';
 import { readArticleBody, type Block } from './article-body.ts';
 import type { BodyLine } from './body-lines.ts';
 import type { ContentsArticle } from './contents.ts';
 import { isTitleLike, markerTitle } from './line-kinds.ts';
 import { matchTitles } from './titles.ts';
 import { joinLines, lineDiagnostic, removeSpacesBetweenWide } from './text.ts';
-import { subtitleParagraphText, subtitleText } from '../core/content-format.ts';
+import { normaliseSectionTitle, subtitleParagraphText, subtitleText } from '../core/content-format.ts';
 
 export interface ImportedArticle {
   id: string;

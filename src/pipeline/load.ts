@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { issueFileExtension } from '../core/content-format.ts';
+import { issueFileExtension, sectionTableFile } from '../core/content-format.ts';
 import { compareDiagnostics, diagnostic, fileStart } from '../core/diagnostics.ts';
 import { isMissing, osReason, readOptionalFile, UnreadableFileError } from '../core/read-file.ts';
 import type { Diagnostic, Issue } from '../model.ts';
 import { checkArchive, type IssueEntry } from './archive-rules/index.ts';
 import type { ArchiveIndexes, ContentFolder, Enrichment, EnrichmentSource } from './enrichment.ts';
 import { processIssueFile, type IssueContext, type IssueFileResult } from './issue-file.ts';
-import { parseSectionTable, sectionTable, sectionTableFile, type SectionTable } from './section-kinds.ts';
+import { parseSectionTable, sectionTable, type SectionTable } from './section-kinds.ts';
 
 export interface Archive extends ArchiveIndexes {
   /** Newest first: by date, then by cumulative number. */

@@ -1,28 +1,22 @@
 import * as v from 'valibot';
 import { isMap, type Document } from 'yaml';
 import type { Diagnostic } from '../model.ts';
+import { mastheadFields, type MastheadField } from '../core/content-format.ts';
 import { isRealDate } from '../core/dates.ts';
 import { diagnostic, fileStart, type Place } from '../core/diagnostics.ts';
 import { keyText, placeOfKey, placeOfPath, yamlData, type YamlLines, type YamlText } from '../core/yaml.ts';
 import { firstPerValue, issueDiagnostic, isMissingKey, missingKey, type SchemaIssue } from '../core/yaml-schema.ts';
 
-/** How each field is named in messages, and a line that would be right. */
-const fields = {
-  series: { label: '刊名', example: 'series: 国家生态工业园区 工作动态' },
-  publisher: { label: '编发单位', example: 'publisher: 国家生态工业园区建设协调领导小组办公室' },
-  year: { label: '年份', example: 'year: 2018' },
-  number: { label: '当年期号', example: 'number: 1' },
-  cumulativeNumber: { label: '总期号', example: 'cumulativeNumber: 10' },
-  date: { label: '出版日期', example: 'date: 2018-06-29' },
-} as const;
+/** How each field is named in messages, the range of numbers, and a line that would be right. */
+const fields = mastheadFields;
 
-type FieldName = keyof typeof fields;
+type FieldName = MastheadField;
 
 const problem = (name: FieldName, text: string) => `${fields[name].label}（${name}）${text}。示例：${fields[name].example}`;
 
 const text = (name: FieldName) => v.pipe(v.string(problem(name, '须是一段非空文字')), v.trim(), v.nonEmpty(problem(name, '须是一段非空文字')));
 
-const integer = (name: FieldName, min: number, max: number) =>
+const integer = (name: 'year' | 'number' | 'cumulativeNumber', [min, max] = fields[name].range) =>
   v.pipe(
     v.number(problem(name, '须是整数（不加引号，不写“第”“期”）')),
     v.integer(problem(name, '须是整数（不加引号，不写“第”“期”）')),
@@ -45,9 +39,9 @@ export const mastheadSchema = v.object(
   {
     series: text('series'),
     publisher: text('publisher'),
-    year: integer('year', 1900, 2999),
-    number: integer('number', 1, 99),
-    cumulativeNumber: integer('cumulativeNumber', 1, 99999),
+    year: integer('year'),
+    number: integer('number'),
+    cumulativeNumber: integer('cumulativeNumber'),
     date: isoDate,
   },
   (issue) => {

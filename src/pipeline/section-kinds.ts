@@ -1,9 +1,7 @@
 import * as v from 'valibot';
+import { normaliseSectionTitle } from '../core/content-format.ts';
 import type { Diagnostic, SectionKind } from '../model.ts';
 import { fieldOf, missingKey, pathTo, readYamlList } from '../core/yaml-schema.ts';
-
-/** Name of the table of columns inside the content folder. */
-export const sectionTableFile = 'sections.yaml';
 
 export interface SectionTable {
   kinds: SectionKind[];
@@ -17,11 +15,6 @@ export function sectionTable(kinds: SectionKind[]): SectionTable {
     for (const title of [kind.title, ...kind.aliases]) byTitle.set(normaliseSectionTitle(title), kind);
   }
   return { kinds, byTitle };
-}
-
-/** Editors write 【工作动态】 as the PDF does, or add spaces; the column is the same. */
-export function normaliseSectionTitle(title: string): string {
-  return title.replace(/[\s【】[\]]/g, '');
 }
 
 export function findSectionKind(table: SectionTable, title: string): SectionKind | undefined {
