@@ -1,15 +1,10 @@
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { contentDir } from '../src/core/content-dir.ts';
-import { formatDiagnostic, hasErrors } from '../src/core/diagnostics.ts';
-import { loadArchive } from '../src/archive/load-archive.ts';
-import { openSearchIndex } from '../src/search/build-index.ts';
-import { searchRecords } from '../src/search/records.ts';
+import { runBuild } from '../src/cli/build-command.ts';
 import { startPreview } from '../src/preview/preview.ts';
 import { PortUnavailableError } from '../src/preview/site-server.ts';
 import { removeLeftovers, unsafeOutputReason } from '../src/site/build-output.ts';
-import { publishSite, stopwatch } from '../src/site/publish.ts';
 import { readSettings } from '../src/site/settings.ts';
 
 /**
@@ -39,31 +34,16 @@ async function main(args: string[]): Promise<number> {
   return build(dir, displayDir, out);
 }
 
-async function build(dir: string, displayDir: string, out: string): Promise<number> {
-  const started = performance.now();
-  const lap = stopwatch();
-  // Pagefind indexes each issue in its own process while the next ones are parsed here.
-  const searchIndex = await openSearchIndex();
-  const archive = await loadArchive(dir, displayDir, undefined, { onIssue: (issue) => searchIndex.add(searchRecords([issue])) }).catch(async (error: unknown) => {
-    await searchIndex.discard();
-    throw error;
+function build(dir: string, displayDir: string, out: string): Promise<number> {
+  return runBuild({
+    contentDir: dir,
+    displayDir,
+    out,
+    settings: readSettings(),
+    write: (text) => process.stdout.write(text),
+    writeError: (text) => process.stderr.write(text),
+    timingsFile: process.env.BENCH_TIMINGS,
   });
-  const load = lap();
-  if (hasErrors(archive.diagnostics)) {
-    await searchIndex.discard();
-    for (const d of archive.diagnostics.filter((d) => d.severity === 'error')) process.stderr.write(`${formatDiagnostic(d)}\n`);
-    process.stderr.write(`\n内容有错误，未生成网站；${relative(process.cwd(), out)}/ 保持不变。请按上面的提示修改后重试（npm run check 可单独检查）。\n`);
-    return 1;
-  }
-  const published = await publishSite(archive, out, { settings: readSettings(), index: 'now', searchIndex });
-  const timings = { load, ...published.timings };
-  // npm run bench reads the phases from here; the build itself prints only the total.
-  if (process.env.BENCH_TIMINGS) await writeFile(process.env.BENCH_TIMINGS, JSON.stringify(timings));
-  process.stdout.write(`已生成 ${relative(process.cwd(), out) || '.'}/（${archive.issues.length} 期，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）。\n`);
-  // Warnings do not stop publishing; editors read them in full with npm run check.
-  const warnings = archive.diagnostics.length;
-  if (warnings > 0) process.stdout.write(`内容有 ${warnings} 个警告，运行 npm run check 查看。\n`);
-  return 0;
 }
 
 async function preview(dir: string, displayDir: string, out: string): Promise<number> {
@@ -89,7 +69,7 @@ async function preview(dir: string, displayDir: string, out: string): Promise<nu
   }
   log(`预览网站：http://localhost:${running.port}${settings.pathPrefix}`);
   log(`保存 ${displayDir}/ 中的文件后会自动重新生成并刷新浏览器；按 Ctrl+C 停止。`);
-  log('（修改 src/ 或 .eleventy.ts 中的程序代码后，请重新运行 npm start。）');
+  log('（修改 src/ 中的程序代码后，请重新运行 npm start。）');
   const stop = () => void running.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -33,6 +33,19 @@ export interface SearchIndexWriter {
 }
 
 /**
+ * Pagefind's Node API runs one indexing service per process for all indexes, and `close` stops it
+ * for every one of them. Each writer deletes its own index when done and the service is closed
+ * only once no writer is open, so builds in one process (tests, a preview beside a build) never
+ * stop each other's index.
+ */
+let openIndexes = 0;
+
+async function releaseService(): Promise<void> {
+  openIndexes -= 1;
+  if (openIndexes === 0) await pagefind.close();
+}
+
+/**
  * Aborting the signal stops the writer: `add` and `write` reject with the signal's reason and
  * nothing is installed. Pagefind itself is stopped only once it has answered every request it
  * was sent (at most `recordsInFlight` records, or the index being written): stopping it with
@@ -40,9 +53,13 @@ export interface SearchIndexWriter {
  */
 export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndexWriter> {
   signal?.throwIfAborted();
-  const { index, errors } = await pagefind.createIndex({});
+  openIndexes += 1;
+  const { index, errors } = await pagefind.createIndex({}).catch(async (error: unknown) => {
+    await releaseService();
+    throw error;
+  });
   if (!index) {
-    await pagefind.close();
+    await releaseService();
     throw new SearchIndexError(`无法启动 Pagefind：${errors.join('；')}`);
   }
   let failure: unknown;
@@ -61,10 +78,16 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
     if (discarded) throw new SearchIndexDiscardedError();
     if (failure !== undefined) throw failure;
   };
-  const discard = async () => {
+  let released: Promise<void> | undefined;
+  const discard = () => {
     discarded = true;
-    while (open.size > 0) await Promise.all(open);
-    await pagefind.close();
+    released ??= (async () => {
+      while (open.size > 0) await Promise.all(open);
+      // Freeing the service's memory for this index; if the service is gone, so is the index.
+      await index.deleteIndex().catch(() => undefined);
+      await releaseService();
+    })();
+    return released;
   };
   return {
     async add(records) {

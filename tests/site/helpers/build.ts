@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { runBuild as buildCommand } from '../../../src/cli/build-command.ts';
+import { contentDir } from '../../../src/core/content-dir.ts';
+import { readSettings } from '../../../src/site/settings.ts';
 
 export interface BuildResult {
   code: number | null;
@@ -8,8 +11,33 @@ export interface BuildResult {
   stderr: string;
 }
 
-/** `npm run build` as a user runs it, into `out`, with extra environment (CONTENT_DIR, PATH_PREFIX). */
-export function runBuild(out: string, env: Record<string, string> = {}): Promise<BuildResult> {
+/**
+ * `npm run build` into `out`, with extra environment (CONTENT_DIR, PATH_PREFIX, SITE_URL), in this
+ * process: a build is a function of its inputs, so tests need not start one. Whatever the command
+ * would print goes into the result; a throw, which the command would report as a failure, becomes
+ * exit code 1 with the error, stack included, so no test can mistake it for a clean run.
+ */
+export async function runBuild(out: string, env: Record<string, string> = {}): Promise<BuildResult> {
+  const environment = { ...process.env, ...env };
+  const dir = contentDir(environment);
+  const result = { stdout: '', stderr: '' };
+  try {
+    const code = await buildCommand({
+      contentDir: dir,
+      displayDir: relative(process.cwd(), dir) || '.',
+      out,
+      settings: readSettings(environment),
+      write: (text) => (result.stdout += text),
+      writeError: (text) => (result.stderr += text),
+    });
+    return { code, ...result };
+  } catch (error) {
+    return { code: 1, stdout: result.stdout, stderr: `${result.stderr}${error instanceof Error ? error.stack : String(error)}` };
+  }
+}
+
+/** `npm run build` as a user runs it, in its own process: for what only the command itself does (exit status, arguments). */
+export function spawnBuild(out: string, env: Record<string, string> = {}): Promise<BuildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--out', out], {
       env: { ...process.env, ...env },
