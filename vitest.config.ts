@@ -42,7 +42,16 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: all, exclude: [...configDefaults.exclude, ...e2e], setupFiles: ['tests/unit-setup.ts'], isolate: false } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: all,
+          exclude: [...configDefaults.exclude, ...e2e],
+          setupFiles: ['tests/unit-setup.ts'],
+          isolate: false,
+        },
+      },
       { extends: true, test: { name: 'e2e', include: e2e, globalSetup: ['tests/site/helpers/shared-site-setup.ts'] } },
     ],
   },

@@ -32,17 +32,26 @@ function option(name: string): string | undefined {
 
 const totalBytes = async (dir: string) => (await fileSizes(dir)).reduce((sum, file) => sum + file.size, 0);
 
-async function searchCost(siteDir: string, mode: 'ours' | 'default'): Promise<Pick<BuildFigures, 'outputBytes' | 'indexBytes' | 'coldSearch'>> {
+async function searchCost(
+  siteDir: string,
+  mode: 'ours' | 'default',
+): Promise<Pick<BuildFigures, 'outputBytes' | 'indexBytes' | 'coldSearch'>> {
   const coldSearch: Record<string, number> = {};
   for (const query of queries) coldSearch[query] = (await coldSearchBytes(siteDir, query, mode)).bytes;
-  return { outputBytes: await totalBytes(siteDir), indexBytes: (await indexBytes(join(siteDir, searchIndexFolder))).index, coldSearch };
+  return {
+    outputBytes: await totalBytes(siteDir),
+    indexBytes: (await indexBytes(join(siteDir, searchIndexFolder))).index,
+    coldSearch,
+  };
 }
 
 async function measureOurs(contentDir: string, work: string): Promise<BuildFigures> {
   const siteDir = join(work, 'ours-site');
   const timingsFile = join(work, 'ours-timings.json');
   const [node = '', ...args] = ourBuild('--out', siteDir);
-  const run = await measureCommand(node, args, { env: { ...process.env, CONTENT_DIR: contentDir, BENCH_TIMINGS: timingsFile } });
+  const run = await measureCommand(node, args, {
+    env: { ...process.env, CONTENT_DIR: contentDir, BENCH_TIMINGS: timingsFile },
+  });
   const timings = JSON.parse(await readFile(timingsFile, 'utf8')) as PublishTimings & { load: number };
   return {
     // Pagefind takes each issue while the next is parsed, and writes its index while Eleventy renders.
@@ -78,7 +87,8 @@ async function machine(): Promise<string> {
 
 async function main(): Promise<void> {
   const sizes = (option('--sizes') ?? '100,1000').split(',').map(Number);
-  if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error('usage: npm run bench -- [--sizes 100,1000] [--keep DIR] [--json FILE]');
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1))
+    throw new Error('usage: npm run bench -- [--sizes 100,1000] [--keep DIR] [--json FILE]');
   const keep = option('--keep');
   const root = keep ? resolve(keep) : await mkdtemp(join(tmpdir(), 'bench-'));
   console.log(`Machine: ${await machine()}\nWork folder: ${root}\n`);
@@ -93,7 +103,10 @@ async function main(): Promise<void> {
       const { issues } = await loadArchive(contentDir);
       const figures: SizeFigures = {
         issues: issues.length,
-        articles: issues.reduce((n, issue) => n + issue.sections.reduce((m, section) => m + section.articles.length, 0), 0),
+        articles: issues.reduce(
+          (n, issue) => n + issue.sections.reduce((m, section) => m + section.articles.length, 0),
+          0,
+        ),
         ours: await measureOurs(contentDir, work),
         baseline: await measureBaseline(issues, work),
       };
@@ -111,12 +124,24 @@ async function main(): Promise<void> {
     const edited = issues[0];
     if (!edited) throw new Error('no issue to edit');
     const preview = await timePreviewEdits(
-      { contentDir: join(work, 'content'), issueFile: join(work, 'content', edited.sourcePath), issuePath: edited.url, edits: previewEdits },
+      {
+        contentDir: join(work, 'content'),
+        issueFile: join(work, 'content', edited.sourcePath),
+        issuePath: edited.url,
+        edits: previewEdits,
+      },
       ourBuild('--serve', '--out', join(work, 'preview-site')),
     );
     const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-    console.log(`Preview on ${largest} issues: started in ${s(preview.startupMs)}; after saving ${edited.sourcePath}:\n`);
-    console.log(markdownTable(['edit', 'page updated', 'search index updated'], preview.edits.map((edit, i) => [String(i + 1), s(edit.pageMs), s(edit.searchMs)])));
+    console.log(
+      `Preview on ${largest} issues: started in ${s(preview.startupMs)}; after saving ${edited.sourcePath}:\n`,
+    );
+    console.log(
+      markdownTable(
+        ['edit', 'page updated', 'search index updated'],
+        preview.edits.map((edit, i) => [String(i + 1), s(edit.pageMs), s(edit.searchMs)]),
+      ),
+    );
     if (json) await writeFile(json, JSON.stringify({ machine: await machine(), sizes: results, preview }, null, 2));
   } finally {
     if (!keep) await rm(root, { recursive: true, force: true });

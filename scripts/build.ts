@@ -49,19 +49,31 @@ function build(dir: string, displayDir: string, out: string): Promise<number> {
 async function preview(dir: string, displayDir: string, out: string): Promise<number> {
   const port = previewPort(process.env.PORT);
   if (port === undefined) {
-    process.stderr.write(`PORT 应是 0 到 65535 之间的整数（0 表示任选一个空闲端口），现在是 ${JSON.stringify(process.env.PORT)}。\n`);
+    process.stderr.write(
+      `PORT 应是 0 到 65535 之间的整数（0 表示任选一个空闲端口），现在是 ${JSON.stringify(process.env.PORT)}。\n`,
+    );
     return 2;
   }
   // Without it every rebuild would fail and the preview would serve nothing.
   if (!existsSync(dir)) {
-    process.stderr.write(`找不到内容目录 ${displayDir}/：请在项目根目录运行 npm start，或用 CONTENT_DIR 指定内容目录。\n`);
+    process.stderr.write(
+      `找不到内容目录 ${displayDir}/：请在项目根目录运行 npm start，或用 CONTENT_DIR 指定内容目录。\n`,
+    );
     return 2;
   }
   const settings = readSettings();
   const log = (line: string) => process.stdout.write(`${line}\n`);
   let running: Awaited<ReturnType<typeof startPreview>>;
   try {
-    running = await startPreview({ contentDir: dir, displayDir, out, port, pathPrefix: settings.pathPrefix, alsoWatch: ['templates', 'public'], log });
+    running = await startPreview({
+      contentDir: dir,
+      displayDir,
+      out,
+      port,
+      pathPrefix: settings.pathPrefix,
+      alsoWatch: ['templates', 'public'],
+      log,
+    });
   } catch (error) {
     if (!(error instanceof PortUnavailableError)) throw error;
     process.stderr.write(`${portAdvice(error)}\n`);
@@ -84,12 +96,17 @@ function previewPort(value: string | undefined): number | undefined {
 
 function portAdvice({ port, code }: PortUnavailableError): string {
   const other = port >= 1024 && port < 65535 ? port + 1 : 8080;
-  const reason = code === 'EACCES' ? `没有权限使用端口 ${port}（1024 以下的端口通常需要管理员权限）` : `端口 ${port} 已被占用（也许另一个预览或程序正在用它）`;
+  const reason =
+    code === 'EACCES'
+      ? `没有权限使用端口 ${port}（1024 以下的端口通常需要管理员权限）`
+      : `端口 ${port} 已被占用（也许另一个预览或程序正在用它）`;
   return `${reason}，预览没有启动。请换一个端口，例如 PORT=${other} npm start；PORT=0 则任选一个空闲端口。`;
 }
 
 process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
   // Not a content error (those are reported above, with file and line): the program or the machine failed.
-  process.stderr.write(`生成失败：${error instanceof Error ? error.message : String(error)}\n网站目录保持原样。请检查磁盘空间和输出目录的权限后重试；问题仍在时，请连同这条信息报告。\n`);
+  process.stderr.write(
+    `生成失败：${error instanceof Error ? error.message : String(error)}\n网站目录保持原样。请检查磁盘空间和输出目录的权限后重试；问题仍在时，请连同这条信息报告。\n`,
+  );
   return 1;
 });

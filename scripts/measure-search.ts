@@ -34,7 +34,9 @@ async function measure(name: string, issues: Issue[], work: string): Promise<voi
   const oursSize = await indexBytes(join(ours, searchIndexFolder));
   const plainSize = await indexBytes(join(plain, searchIndexFolder));
   console.log(`\n## ${name}: ${issues.length} 期，${records} 篇文章`);
-  console.log(`索引（不含 Pagefind 界面文件 ${kb(oursSize.ui)}）：本方案 ${kb(oursSize.index)}（${oursSeconds.toFixed(1)} 秒），Pagefind 默认 ${kb(plainSize.index)}（${plainSeconds.toFixed(1)} 秒）`);
+  console.log(
+    `索引（不含 Pagefind 界面文件 ${kb(oursSize.ui)}）：本方案 ${kb(oursSize.index)}（${oursSeconds.toFixed(1)} 秒），Pagefind 默认 ${kb(plainSize.index)}（${plainSeconds.toFixed(1)} 秒）`,
+  );
   console.log('| 检索词 | 本方案 结果数 | 本方案 冷启动传输 | 默认 结果数 | 默认 冷启动传输 |');
   console.log('| --- | --- | --- | --- | --- |');
   for (const query of queries) {
@@ -55,7 +57,9 @@ async function main(): Promise<void> {
     await writeGeneratedArchive({ sourceDir: 'content', outDir: generatedDir, issues, seed });
     const generated = await loadArchive(generatedDir);
     await measure(`生成的 ${issues} 期`, generated.issues, work);
-    console.log('\n冷启动传输：pagefind.js、wasm、入口与元数据文件、所需索引块、前 10 条结果的片段，按文件原始大小计（索引文件本身已压缩）。');
+    console.log(
+      '\n冷启动传输：pagefind.js、wasm、入口与元数据文件、所需索引块、前 10 条结果的片段，按文件原始大小计（索引文件本身已压缩）。',
+    );
   } finally {
     await rm(work, { recursive: true, force: true });
   }

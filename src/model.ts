@@ -8,7 +8,6 @@
  */
 import type { Root as HastRoot } from 'hast';
 
-
 /** A column of the bulletin, e.g. 工作动态 → `work-updates`. */
 export interface SectionKind {
   /** Stable identifier used in URLs and filters. */
@@ -91,7 +90,8 @@ export interface Issue {
 }
 
 /** A step of the national eco-industrial park programme. */
-export type MilestoneStep = 'creation-started' | 'planning-approved' | 'technical-review-passed' | 'acceptance-passed' | 'title-granted';
+export type MilestoneStep =
+  'creation-started' | 'planning-approved' | 'technical-review-passed' | 'acceptance-passed' | 'title-granted';
 
 export interface Milestone {
   step: MilestoneStep;

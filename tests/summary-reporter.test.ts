@@ -30,17 +30,27 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function vitestCounts(stdout: string, title: string): Record<string, number> {
   const line = stdout.split('\n').find((l) => l.trimStart().startsWith(`${title} `));
   if (!line) throw new Error(`no "${title}" line in:\n${stdout}`);
-  return Object.fromEntries([...line.replace(/\(\d+\)\s*$/, '').matchAll(/(\d+) ([a-z ]+?)(?= \||$)/g)].map((m) => [m[2]!.trim(), Number(m[1])]));
+  return Object.fromEntries(
+    [...line.replace(/\(\d+\)\s*$/, '').matchAll(/(\d+) ([a-z ]+?)(?= \||$)/g)].map((m) => [
+      m[2]!.trim(),
+      Number(m[1]),
+    ]),
+  );
 }
 
 /** Our line's `Tests: …` or `Test files: …` part, in the same shape. */
 function ourCounts(line: string, title: string): Record<string, number> {
   const part = line.split(' · ').find((p) => p.startsWith(`${title}: `));
   if (!part) throw new Error(`no "${title}" part in: ${line}`);
-  return Object.fromEntries(part.slice(title.length + 2).split(', ').map((item) => {
-    const [, count, kind] = /^(\d+) (.+)$/.exec(item)!;
-    return [kind!, Number(count)];
-  }));
+  return Object.fromEntries(
+    part
+      .slice(title.length + 2)
+      .split(', ')
+      .map((item) => {
+        const [, count, kind] = /^(\d+) (.+)$/.exec(item)!;
+        return [kind!, Number(count)];
+      }),
+  );
 }
 
 const nonZero = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
@@ -51,7 +61,15 @@ describe('the summary line', () => {
     const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST')));
     const result = spawnSync(
       process.execPath,
-      [join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run', '--root', work, '--globals', '--reporter=default', `--reporter=${join(repoRoot, 'tests/summary-reporter.ts')}`],
+      [
+        join(repoRoot, 'node_modules/vitest/vitest.mjs'),
+        'run',
+        '--root',
+        work,
+        '--globals',
+        '--reporter=default',
+        `--reporter=${join(repoRoot, 'tests/summary-reporter.ts')}`,
+      ],
       { cwd: work, encoding: 'utf8', env: { ...env, NO_COLOR: '1', FORCE_COLOR: '0', CI: '1' } },
     );
     expect(result.status, result.stdout + result.stderr).toBe(1);
@@ -62,6 +80,8 @@ describe('the summary line', () => {
     // Vitest leaves out kinds it has none of; the line always has passed, failed and skipped.
     expect(nonZero(ourCounts(line, 'Tests'))).toEqual(vitestCounts(result.stdout, 'Tests'));
     expect(nonZero(ourCounts(line, 'Test files'))).toEqual(vitestCounts(result.stdout, 'Test Files'));
-    expect(line).toBe('Tests: 2 passed, 1 failed, 3 skipped, 1 todo, 1 expected fail · Test files: 1 passed, 2 failed, 1 skipped');
+    expect(line).toBe(
+      'Tests: 2 passed, 1 failed, 3 skipped, 1 todo, 1 expected fail · Test files: 1 passed, 2 failed, 1 skipped',
+    );
   });
 });

@@ -7,8 +7,15 @@ export interface RunCounts {
   errors: number;
 }
 
-export function countRun(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown> = []): RunCounts {
-  const counts: RunCounts = { tests: { passed: 0, failed: 0, skipped: 0, todo: 0, expectedFail: 0 }, files: { passed: 0, failed: 0, skipped: 0 }, errors: unhandledErrors.length };
+export function countRun(
+  testModules: ReadonlyArray<TestModule>,
+  unhandledErrors: ReadonlyArray<unknown> = [],
+): RunCounts {
+  const counts: RunCounts = {
+    tests: { passed: 0, failed: 0, skipped: 0, todo: 0, expectedFail: 0 },
+    files: { passed: 0, failed: 0, skipped: 0 },
+    errors: unhandledErrors.length,
+  };
   for (const module of testModules) {
     // A file that throws at import has no tests but fails: it is counted here, never as a test.
     const state = module.state();

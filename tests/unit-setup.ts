@@ -11,7 +11,9 @@ import { removeContentDirs } from './helpers/content.ts';
 const childProcess = createRequire(import.meta.url)('node:child_process') as Record<string, unknown>;
 for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']) {
   childProcess[name] = () => {
-    throw new Error(`child_process.${name} in a unit test: tests that start processes belong to the e2e project (list in vitest.config.ts)`);
+    throw new Error(
+      `child_process.${name} in a unit test: tests that start processes belong to the e2e project (list in vitest.config.ts)`,
+    );
   };
 }
 syncBuiltinESMExports();

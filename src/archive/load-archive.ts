@@ -1,6 +1,12 @@
 import { parksEnrichment } from '../parks/enrichment.ts';
 import type { EnrichmentSource } from '../pipeline/enrichment.ts';
-import { loadIssueContext, readContentFolder, type Archive, type IssueFileCache, type LoadOptions } from '../pipeline/load.ts';
+import {
+  loadIssueContext,
+  readContentFolder,
+  type Archive,
+  type IssueFileCache,
+  type LoadOptions,
+} from '../pipeline/load.ts';
 
 export type { Archive } from '../pipeline/load.ts';
 

@@ -18,7 +18,8 @@ export const baselineLayout = 'page.njk';
 
 const layoutFile: ProjectFile = {
   path: `_includes/${baselineLayout}`,
-  content: '<!doctype html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>{{ title }}</title>\n</head>\n<body>\n<h1>{{ title }}</h1>\n{{ content | safe }}\n</body>\n</html>\n',
+  content:
+    '<!doctype html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>{{ title }}</title>\n</head>\n<body>\n<h1>{{ title }}</h1>\n{{ content | safe }}\n</body>\n</html>\n',
 };
 
 /** Every page of the baseline project, at the same URLs as our article pages (`/2018/01/p3/`). */
@@ -30,7 +31,10 @@ export function baselineProject(issues: readonly Issue[]): ProjectFile[] {
 export function articlePage(article: Pick<Article, 'url' | 'title' | 'text' | 'headings'>): ProjectFile {
   // JSON strings are YAML strings, so any title is safe front matter.
   const frontMatter = `---\ntitle: ${JSON.stringify(article.title)}\nlayout: ${baselineLayout}\n---\n`;
-  return { path: `${article.url.replace(/^\/|\/$/g, '')}.md`, content: `${frontMatter}\n${articleMarkdown(article)}\n` };
+  return {
+    path: `${article.url.replace(/^\/|\/$/g, '')}.md`,
+    content: `${frontMatter}\n${articleMarkdown(article)}\n`,
+  };
 }
 
 /** The article's reader-visible lines as Markdown: its sub-headings as `##`, every other line a paragraph. */
@@ -47,7 +51,9 @@ export function articleMarkdown(article: Pick<Article, 'text' | 'headings'>): st
 export function escapeMarkdown(line: string): string {
   return line
     .replace(/[\\`*_[\]<>#|~&]/g, '\\$&')
-    .replace(/^(\s*)([-+=]|\d+(?=[.)]))/, (_match, space: string, marker: string) => (/\d/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`));
+    .replace(/^(\s*)([-+=]|\d+(?=[.)]))/, (_match, space: string, marker: string) =>
+      /\d/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`,
+    );
 }
 
 export async function writeProject(dir: string, files: readonly ProjectFile[]): Promise<void> {

@@ -24,10 +24,16 @@ export interface PreviewTarget {
 
 const searchCaughtUp = '检索索引已更新';
 
-export async function timePreviewEdits(target: PreviewTarget, command: readonly string[]): Promise<{ startupMs: number; edits: PreviewEdit[] }> {
+export async function timePreviewEdits(
+  target: PreviewTarget,
+  command: readonly string[],
+): Promise<{ startupMs: number; edits: PreviewEdit[] }> {
   const started = performance.now();
   const [executable = '', ...args] = command;
-  const child = spawn(executable, args, { env: { ...process.env, CONTENT_DIR: target.contentDir, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(executable, args, {
+    env: { ...process.env, CONTENT_DIR: target.contentDir, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const original = await readFile(target.issueFile);
   try {
     let exit = '';
@@ -79,7 +85,10 @@ function lineWaiter(stream: NodeJS.ReadableStream | null, exitStatus: () => stri
       for (;;) {
         const index = seen.findIndex(matches);
         if (index >= 0) return seen.splice(0, index + 1).at(-1) ?? '';
-        if (closed) throw new Error(`preview exited (${exitStatus()}) before printing the expected line; it printed:\n${seen.join('\n')}`);
+        if (closed)
+          throw new Error(
+            `preview exited (${exitStatus()}) before printing the expected line; it printed:\n${seen.join('\n')}`,
+          );
         await new Promise<void>((resolve) => (wake = resolve));
       }
     },

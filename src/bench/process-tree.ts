@@ -16,7 +16,11 @@ export interface Measured {
 const sampleEveryMs = 100;
 
 /** Resolves when the command exits with status 0; rejects with its output otherwise. */
-export function measureCommand(command: string, args: readonly string[], options: SpawnOptions = {}): Promise<Measured> {
+export function measureCommand(
+  command: string,
+  args: readonly string[],
+  options: SpawnOptions = {},
+): Promise<Measured> {
   const started = performance.now();
   const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -56,7 +60,9 @@ export async function treeRssBytes(pid: number): Promise<number> {
 /** Children are listed per thread that started them. */
 async function childPids(pid: number): Promise<number[]> {
   const threads = await readdir(`/proc/${pid}/task`).catch(() => []);
-  const lists = await Promise.all(threads.map((thread) => readFile(`/proc/${pid}/task/${thread}/children`, 'utf8').catch(() => '')));
+  const lists = await Promise.all(
+    threads.map((thread) => readFile(`/proc/${pid}/task/${thread}/children`, 'utf8').catch(() => '')),
+  );
   return lists.join(' ').split(/\s+/).filter(Boolean).map(Number);
 }
 

@@ -37,14 +37,49 @@ export function ratio(ours: number | undefined, baseline: number | undefined): s
 export function figuresTable(size: SizeFigures): string {
   const { ours, baseline } = size;
   const rows: [string, string, string, string][] = [
-    ['parse + validate', seconds(ours.phases.parse), seconds(baseline.phases.parse), ratio(ours.phases.parse, baseline.phases.parse)],
-    ['render (Eleventy)', seconds(ours.phases.render), seconds(baseline.phases.render), ratio(ours.phases.render, baseline.phases.render)],
-    ['search index (Pagefind)', seconds(ours.phases.index), seconds(baseline.phases.index), ratio(ours.phases.index, baseline.phases.index)],
-    ['start-up and the rest', seconds(ours.totalMs - ours.phasesWallMs), seconds(baseline.totalMs - baseline.phasesWallMs), ratio(ours.totalMs - ours.phasesWallMs, baseline.totalMs - baseline.phasesWallMs)],
+    [
+      'parse + validate',
+      seconds(ours.phases.parse),
+      seconds(baseline.phases.parse),
+      ratio(ours.phases.parse, baseline.phases.parse),
+    ],
+    [
+      'render (Eleventy)',
+      seconds(ours.phases.render),
+      seconds(baseline.phases.render),
+      ratio(ours.phases.render, baseline.phases.render),
+    ],
+    [
+      'search index (Pagefind)',
+      seconds(ours.phases.index),
+      seconds(baseline.phases.index),
+      ratio(ours.phases.index, baseline.phases.index),
+    ],
+    [
+      'start-up and the rest',
+      seconds(ours.totalMs - ours.phasesWallMs),
+      seconds(baseline.totalMs - baseline.phasesWallMs),
+      ratio(ours.totalMs - ours.phasesWallMs, baseline.totalMs - baseline.phasesWallMs),
+    ],
     ['total wall time', seconds(ours.totalMs), seconds(baseline.totalMs), ratio(ours.totalMs, baseline.totalMs)],
-    ['peak RSS', megabytes(ours.peakRssBytes), megabytes(baseline.peakRssBytes), ratio(ours.peakRssBytes, baseline.peakRssBytes)],
-    ['output size', megabytes(ours.outputBytes), megabytes(baseline.outputBytes), ratio(ours.outputBytes, baseline.outputBytes)],
-    ['index size', megabytes(ours.indexBytes), megabytes(baseline.indexBytes), ratio(ours.indexBytes, baseline.indexBytes)],
+    [
+      'peak RSS',
+      megabytes(ours.peakRssBytes),
+      megabytes(baseline.peakRssBytes),
+      ratio(ours.peakRssBytes, baseline.peakRssBytes),
+    ],
+    [
+      'output size',
+      megabytes(ours.outputBytes),
+      megabytes(baseline.outputBytes),
+      ratio(ours.outputBytes, baseline.outputBytes),
+    ],
+    [
+      'index size',
+      megabytes(ours.indexBytes),
+      megabytes(baseline.indexBytes),
+      ratio(ours.indexBytes, baseline.indexBytes),
+    ],
     ...Object.keys({ ...ours.coldSearch, ...baseline.coldSearch }).map((query): [string, string, string, string] => [
       `cold search “${query}”`,
       kilobytes(ours.coldSearch[query]),

@@ -44,7 +44,9 @@ export async function runBuild(options: BuildOptions): Promise<number> {
   if (hasErrors(archive.diagnostics)) {
     await searchIndex.discard();
     for (const d of archive.diagnostics.filter((d) => d.severity === 'error')) writeError(`${formatDiagnostic(d)}\n`);
-    writeError(`\n内容有错误，未生成网站；${shownOut}/ 保持不变。请按上面的提示修改后重试（npm run check 可单独检查）。\n`);
+    writeError(
+      `\n内容有错误，未生成网站；${shownOut}/ 保持不变。请按上面的提示修改后重试（npm run check 可单独检查）。\n`,
+    );
     return 1;
   }
   const published = await publishSite(archive, out, { settings: options.settings, index: 'now', searchIndex });

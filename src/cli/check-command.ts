@@ -19,7 +19,10 @@ export async function runCheck({ contentDir, displayDir, write }: CheckOptions):
   for (const d of archive.diagnostics) write(`${formatDiagnostic(d)}\n`);
   const errors = archive.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = archive.diagnostics.length - errors;
-  const articles = archive.issues.reduce((n, issue) => n + issue.sections.reduce((m, s) => m + s.articles.length, 0), 0);
+  const articles = archive.issues.reduce(
+    (n, issue) => n + issue.sections.reduce((m, s) => m + s.articles.length, 0),
+    0,
+  );
   if (hasErrors(archive.diagnostics)) {
     write(`\n检查未通过：${errors} 个错误，${warnings} 个警告。请按上面的提示修改后再运行 npm run check。\n`);
     return 1;

@@ -21,9 +21,17 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const outDir = resolve(out);
-  const { files } = await writeGeneratedArchive({ sourceDir: contentDir(), outDir, issues, seed, includeSource: args.includes('--include-source') });
+  const { files } = await writeGeneratedArchive({
+    sourceDir: contentDir(),
+    outDir,
+    issues,
+    seed,
+    includeSource: args.includes('--include-source'),
+  });
   const shown = relative(process.cwd(), outDir);
-  process.stdout.write(`已在 ${shown.startsWith('..') ? outDir : shown || '.'}/ 生成 ${files.length} 期（${files[0]} 至 ${files.at(-1)}）。\n`);
+  process.stdout.write(
+    `已在 ${shown.startsWith('..') ? outDir : shown || '.'}/ 生成 ${files.length} 期（${files[0]} 至 ${files.at(-1)}）。\n`,
+  );
   return 0;
 }
 

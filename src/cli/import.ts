@@ -10,13 +10,18 @@ import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
 import { loadSectionTableFile } from '../pipeline/load.ts';
 import { readInputFile } from './read-input.ts';
 
-const usage = '用法：npm run import -- <原文.txt> [--out <输出.md>] [--force]\n  原文为 PDF 导出的文字（UTF-8 或 GB18030）；默认写入 content/年份/年份-期号.md，已存在时须加 --force 才覆盖。\n';
+const usage =
+  '用法：npm run import -- <原文.txt> [--out <输出.md>] [--force]\n  原文为 PDF 导出的文字（UTF-8 或 GB18030）；默认写入 content/年份/年份-期号.md，已存在时须加 --force 才覆盖。\n';
 
 /** `npm run import`: PDF text of one bulletin → an issue file, with every guess reported. */
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, force: { type: 'boolean', default: false } } });
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { out: { type: 'string' }, force: { type: 'boolean', default: false } },
+    });
   } catch (error) {
     process.stderr.write(`参数有误：${(error as Error).message}\n${usage}`);
     return 2;
@@ -44,7 +49,9 @@ async function main(argv: string[]): Promise<number> {
     await writeFile(out, result.markdown, { flag: args.values.force ? 'w' : 'wx' });
   } catch (error) {
     const exists = (error as NodeJS.ErrnoException).code === 'EEXIST';
-    process.stderr.write(`${shownOut}:1:1  error  ${exists ? '文件已存在，没有覆盖。如确要用导入结果替换它，请加 --force；或用 --out 写到别处比较。' : `无法写入这个文件：${(error as Error).message}`}  (${exists ? 'output-exists' : 'output-write'})\n`);
+    process.stderr.write(
+      `${shownOut}:1:1  error  ${exists ? '文件已存在，没有覆盖。如确要用导入结果替换它，请加 --force；或用 --out 写到别处比较。' : `无法写入这个文件：${(error as Error).message}`}  (${exists ? 'output-exists' : 'output-write'})\n`,
+    );
     return 1;
   }
   const outline = result.outline!;

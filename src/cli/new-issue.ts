@@ -38,7 +38,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`参数有误：--${badInteger} 须是正整数（现为 “${values[badInteger]}”）。\n${usage}`);
     return 2;
   }
-  const integer = (name: (typeof integerOptions)[number]) => (values[name] === undefined ? undefined : Number(values[name]));
+  const integer = (name: (typeof integerOptions)[number]) =>
+    values[name] === undefined ? undefined : Number(values[name]);
   const options: NewIssueOptions = {
     year: integer('year'),
     number: integer('number'),
@@ -68,12 +69,16 @@ async function main(argv: string[]): Promise<number> {
     await writeFile(file, skeletonMarkdown(plan.masthead, table), { flag: 'wx' });
   } catch (error) {
     const exists = (error as NodeJS.ErrnoException).code === 'EEXIST';
-    process.stderr.write(`没有新建文件：${exists ? `${shown} 已经存在，不会覆盖。要修改这一期，请直接编辑该文件。` : `无法写入 ${shown}：${(error as Error).message}`}\n`);
+    process.stderr.write(
+      `没有新建文件：${exists ? `${shown} 已经存在，不会覆盖。要修改这一期，请直接编辑该文件。` : `无法写入 ${shown}：${(error as Error).message}`}\n`,
+    );
     return 1;
   }
   const { year, number, cumulativeNumber, date } = plan.masthead;
   const steps = [
-    ...(date === undefined ? [`把出版日期 date: ${datePlaceholder} 改为原刊的出版日期（如 2018年6月29日 写作 2018-06-29）；`] : []),
+    ...(date === undefined
+      ? [`把出版日期 date: ${datePlaceholder} 改为原刊的出版日期（如 2018年6月29日 写作 2018-06-29）；`]
+      : []),
     '在各栏目（##）下加文章：“### 文章标题 {#英文标识 page=页码}”，下面一段一行写正文；',
     '删去本期没有文章的栏目；',
     '运行 npm run check，直到没有错误。',

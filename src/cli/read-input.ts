@@ -7,7 +7,9 @@ export async function readInputFile(path: string): Promise<Buffer | undefined> {
     return await readFile(path);
   } catch {
     const message = '找不到或无法读取这个文件。请检查路径。';
-    process.stderr.write(`${formatDiagnostic({ path, line: 1, column: 1, severity: 'error', rule: 'file-not-found', message })}\n`);
+    process.stderr.write(
+      `${formatDiagnostic({ path, line: 1, column: 1, severity: 'error', rule: 'file-not-found', message })}\n`,
+    );
     return undefined;
   }
 }

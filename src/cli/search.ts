@@ -43,14 +43,18 @@ async function main(args: string[]): Promise<number> {
   const sort = (option(args, '--sort') ?? 'relevance') as SortOrder;
   const query = queryWords(args).join(' ');
   if (query.trim() === '' || !sortOrders.includes(sort)) {
-    process.stderr.write('用法：npm run search -- 检索词 [--json] [--sort relevance|newest|oldest] [--site 网站目录] [--reindex]\n');
+    process.stderr.write(
+      '用法：npm run search -- 检索词 [--json] [--sort relevance|newest|oldest] [--site 网站目录] [--reindex]\n',
+    );
     return 2;
   }
   if (args.includes('--reindex') && !(await reindex(siteDir))) return 1;
   try {
     await access(join(siteDir, searchIndexFolder, 'pagefind.js'));
   } catch {
-    process.stderr.write(`找不到搜索索引 ${join(siteDir, searchIndexFolder)}/：请先运行 npm run build，或加 --reindex 按内容目录生成。\n`);
+    process.stderr.write(
+      `找不到搜索索引 ${join(siteDir, searchIndexFolder)}/：请先运行 npm run build，或加 --reindex 按内容目录生成。\n`,
+    );
     return 1;
   }
   const loaded = await openPagefind(siteDir);
@@ -58,10 +62,18 @@ async function main(args: string[]): Promise<number> {
     const results = await searchArchive(loaded.pagefind, { query, sort });
     const hits = await results.hits(0, results.total);
     if (args.includes('--json')) {
-      process.stdout.write(`${JSON.stringify(hits.map(({ url, title, issue, section }) => ({ url, title, issue, section })), null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify(
+          hits.map(({ url, title, issue, section }) => ({ url, title, issue, section })),
+          null,
+          2,
+        )}\n`,
+      );
     } else {
       for (const hit of hits) process.stdout.write(`${hit.url}\n`);
-      process.stderr.write(results.total === 0 ? `没有找到包含 “${results.terms.join(' ')}” 的文章。\n` : `共 ${results.total} 篇。\n`);
+      process.stderr.write(
+        results.total === 0 ? `没有找到包含 “${results.terms.join(' ')}” 的文章。\n` : `共 ${results.total} 篇。\n`,
+      );
     }
   } finally {
     await loaded.close();

@@ -2,8 +2,22 @@ import { isRealDate } from './dates.ts';
 
 /** 〇 is the proper zero in dates, but PDFs often carry ○ (circle), О or O from the typesetter. */
 const digitValues: Record<string, number> = {
-  '〇': 0, '○': 0, '零': 0, 'О': 0, 'O': 0, 'o': 0, '０': 0,
-  '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+  〇: 0,
+  '○': 0,
+  零: 0,
+  О: 0,
+  O: 0,
+  o: 0,
+  '０': 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /**
@@ -21,7 +35,8 @@ export function parseChineseNumber(text: string): number | undefined {
   }
   const tens = chars.slice(0, tenAt);
   const ones = chars.slice(tenAt + 1);
-  if (tens.length > 1 || ones.length > 1 || ![...tens, ...ones].every((c) => c in digitValues && digitValues[c]! > 0)) return undefined;
+  if (tens.length > 1 || ones.length > 1 || ![...tens, ...ones].every((c) => c in digitValues && digitValues[c]! > 0))
+    return undefined;
   return (tens.length === 0 ? 1 : digitValues[tens[0]!]!) * 10 + (ones.length === 0 ? 0 : digitValues[ones[0]!]!);
 }
 

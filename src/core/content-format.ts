@@ -131,7 +131,14 @@ export const mastheadFields = {
 export type MastheadField = keyof typeof mastheadFields;
 
 /** The field names in the written order. */
-export const mastheadFieldOrder: readonly MastheadField[] = ['series', 'publisher', 'year', 'number', 'cumulativeNumber', 'date'];
+export const mastheadFieldOrder: readonly MastheadField[] = [
+  'series',
+  'publisher',
+  'year',
+  'number',
+  'cumulativeNumber',
+  'date',
+];
 
 /** The table of columns in the content folder: each `##` heading names one of them. */
 export const sectionTableFile = 'sections.yaml';
@@ -153,10 +160,18 @@ export const writeIssue = {
   article: (title: string, attributes: WrittenHeadingAttributes = {}): Heading => {
     const block = headingAttributesText(attributes);
     // Whatever remark escapes in the block, the pipeline reads the heading's unescaped text.
-    return { type: 'heading', depth: 3, children: [{ type: 'text', value: block === '' ? title : `${title} ${block}` }] };
+    return {
+      type: 'heading',
+      depth: 3,
+      children: [{ type: 'text', value: block === '' ? title : `${title} ${block}` }],
+    };
   },
   /** `#### （一）做优顶层设计`, and deeper. */
-  subheading: (text: string, depth: 4 | 5 | 6 = 4): Heading => ({ type: 'heading', depth, children: [{ type: 'text', value: text }] }),
+  subheading: (text: string, depth: 4 | 5 | 6 = 4): Heading => ({
+    type: 'heading',
+    depth,
+    children: [{ type: 'text', value: text }],
+  }),
   paragraph: (text: string): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value: text }] }),
   subtitle: (subtitle: string): Paragraph => writeIssue.paragraph(subtitleParagraphText(subtitle)),
   captionOnlyFigure: (caption: string): Paragraph => writeIssue.paragraph(captionOnlyParagraphText(caption)),
@@ -165,7 +180,9 @@ export const writeIssue = {
    * editor should do next). Values are written by the yaml package, so quoting is YAML's.
    */
   frontMatter: (fields: Partial<Record<MastheadField, string | number>>, comment?: string): Yaml => {
-    const ordered = Object.fromEntries(mastheadFieldOrder.flatMap((name) => (fields[name] === undefined ? [] : [[name, fields[name]]])));
+    const ordered = Object.fromEntries(
+      mastheadFieldOrder.flatMap((name) => (fields[name] === undefined ? [] : [[name, fields[name]]])),
+    );
     const document = new Document(ordered);
     // On the map rather than the document, so the comment sits right above the first field.
     if (comment !== undefined && document.contents) document.contents.commentBefore = ` ${comment}`;

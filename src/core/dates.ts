@@ -12,7 +12,10 @@ export function isRealDate(iso: string): boolean {
 /** 2018-06-29 → 二〇一八年六月二十九日, the way the bulletin's masthead prints its date. */
 export function toChineseDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  const yearText = String(year).split('').map((d) => digits[Number(d)]).join('');
+  const yearText = String(year)
+    .split('')
+    .map((d) => digits[Number(d)])
+    .join('');
   return `${yearText}年${toChineseNumber(month)}月${toChineseNumber(day)}日`;
 }
 

@@ -11,13 +11,7 @@ export interface Place {
 
 export const fileStart: Place = { line: 1, column: 1 };
 
-export function diagnostic(
-  path: string,
-  place: Place,
-  severity: Severity,
-  rule: string,
-  message: string,
-): Diagnostic {
+export function diagnostic(path: string, place: Place, severity: Severity, rule: string, message: string): Diagnostic {
   return { path, line: place.line, column: place.column, severity, rule, message };
 }
 

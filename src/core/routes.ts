@@ -34,7 +34,8 @@ export const routes = {
   cumulative: (cumulativeNumber: number) => `/no/${cumulativeNumber}/`,
   sections: '/sections/',
   /** A column's articles, paginated: `/sections/work-updates/`, `/sections/work-updates/2/`. */
-  section: (kind: string, pageNumber = 1) => (pageNumber === 1 ? `/sections/${kind}/` : `/sections/${kind}/${pageNumber}/`),
+  section: (kind: string, pageNumber = 1) =>
+    pageNumber === 1 ? `/sections/${kind}/` : `/sections/${kind}/${pageNumber}/`,
   parks: '/parks/',
   park: (parkId: string) => `/parks/${parkId}/`,
   about: '/about/',

@@ -8,11 +8,19 @@ export type IssuePath = [v.IssuePathItem, ...v.IssuePathItem[]];
 
 /** The keys of an issue's path, as `Document.getIn` takes them: `[1, 'aliases', 0]`. */
 export function issueKeys(issue: SchemaIssue): (string | number)[] {
-  return (issue.path ?? []).flatMap((item) => (typeof item.key === 'string' || typeof item.key === 'number' ? [item.key] : []));
+  return (issue.path ?? []).flatMap((item) =>
+    typeof item.key === 'string' || typeof item.key === 'number' ? [item.key] : [],
+  );
 }
 
 /** A schema issue as a diagnostic at the YAML node it is about. */
-export function issueDiagnostic(path: string, yaml: YamlText, issue: SchemaIssue, rule: string, message = issue.message): Diagnostic {
+export function issueDiagnostic(
+  path: string,
+  yaml: YamlText,
+  issue: SchemaIssue,
+  rule: string,
+  message = issue.message,
+): Diagnostic {
   return diagnostic(path, placeOfPath(yaml, issueKeys(issue)), 'error', rule, message);
 }
 
@@ -69,7 +77,11 @@ export interface CheckedList<T> {
  * shape; so when one does not, the rules run again over the sound entries, and one broken entry
  * neither hides the others' problems nor takes the good entries down with it.
  */
-export function checkList<T>(table: v.GenericSchema<unknown, T[]>, entry: v.GenericSchema<unknown, T>, data: unknown): CheckedList<T> {
+export function checkList<T>(
+  table: v.GenericSchema<unknown, T[]>,
+  entry: v.GenericSchema<unknown, T>,
+  data: unknown,
+): CheckedList<T> {
   const whole = v.safeParse(table, data);
   let entries: { index: number; value: T }[] = [];
   const issues: SchemaIssue[] = [...(whole.issues ?? [])];
@@ -77,14 +89,19 @@ export function checkList<T>(table: v.GenericSchema<unknown, T[]>, entry: v.Gene
     entries = whole.output.map((value, index) => ({ index, value }));
   } else if (Array.isArray(data)) {
     const sound = data.flatMap((item: unknown, index) => (v.safeParse(entry, item).typed ? [index] : []));
-    const again = v.safeParse(table, sound.map((index) => data[index]));
+    const again = v.safeParse(
+      table,
+      sound.map((index) => data[index]),
+    );
     const original = (position: number) => sound[position] ?? position;
     if (again.typed) entries = again.output.map((value, position) => ({ index: original(position), value }));
     for (const issue of again.issues ?? []) {
       if (issue.type !== 'raw_check') continue;
       const [first, ...rest] = issue.path ?? [];
       const key = first?.key;
-      issues.push(first && typeof key === 'number' ? { ...issue, path: [{ ...first, key: original(key) }, ...rest] } : issue);
+      issues.push(
+        first && typeof key === 'number' ? { ...issue, path: [{ ...first, key: original(key) }, ...rest] } : issue,
+      );
     }
   }
   // An entry with a problem of its own is left out; one that only clashes with another stays, so
@@ -127,7 +144,11 @@ export interface YamlListOptions<T> {
  * read, so that the issues do not all report unknown columns or parks, but only the syntax
  * errors are told: what else is wrong there mostly follows from them.
  */
-export function readYamlList<T>(path: string, text: string, options: YamlListOptions<T>): { yaml: ParsedYaml; entries: { index: number; value: T }[]; diagnostics: Diagnostic[] } {
+export function readYamlList<T>(
+  path: string,
+  text: string,
+  options: YamlListOptions<T>,
+): { yaml: ParsedYaml; entries: { index: number; value: T }[]; diagnostics: Diagnostic[] } {
   const { rule, what } = options;
   const yaml = parseYamlText(text);
   const syntax = yamlSyntaxDiagnostics(path, yaml, rule, what);
@@ -140,6 +161,7 @@ export function readYamlList<T>(path: string, text: string, options: YamlListOpt
     const [index] = issueKeys(issue);
     return typeof index === 'number' ? `${options.nameOf(list[index])}${issue.message}` : issue.message;
   };
-  const diagnostics = syntax.length > 0 ? syntax : issues.map((issue) => issueDiagnostic(path, yaml, issue, rule, message(issue)));
+  const diagnostics =
+    syntax.length > 0 ? syntax : issues.map((issue) => issueDiagnostic(path, yaml, issue, rule, message(issue)));
   return { yaml, entries, diagnostics };
 }

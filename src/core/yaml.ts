@@ -1,4 +1,15 @@
-import { isAlias, isCollection, isMap, isScalar, LineCounter, parseDocument, Scalar, visit, type Document, type YAMLError } from 'yaml';
+import {
+  isAlias,
+  isCollection,
+  isMap,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  Scalar,
+  visit,
+  type Document,
+  type YAMLError,
+} from 'yaml';
 import type { Diagnostic } from '../model.ts';
 import { diagnostic, fileStart, type Place } from './diagnostics.ts';
 import { explainYamlError, yamlErrorText } from './yaml-errors.ts';
@@ -25,7 +36,10 @@ export interface ParsedYaml extends YamlText {
  * Parses YAML that starts at line `firstLine` of its file, column 1 (front matter starts on the
  * line after its `---`), so that every place it reports is a place in the file.
  */
-export function parseYamlText(text: string, { firstLine = 1, start = fileStart }: { firstLine?: number; start?: Place } = {}): ParsedYaml {
+export function parseYamlText(
+  text: string,
+  { firstLine = 1, start = fileStart }: { firstLine?: number; start?: Place } = {},
+): ParsedYaml {
   const counter = new LineCounter();
   const document = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
   const lines: YamlLines =
@@ -94,7 +108,13 @@ export function yamlSyntaxDiagnostics(path: string, yaml: ParsedYaml, rule: stri
     .map(({ error, place }) => {
       // An unclosed bracket or quote is placed where it opened, not on the line the parser read.
       const { text, column } = explainYamlError(error, opens(error) ? '' : lineAt(yaml, error.pos[0]));
-      return diagnostic(path, { line: place.line, column: column ?? place.column }, 'error', rule, `${what}的 YAML 写法有误：${text}`);
+      return diagnostic(
+        path,
+        { line: place.line, column: column ?? place.column },
+        'error',
+        rule,
+        `${what}的 YAML 写法有误：${text}`,
+      );
     });
 }
 
@@ -125,7 +145,10 @@ function errorPlace(yaml: YamlText, error: YAMLError): Place {
       Node: (_key, node) => {
         const range = node.range;
         if (!range || range[1] !== offset) return;
-        const matches = open === 'bracket' ? isCollection(node) && node.flow === true : isScalar(node) && node.type === (open === '"' ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE);
+        const matches =
+          open === 'bracket'
+            ? isCollection(node) && node.flow === true
+            : isScalar(node) && node.type === (open === '"' ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE);
         if (matches && (opening === undefined || range[0] > opening)) opening = range[0];
       },
     });
@@ -149,7 +172,16 @@ export function yamlData(path: string, yaml: YamlText, rule: string, what: strin
     const text = unresolved
       ? '引用（*名称）找不到同名的锚点（&名称）：这些表格用不到 & 和 *；如果 * 是文字的一部分，请给整个值加上引号。'
       : yamlErrorText({ code: 'RESOURCE_EXHAUSTION', message });
-    return { ok: false, diagnostic: diagnostic(path, firstAlias(yaml, unresolved) ?? yaml.start, 'error', rule, `${what}的 YAML 写法有误：${text}`) };
+    return {
+      ok: false,
+      diagnostic: diagnostic(
+        path,
+        firstAlias(yaml, unresolved) ?? yaml.start,
+        'error',
+        rule,
+        `${what}的 YAML 写法有误：${text}`,
+      ),
+    };
   }
 }
 

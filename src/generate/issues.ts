@@ -33,7 +33,14 @@ export function generateIssueFiles(corpus: Corpus, options: GenerateOptions): Ge
     const year = options.startYear + Math.floor(index / issuesPerYear);
     const number = (index % issuesPerYear) + 1;
     const date = `${year}-${String(number).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
-    const masthead = { series: corpus.series, publisher: corpus.publisher, year, number, cumulativeNumber: options.firstCumulativeNumber + index, date };
+    const masthead = {
+      series: corpus.series,
+      publisher: corpus.publisher,
+      year,
+      number,
+      cumulativeNumber: options.firstCumulativeNumber + index,
+      date,
+    };
     const path = issueFilePath(masthead);
     return { path, text: issueText(corpus, random, masthead, options.sections) };
   });
@@ -68,7 +75,11 @@ export function articleCounts(random: Random, sections: number, total: number): 
 function articleNodes(corpus: Corpus, random: Random, id: string, page: number): RootContent[] {
   const nodes: RootContent[] = [writeIssue.article(title(corpus, random), { id, page })];
   if (random.chance(0.3)) {
-    nodes.push(writeIssue.subtitle(random.chance(0.5) && corpus.subtitles.length > 0 ? random.pick(corpus.subtitles) : random.pick(corpus.clauses)));
+    nodes.push(
+      writeIssue.subtitle(
+        random.chance(0.5) && corpus.subtitles.length > 0 ? random.pick(corpus.subtitles) : random.pick(corpus.clauses),
+      ),
+    );
   }
   const headings = random.chance(0.35) ? random.int(2, 5) : 0;
   const paragraphs = Array.from({ length: random.int(8, 11) }, () => paragraph(corpus, random));
@@ -92,7 +103,9 @@ function title(corpus: Corpus, random: Random): string {
 
 function heading(corpus: Corpus, random: Random): string {
   const short = corpus.clauses.filter((clause) => [...clause].length <= 14);
-  return random.chance(0.5) && corpus.headings.length > 0 ? random.pick(corpus.headings) : random.pick(short.length > 0 ? short : corpus.clauses);
+  return random.chance(0.5) && corpus.headings.length > 0
+    ? random.pick(corpus.headings)
+    : random.pick(short.length > 0 ? short : corpus.clauses);
 }
 
 function caption(corpus: Corpus, random: Random): string {

@@ -42,7 +42,8 @@ function isCaptionGroup(group: readonly BodyLine[]): boolean {
  */
 export function readArticleBody(path: string, lines: readonly BodyLine[]): ArticleBody {
   const diagnostics: Diagnostic[] = [];
-  const warn = (line: number, rule: string, message: string) => diagnostics.push(lineDiagnostic(path, line, 'warning', rule, message));
+  const warn = (line: number, rule: string, message: string) =>
+    diagnostics.push(lineDiagnostic(path, line, 'warning', rule, message));
   const first = lines[0];
   const subtitle = first === undefined ? undefined : subtitleText(first.text);
   const blocks: Block[] = [];
@@ -55,16 +56,28 @@ export function readArticleBody(path: string, lines: readonly BodyLine[]): Artic
       blocks.push({ kind: 'heading', text: texts[0]!, line });
     } else if (previous?.kind === 'paragraph' && !endsSentence(previous.text) && !(picture && isCaptionGroup(group))) {
       previous.text = joinLines([previous.text, ...texts]);
-      warn(line, 'import-page-join', `上一段（第 ${previous.line} 行）没有以句末标点结束，判断为跨页断开，已与本段合并为一段。如原文确是两段，请在 “${[...texts[0]!].slice(0, 8).join('')}” 前分段。`);
+      warn(
+        line,
+        'import-page-join',
+        `上一段（第 ${previous.line} 行）没有以句末标点结束，判断为跨页断开，已与本段合并为一段。如原文确是两段，请在 “${[...texts[0]!].slice(0, 8).join('')}” 前分段。`,
+      );
     } else if (isCaptionGroup(group)) {
       const text = joinLines(texts);
       if (!picture && blocks.length === 0) {
         blocks.push({ kind: 'heading', text, line });
-        warn(line, 'import-heading-guess', `文章开头的短行 “${text}” 导入为小标题（####）。如它是图片说明，请改为 “图：${text}”。`);
+        warn(
+          line,
+          'import-heading-guess',
+          `文章开头的短行 “${text}” 导入为小标题（####）。如它是图片说明，请改为 “图：${text}”。`,
+        );
       } else {
         blocks.push({ kind: 'figure', caption: text, line });
         const doubt = picture ? '' : '它前面没有图片留下的空行，也可能是小标题（####）。';
-        warn(line, 'import-figure', `短行 “${text}” 导入为图片说明 “图：${text}”：原刊此处有图片，请补上图片，改为 ![${text}](图片路径)。${doubt}`);
+        warn(
+          line,
+          'import-figure',
+          `短行 “${text}” 导入为图片说明 “图：${text}”：原刊此处有图片，请补上图片，改为 ![${text}](图片路径)。${doubt}`,
+        );
       }
     } else {
       blocks.push({ kind: 'paragraph', text: joinLines(texts), line });

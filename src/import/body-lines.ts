@@ -15,7 +15,12 @@ export interface BodyLine {
  * headers that repeat the series name. A page break is not a picture's gap, so the blank count
  * starts afresh after dropped furniture.
  */
-export function readBodyLines(path: string, lines: readonly SourceLine[], start: number, series: string): { lines: BodyLine[]; diagnostics: Diagnostic[] } {
+export function readBodyLines(
+  path: string,
+  lines: readonly SourceLine[],
+  start: number,
+  series: string,
+): { lines: BodyLine[]; diagnostics: Diagnostic[] } {
   const body: BodyLine[] = [];
   const diagnostics: Diagnostic[] = [];
   const seriesKey = matchKey(series);
@@ -28,7 +33,15 @@ export function readBodyLines(path: string, lines: readonly SourceLine[], start:
       blanks = 0;
     } else if (seriesKey !== '' && matchKey(trimmed) === seriesKey) {
       blanks = 0;
-      diagnostics.push(lineDiagnostic(path, no, 'warning', 'import-running-header', `正文中的 “${trimmed}” 与刊名相同，按页眉删去。如它确是正文，请手工补回。`));
+      diagnostics.push(
+        lineDiagnostic(
+          path,
+          no,
+          'warning',
+          'import-running-header',
+          `正文中的 “${trimmed}” 与刊名相同，按页眉删去。如它确是正文，请手工补回。`,
+        ),
+      );
     } else {
       body.push({ no, text: trimmed, blanksBefore: blanks });
       blanks = 0;

@@ -42,7 +42,12 @@ export function readContents(path: string, lines: readonly SourceLine[], start: 
       contents.sections.push({ title: marker, line: line.no });
     } else if (entry || continued) {
       const title = continued ? joinLines([text, continued.title]) : entry!.title;
-      contents.articles.push({ title, page: (continued ?? entry)!.page, line: line.no, ...(section !== undefined ? { section } : {}) });
+      contents.articles.push({
+        title,
+        page: (continued ?? entry)!.page,
+        line: line.no,
+        ...(section !== undefined ? { section } : {}),
+      });
       if (continued) index++;
     } else break;
     contents.end = index + 1;
@@ -50,7 +55,15 @@ export function readContents(path: string, lines: readonly SourceLine[], start: 
   if (contents.articles.length === 0) {
     const at = lines[start]?.no ?? 1;
     contents.end = hasHeading ? nextNonBlank(lines, start) + 1 : start;
-    contents.diagnostics.push(lineDiagnostic(path, at, 'warning', 'import-no-contents', '没有找到目录（本期目录及 “标题..... - 页码 -” 各行）：文章标题只能从正文推断，页码无法导入。请核对导入结果。'));
+    contents.diagnostics.push(
+      lineDiagnostic(
+        path,
+        at,
+        'warning',
+        'import-no-contents',
+        '没有找到目录（本期目录及 “标题..... - 页码 -” 各行）：文章标题只能从正文推断，页码无法导入。请核对导入结果。',
+      ),
+    );
   }
   return contents;
 }

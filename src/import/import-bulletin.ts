@@ -29,10 +29,19 @@ export function importBulletin(path: string, bytes: Uint8Array, table: SectionTa
   if (!decoded.ok) return { diagnostics: [lineDiagnostic(path, 1, 'error', 'import-encoding', decoded.message)] };
   const lines = toSourceLines(decoded.text);
   const head = readPrintedMasthead(path, lines);
-  if (!head.masthead || hasErrors(head.diagnostics)) return { encoding: decoded.encoding, diagnostics: head.diagnostics };
+  if (!head.masthead || hasErrors(head.diagnostics))
+    return { encoding: decoded.encoding, diagnostics: head.diagnostics };
   const contents = readContents(path, lines, head.end);
   const body = readBodyLines(path, lines, contents.end, head.masthead.series);
   const outline = buildOutline(path, body.lines, contents.articles, table);
-  const diagnostics = [...head.diagnostics, ...contents.diagnostics, ...body.diagnostics, ...outline.diagnostics].sort(compareDiagnostics);
-  return { markdown: issueMarkdown(head.masthead, outline), masthead: head.masthead, outline, encoding: decoded.encoding, diagnostics };
+  const diagnostics = [...head.diagnostics, ...contents.diagnostics, ...body.diagnostics, ...outline.diagnostics].sort(
+    compareDiagnostics,
+  );
+  return {
+    markdown: issueMarkdown(head.masthead, outline),
+    masthead: head.masthead,
+    outline,
+    encoding: decoded.encoding,
+    diagnostics,
+  };
 }

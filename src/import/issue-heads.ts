@@ -28,7 +28,14 @@ export function headOf(path: string, bytes: Uint8Array): IssueHead {
   const decoded = decodeSource(path, bytes);
   const parsed = decoded.ok ? parseSource(path, decoded.text) : undefined;
   const source = parsed?.ok ? parsed.source : undefined;
-  const data = source && yamlData(path, { document: source.frontMatter, lines: source.frontMatterLines, start: fileStart }, 'front-matter-syntax', '刊头信息');
+  const data =
+    source &&
+    yamlData(
+      path,
+      { document: source.frontMatter, lines: source.frontMatterLines, start: fileStart },
+      'front-matter-syntax',
+      '刊头信息',
+    );
   const fields: unknown = data?.ok ? data.data : undefined;
   // Each field by the masthead's own rule, one at a time: a wrong field leaves out only itself.
   const read = <T>(schema: v.GenericSchema<unknown, T>, key: string): T | undefined => {
@@ -49,5 +56,7 @@ export function headOf(path: string, bytes: Uint8Array): IssueHead {
 /** Every issue file in the content folder, the same files `npm run check` reads. */
 export async function readIssueHeads(contentDir: string): Promise<IssueHead[]> {
   const files = await issueFiles(contentDir);
-  return Promise.all(files.map(async (file) => headOf(relative(contentDir, file).split(sep).join('/'), await readFile(file))));
+  return Promise.all(
+    files.map(async (file) => headOf(relative(contentDir, file).split(sep).join('/'), await readFile(file))),
+  );
 }

@@ -37,7 +37,6 @@ export function contentsLine(line: string): { title: string; page: number } | un
   return undefined;
 }
 
-
 const enumerator = /^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]/;
 const maxHeadingLength = 40;
 

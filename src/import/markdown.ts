@@ -18,7 +18,10 @@ function blockNode(block: Block): RootContent {
 function articleNodes(article: ImportedArticle): RootContent[] {
   const attributes = { id: article.id, ...(article.page === undefined ? {} : { page: article.page }) };
   return [
-    writeIssue.article(article.title, article.contentsTitle === undefined ? attributes : { ...attributes, contents: article.contentsTitle }),
+    writeIssue.article(
+      article.title,
+      article.contentsTitle === undefined ? attributes : { ...attributes, contents: article.contentsTitle },
+    ),
     ...(article.subtitle !== undefined ? [writeIssue.subtitle(article.subtitle)] : []),
     ...article.blocks.map(blockNode),
   ];

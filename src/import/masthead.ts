@@ -13,7 +13,9 @@ export interface MastheadResult {
 }
 
 const numeral = '[〇○零一二三四五六七八九十0-9０-９]+';
-const issuePattern = new RegExp(`([0-9０-９]{4})\\s*年\\s*第\\s*(${numeral})\\s*期(?:\\s*[(（]\\s*总\\s*第\\s*(${numeral})\\s*期\\s*[)）])?`);
+const issuePattern = new RegExp(
+  `([0-9０-９]{4})\\s*年\\s*第\\s*(${numeral})\\s*期(?:\\s*[(（]\\s*总\\s*第\\s*(${numeral})\\s*期\\s*[)）])?`,
+);
 
 interface IssueLine {
   year: number;
@@ -25,7 +27,9 @@ interface IssueLine {
 export function findIssueLine(text: string): IssueLine | undefined {
   const match = issuePattern.exec(text);
   if (!match) return undefined;
-  const [year, number, cumulative] = [match[1]!, match[2]!, match[3]].map((part) => (part === undefined ? undefined : parseChineseNumber(part)));
+  const [year, number, cumulative] = [match[1]!, match[2]!, match[3]].map((part) =>
+    part === undefined ? undefined : parseChineseNumber(part),
+  );
   if (year === undefined || number === undefined) return undefined;
   return { year, number, ...(cumulative !== undefined ? { cumulativeNumber: cumulative } : {}) };
 }
@@ -41,7 +45,8 @@ function endsMasthead(text: string): boolean {
  */
 export function readPrintedMasthead(path: string, lines: readonly SourceLine[]): MastheadResult {
   const diagnostics: Diagnostic[] = [];
-  const error = (line: number, rule: string, message: string) => diagnostics.push(lineDiagnostic(path, line, 'error', rule, message));
+  const error = (line: number, rule: string, message: string) =>
+    diagnostics.push(lineDiagnostic(path, line, 'error', rule, message));
   const texts: SourceLine[] = [];
   let issue: (IssueLine & { line: number }) | undefined;
   let date: { iso: string; line: number } | undefined;
@@ -66,18 +71,48 @@ export function readPrintedMasthead(path: string, lines: readonly SourceLine[]):
   }
   const [series, publisher, ...extra] = texts;
   const firstLine = lines[0]?.no ?? 1;
-  if (!series) error(firstLine, 'import-masthead', '没有找到刊名：文件开头应是刊名一行，例如 “国家生态工业园区 工作动态”。');
-  if (!publisher) error(series?.no ?? firstLine, 'import-masthead', '没有找到编发单位：刊名之后应是编发单位一行，例如 “国家生态工业园区建设协调领导小组办公室”。');
+  if (!series)
+    error(firstLine, 'import-masthead', '没有找到刊名：文件开头应是刊名一行，例如 “国家生态工业园区 工作动态”。');
+  if (!publisher)
+    error(
+      series?.no ?? firstLine,
+      'import-masthead',
+      '没有找到编发单位：刊名之后应是编发单位一行，例如 “国家生态工业园区建设协调领导小组办公室”。',
+    );
   if (!issue) error(firstLine, 'import-masthead', '没有找到期号行：刊头中应有 “2018年第1期(总第10期)” 这样的一行。');
-  else if (issue.cumulativeNumber === undefined) error(issue.line, 'import-masthead', '期号行缺少总期号：应写作 “2018年第1期(总第10期)”。');
+  else if (issue.cumulativeNumber === undefined)
+    error(issue.line, 'import-masthead', '期号行缺少总期号：应写作 “2018年第1期(总第10期)”。');
   if (!date) error(firstLine, 'import-date', '没有找到出版日期：刊头中应有 “二〇一八年六月二十九日” 这样的一行。');
   for (const line of extra) {
-    diagnostics.push(lineDiagnostic(path, line.no, 'warning', 'import-masthead-extra', `刊头中多出的一行 “${line.text}” 不属于刊名、编发单位、期号或日期，未导入。如是正文，请手工补入。`));
+    diagnostics.push(
+      lineDiagnostic(
+        path,
+        line.no,
+        'warning',
+        'import-masthead-extra',
+        `刊头中多出的一行 “${line.text}” 不属于刊名、编发单位、期号或日期，未导入。如是正文，请手工补入。`,
+      ),
+    );
   }
   if (issue && date && Number(date.iso.slice(0, 4)) !== issue.year) {
-    diagnostics.push(lineDiagnostic(path, date.line, 'warning', 'import-date', `出版日期 ${date.iso} 与期号行的年份 ${issue.year} 不同。请核对原文。`));
+    diagnostics.push(
+      lineDiagnostic(
+        path,
+        date.line,
+        'warning',
+        'import-date',
+        `出版日期 ${date.iso} 与期号行的年份 ${issue.year} 不同。请核对原文。`,
+      ),
+    );
   }
   if (!series || !publisher || issue?.cumulativeNumber === undefined || !date) return { end, diagnostics };
-  const masthead = { series: series.text, publisher: publisher.text, year: issue.year, number: issue.number, cumulativeNumber: issue.cumulativeNumber, date: date.iso };
+  const masthead = {
+    series: series.text,
+    publisher: publisher.text,
+    year: issue.year,
+    number: issue.number,
+    cumulativeNumber: issue.cumulativeNumber,
+    date: date.iso,
+  };
   return { masthead, end, diagnostics };
 }

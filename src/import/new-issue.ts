@@ -18,8 +18,7 @@ export interface NewIssueOptions {
 export type NewIssueMasthead = Omit<Masthead, 'date'> & { date?: string };
 
 export type NewIssuePlan =
-  | { ok: true; masthead: NewIssueMasthead; relativePath: string; notes: string[] }
-  | { ok: false; message: string };
+  { ok: true; masthead: NewIssueMasthead; relativePath: string; notes: string[] } | { ok: false; message: string };
 
 type Numbered = IssueHead & { year: number; number: number };
 
@@ -35,31 +34,69 @@ export function planNewIssue(heads: readonly IssueHead[], options: NewIssueOptio
   const notes: string[] = [];
   const numbered = heads.filter((h): h is Numbered => h.year !== undefined && h.number !== undefined).sort(byIssue);
   const latest = numbered.at(-1);
-  if (options.date !== undefined && !isRealDate(options.date)) return { ok: false, message: `--date ${options.date} 不是有效日期：请写成 YYYY-MM-DD，例如 --date 2018-06-29。` };
+  if (options.date !== undefined && !isRealDate(options.date))
+    return { ok: false, message: `--date ${options.date} 不是有效日期：请写成 YYYY-MM-DD，例如 --date 2018-06-29。` };
   const year = options.year ?? (options.date !== undefined ? Number(options.date.slice(0, 4)) : latest?.year);
-  if (year === undefined) return { ok: false, message: '内容目录中还没有任何一期可供推算：请用 --year 指定年份，例如 --year 2018。' };
+  if (year === undefined)
+    return { ok: false, message: '内容目录中还没有任何一期可供推算：请用 --year 指定年份，例如 --year 2018。' };
   const sameYear = numbered.filter((h) => h.year === year).at(-1);
   const number = options.number ?? (sameYear ? sameYear.number + 1 : 1);
-  if (options.number === undefined) notes.push(sameYear ? `当年期号 ${number}：${year} 年最近一期是 ${sameYear.path}（第${sameYear.number}期）。` : `当年期号 1：${year} 年还没有任何一期。`);
+  if (options.number === undefined)
+    notes.push(
+      sameYear
+        ? `当年期号 ${number}：${year} 年最近一期是 ${sameYear.path}（第${sameYear.number}期）。`
+        : `当年期号 1：${year} 年还没有任何一期。`,
+    );
 
   const relativePath = issueFilePath({ year, number });
-  const taken = heads.find((h) => h.path === relativePath) ?? numbered.find((h) => h.year === year && h.number === number);
-  if (taken) return { ok: false, message: `${year}年第${number}期已经存在（${taken.path}），不会覆盖。要修改这一期，请直接编辑该文件；要新建另一期，请用 --number 指定期号。` };
+  const taken =
+    heads.find((h) => h.path === relativePath) ?? numbered.find((h) => h.year === year && h.number === number);
+  if (taken)
+    return {
+      ok: false,
+      message: `${year}年第${number}期已经存在（${taken.path}），不会覆盖。要修改这一期，请直接编辑该文件；要新建另一期，请用 --number 指定期号。`,
+    };
 
-  const previous = numbered.filter((h) => byIssue(h, { path: '', year, number }) < 0 && h.cumulativeNumber !== undefined).at(-1);
+  const previous = numbered
+    .filter((h) => byIssue(h, { path: '', year, number }) < 0 && h.cumulativeNumber !== undefined)
+    .at(-1);
   let cumulativeNumber = options.cumulativeNumber;
   if (cumulativeNumber === undefined) {
-    if (!previous) return { ok: false, message: `${year}年第${number}期之前没有可推算总期号的一期：请用 --cumulative-number 指定总期号，例如 --cumulative-number 10。` };
+    if (!previous)
+      return {
+        ok: false,
+        message: `${year}年第${number}期之前没有可推算总期号的一期：请用 --cumulative-number 指定总期号，例如 --cumulative-number 10。`,
+      };
     cumulativeNumber = previous.cumulativeNumber! + (previous.year === year ? number - previous.number : number);
-    notes.push(`总期号 ${cumulativeNumber}：由 ${previous.path}（${previous.year}年第${previous.number}期，总第${previous.cumulativeNumber}期）推算${previous.year === year ? '' : '，假定它是该年最后一期'}。`);
+    notes.push(
+      `总期号 ${cumulativeNumber}：由 ${previous.path}（${previous.year}年第${previous.number}期，总第${previous.cumulativeNumber}期）推算${previous.year === year ? '' : '，假定它是该年最后一期'}。`,
+    );
   }
   const series = options.series ?? [...numbered].reverse().find((h) => h.series)?.series;
   const publisher = options.publisher ?? [...numbered].reverse().find((h) => h.publisher)?.publisher;
-  if (series === undefined || publisher === undefined) return { ok: false, message: '没有已有的期刊可供沿用刊名和编发单位：请用 --series 和 --publisher 指定。' };
+  if (series === undefined || publisher === undefined)
+    return { ok: false, message: '没有已有的期刊可供沿用刊名和编发单位：请用 --series 和 --publisher 指定。' };
   const sameCumulative = heads.find((h) => h.cumulativeNumber === cumulativeNumber);
-  if (sameCumulative) return { ok: false, message: `总第${cumulativeNumber}期已是 ${sameCumulative.path}：总期号不能重复。请用 --cumulative-number 指定正确的总期号。` };
-  if (options.date !== undefined && Number(options.date.slice(0, 4)) !== year) notes.push(`注意：出版日期 ${options.date} 不在 ${year} 年。`);
-  return { ok: true, masthead: { series, publisher, year, number, cumulativeNumber, ...(options.date !== undefined ? { date: options.date } : {}) }, relativePath, notes };
+  if (sameCumulative)
+    return {
+      ok: false,
+      message: `总第${cumulativeNumber}期已是 ${sameCumulative.path}：总期号不能重复。请用 --cumulative-number 指定正确的总期号。`,
+    };
+  if (options.date !== undefined && Number(options.date.slice(0, 4)) !== year)
+    notes.push(`注意：出版日期 ${options.date} 不在 ${year} 年。`);
+  return {
+    ok: true,
+    masthead: {
+      series,
+      publisher,
+      year,
+      number,
+      cumulativeNumber,
+      ...(options.date !== undefined ? { date: options.date } : {}),
+    },
+    relativePath,
+    notes,
+  };
 }
 
 /** Stands in for the date until the editor fills it in; the checker names the field until then. */

@@ -43,9 +43,15 @@ interface TitleRun {
  * the contents (or, failing that, title-like lines) open articles, and everything between belongs
  * to the article above it.
  */
-export function buildOutline(path: string, lines: readonly BodyLine[], contents: readonly ContentsArticle[], table: SectionTable): Outline {
+export function buildOutline(
+  path: string,
+  lines: readonly BodyLine[],
+  contents: readonly ContentsArticle[],
+  table: SectionTable,
+): Outline {
   const diagnostics: Diagnostic[] = [];
-  const warn = (line: number, rule: string, message: string) => diagnostics.push(lineDiagnostic(path, line, 'warning', rule, message));
+  const warn = (line: number, rule: string, message: string) =>
+    diagnostics.push(lineDiagnostic(path, line, 'warning', rule, message));
   const runs = findTitleRuns(lines, contents, warn);
   const useMarkers = lines.some((line) => markerTitle(line.text) !== undefined);
   const outline: Outline = { lead: [], sections: [], diagnostics };
@@ -66,16 +72,38 @@ export function buildOutline(path: string, lines: readonly BodyLine[], contents:
         blocks: body.blocks,
       });
     } else if (body.blocks.length > 0 || body.subtitle !== undefined) {
-      const blocks = body.subtitle === undefined ? body.blocks : [{ kind: 'paragraph' as const, text: subtitleParagraphText(body.subtitle), line: pending.lines[0]!.no }, ...body.blocks];
+      const blocks =
+        body.subtitle === undefined
+          ? body.blocks
+          : [
+              { kind: 'paragraph' as const, text: subtitleParagraphText(body.subtitle), line: pending.lines[0]!.no },
+              ...body.blocks,
+            ];
       (section?.lead ?? outline.lead).push(...blocks);
-      warn(pending.lines[0]!.no, 'import-stray-text', section ? `栏目 “${section.title ?? ''}” 开头的这段文字不属于任何文章（目录中也没有对应的标题）。请在它前面加上文章标题（### 标题）。` : '正文开头的这段文字不在任何栏目之下。请把它移到合适的栏目和文章中，或删去。');
+      warn(
+        pending.lines[0]!.no,
+        'import-stray-text',
+        section
+          ? `栏目 “${section.title ?? ''}” 开头的这段文字不属于任何文章（目录中也没有对应的标题）。请在它前面加上文章标题（### 标题）。`
+          : '正文开头的这段文字不在任何栏目之下。请把它移到合适的栏目和文章中，或删去。',
+      );
     }
     pending = { lines: [] };
   };
   const openSection = (title: string | undefined, line: number) => {
     const kind = title === undefined ? undefined : findSectionKind(table, title);
-    if (title === undefined) warn(line, 'import-no-section', '这篇文章不在任何栏目之下：正文没有【栏目】标记，目录也没有列出栏目。请在它前面加上 “## 栏目名称”。');
-    else if (!kind) warn(line, 'import-unknown-section', `栏目 “${title}” 不在栏目表 content/sections.yaml 中。请核对栏目名称，或在栏目表中添加这个栏目。`);
+    if (title === undefined)
+      warn(
+        line,
+        'import-no-section',
+        '这篇文章不在任何栏目之下：正文没有【栏目】标记，目录也没有列出栏目。请在它前面加上 “## 栏目名称”。',
+      );
+    else if (!kind)
+      warn(
+        line,
+        'import-unknown-section',
+        `栏目 “${title}” 不在栏目表 content/sections.yaml 中。请核对栏目名称，或在栏目表中添加这个栏目。`,
+      );
     section = { ...(title !== undefined ? { title: kind?.title ?? title } : {}), lead: [], articles: [] };
     outline.sections.push(section);
   };
@@ -90,9 +118,14 @@ export function buildOutline(path: string, lines: readonly BodyLine[], contents:
     } else if (run) {
       flush();
       const listed = run.entry?.section;
-      if (!useMarkers && listed !== undefined && (section?.title === undefined || !sameSection(section.title, listed))) openSection(listed, run.entry!.line);
+      if (!useMarkers && listed !== undefined && (section?.title === undefined || !sameSection(section.title, listed)))
+        openSection(listed, run.entry!.line);
       else if (section?.title !== undefined && listed !== undefined && !sameSection(section.title, listed)) {
-        warn(line.no, 'import-section-mismatch', `文章 “${run.title}” 在正文中位于栏目 “${section.title}”，目录却把它列在 “${listed}” 下。已按正文归入 “${section.title}”，请核对。`);
+        warn(
+          line.no,
+          'import-section-mismatch',
+          `文章 “${run.title}” 在正文中位于栏目 “${section.title}”，目录却把它列在 “${listed}” 下。已按正文归入 “${section.title}”，请核对。`,
+        );
       }
       if (!section) openSection(listed, line.no);
       pending = { run, lines: [] };
@@ -111,26 +144,45 @@ function sameSection(a: string, b: string): boolean {
 }
 
 /** Title runs by their first line: contents titles found in the body, then unlisted title-like lines. */
-function findTitleRuns(lines: readonly BodyLine[], contents: readonly ContentsArticle[], warn: (line: number, rule: string, message: string) => void): Map<number, TitleRun> {
+function findTitleRuns(
+  lines: readonly BodyLine[],
+  contents: readonly ContentsArticle[],
+  warn: (line: number, rule: string, message: string) => void,
+): Map<number, TitleRun> {
   const runs = new Map<number, TitleRun>();
   const covered = new Set<number>();
-  matchTitles(lines, contents.map((entry) => entry.title)).forEach((match, k) => {
+  matchTitles(
+    lines,
+    contents.map((entry) => entry.title),
+  ).forEach((match, k) => {
     const entry = contents[k]!;
     if (!match) {
-      warn(entry.line, 'import-contents-unmatched', `目录中的 “${entry.title}”（第 ${entry.page} 页）在正文中找不到对应的标题，它的正文会并入前一篇文章。请核对原文，在正文中补上 ### 标题。`);
+      warn(
+        entry.line,
+        'import-contents-unmatched',
+        `目录中的 “${entry.title}”（第 ${entry.page} 页）在正文中找不到对应的标题，它的正文会并入前一篇文章。请核对原文，在正文中补上 ### 标题。`,
+      );
       return;
     }
     const title = removeSpacesBetweenWide(joinLines(lines.slice(match.start, match.end).map((l) => l.text)));
     runs.set(match.start, { end: match.end, title, entry });
     for (let i = match.start; i < match.end; i++) covered.add(i);
     if (match.distance > 0) {
-      warn(lines[match.start]!.no, 'import-title-differs', `正文标题 “${title}” 与目录 “${entry.title}” 略有不同：已用正文标题，目录写法记入 contents="…"。请核对哪个是准确的。`);
+      warn(
+        lines[match.start]!.no,
+        'import-title-differs',
+        `正文标题 “${title}” 与目录 “${entry.title}” 略有不同：已用正文标题，目录写法记入 contents="…"。请核对哪个是准确的。`,
+      );
     }
   });
   lines.forEach((line, index) => {
     if (covered.has(index) || !isUnlistedTitle(lines, index)) return;
     runs.set(index, { end: index + 1, title: line.text });
-    warn(line.no, 'import-not-in-contents', `“${line.text}” 看来是文章标题（${subtitleText(lines[index + 1]?.text ?? '') !== undefined ? '下面紧跟 —— 副标题' : '紧跟在栏目标记之后'}），但目录中没有它：已作为文章导入，没有页码。请核对。`);
+    warn(
+      line.no,
+      'import-not-in-contents',
+      `“${line.text}” 看来是文章标题（${subtitleText(lines[index + 1]?.text ?? '') !== undefined ? '下面紧跟 —— 副标题' : '紧跟在栏目标记之后'}），但目录中没有它：已作为文章导入，没有页码。请核对。`,
+    );
   });
   return runs;
 }
@@ -143,9 +195,21 @@ function isUnlistedTitle(lines: readonly BodyLine[], index: number): boolean {
   const line = lines[index]!;
   const next = lines[index + 1];
   const previous = lines[index - 1];
-  const standsAlone = (index === 0 || line.blanksBefore > 0 || markerTitle(previous!.text) !== undefined) && (next === undefined || next.blanksBefore > 0);
-  if (!standsAlone || next === undefined || markerTitle(line.text) !== undefined || subtitleText(line.text) !== undefined || !isTitleLike(line.text)) return false;
-  return subtitleText(next.text) !== undefined || (previous !== undefined && markerTitle(previous.text) !== undefined && markerTitle(next.text) === undefined);
+  const standsAlone =
+    (index === 0 || line.blanksBefore > 0 || markerTitle(previous!.text) !== undefined) &&
+    (next === undefined || next.blanksBefore > 0);
+  if (
+    !standsAlone ||
+    next === undefined ||
+    markerTitle(line.text) !== undefined ||
+    subtitleText(line.text) !== undefined ||
+    !isTitleLike(line.text)
+  )
+    return false;
+  return (
+    subtitleText(next.text) !== undefined ||
+    (previous !== undefined && markerTitle(previous.text) !== undefined && markerTitle(next.text) === undefined)
+  );
 }
 
 /**

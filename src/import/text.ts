@@ -15,15 +15,19 @@ export interface SourceLine {
  * (the pipeline treats soft breaks the same way), between Latin words it was a space.
  */
 export function joinLines(lines: readonly string[]): string {
-  return lines.map((line) => line.trim()).reduce((joined, line) => {
-    if (joined === '') return line;
-    return isWide(joined.at(-1)!) || isWide(line.charAt(0)) ? joined + line : `${joined} ${line}`;
-  }, '');
+  return lines
+    .map((line) => line.trim())
+    .reduce((joined, line) => {
+      if (joined === '') return line;
+      return isWide(joined.at(-1)!) || isWide(line.charAt(0)) ? joined + line : `${joined} ${line}`;
+    }, '');
 }
 
 /** A space between two Chinese characters in a title is where the PDF broke the line, not the author's. */
 export function removeSpacesBetweenWide(text: string): string {
-  return text.replace(/(\S)\s+(?=(\S))/gu, (whole, before: string, after: string) => (isWide(before) && isWide(after) ? before : whole));
+  return text.replace(/(\S)\s+(?=(\S))/gu, (whole, before: string, after: string) =>
+    isWide(before) && isWide(after) ? before : whole,
+  );
 }
 
 /** The form two titles are compared in: width variants folded (NFKC), all whitespace gone. */
@@ -53,6 +57,12 @@ export function hasClausePunctuation(text: string): boolean {
 export const dash = '[-‐‑‒–—―－]';
 
 /** A finding tied to an input line; the importer's messages all point at the text the editor gave. */
-export function lineDiagnostic(path: string, line: number, severity: Severity, rule: string, message: string): Diagnostic {
+export function lineDiagnostic(
+  path: string,
+  line: number,
+  severity: Severity,
+  rule: string,
+  message: string,
+): Diagnostic {
   return diagnostic(path, { line, column: 1 }, severity, rule, message);
 }

@@ -50,12 +50,16 @@ function exactChain(lines: readonly BodyLine[], keys: readonly string[]): (Title
   candidates.forEach((c, i) => {
     for (let j = 0; j < i; j++) {
       const p = candidates[j]!;
-      if (p.entry < c.entry && p.match.end <= c.match.start && chain[j]!.length + 1 > chain[i]!.length) chain[i] = { length: chain[j]!.length + 1, previous: j };
+      if (p.entry < c.entry && p.match.end <= c.match.start && chain[j]!.length + 1 > chain[i]!.length)
+        chain[i] = { length: chain[j]!.length + 1, previous: j };
     }
   });
   const matches: (TitleMatch | undefined)[] = keys.map(() => undefined);
   // Of equally long chains the one ending earliest leaves the most room for the loose matches.
-  const better = (i: number, b: number) => b === -1 || chain[i]!.length > chain[b]!.length || (chain[i]!.length === chain[b]!.length && candidates[i]!.match.end < candidates[b]!.match.end);
+  const better = (i: number, b: number) =>
+    b === -1 ||
+    chain[i]!.length > chain[b]!.length ||
+    (chain[i]!.length === chain[b]!.length && candidates[i]!.match.end < candidates[b]!.match.end);
   let best = chain.reduce((b, _, i) => (better(i, b) ? i : b), -1);
   while (best !== -1) {
     matches[candidates[best]!.entry] = candidates[best]!.match;
@@ -65,7 +69,13 @@ function exactChain(lines: readonly BodyLine[], keys: readonly string[]): (Title
 }
 
 /** The earliest run of lines in [from, to) closest to `key`, within `maxDistance`. */
-function bestRun(lines: readonly BodyLine[], key: string, from: number, to: number, maxDistance: number): TitleMatch | undefined {
+function bestRun(
+  lines: readonly BodyLine[],
+  key: string,
+  from: number,
+  to: number,
+  maxDistance: number,
+): TitleMatch | undefined {
   let best: TitleMatch | undefined;
   for (let start = from; start < to; start++) {
     const match = runAt(lines, key, start, to, maxDistance);
@@ -75,7 +85,13 @@ function bestRun(lines: readonly BodyLine[], key: string, from: number, to: numb
 }
 
 /** The closest run of lines starting at `start` (and ending by `to`) within `maxDistance` of `key`. */
-function runAt(lines: readonly BodyLine[], key: string, start: number, to: number, maxDistance: number): TitleMatch | undefined {
+function runAt(
+  lines: readonly BodyLine[],
+  key: string,
+  start: number,
+  to: number,
+  maxDistance: number,
+): TitleMatch | undefined {
   if (!startsBlock(lines, start)) return undefined;
   const keyLength = [...key].length;
   let best: TitleMatch | undefined;
@@ -95,7 +111,10 @@ function runAt(lines: readonly BodyLine[], key: string, start: number, to: numbe
 function startsBlock(lines: readonly BodyLine[], index: number): boolean {
   const line = lines[index]!;
   const previous = lines[index - 1];
-  return markerTitle(line.text) === undefined && (!previous || line.blanksBefore > 0 || markerTitle(previous.text) !== undefined);
+  return (
+    markerTitle(line.text) === undefined &&
+    (!previous || line.blanksBefore > 0 || markerTitle(previous.text) !== undefined)
+  );
 }
 
 /** Levenshtein distance over code points. */

@@ -1,7 +1,18 @@
 import type { MentionSpan } from './matcher.ts';
 
 /** How park names end in the bulletin; the longest ending is tried first. */
-const parkNameEndings = ['高新技术产业开发区', '经济技术开发区', '工业综合开发区', '化学工业园', '工业园区', '产业园区', '开发区', '高新区', '保税区', '工业园'];
+const parkNameEndings = [
+  '高新技术产业开发区',
+  '经济技术开发区',
+  '工业综合开发区',
+  '化学工业园',
+  '工业园区',
+  '产业园区',
+  '开发区',
+  '高新区',
+  '保税区',
+  '工业园',
+];
 
 /**
  * Words that end a name's run backwards: what stands before them is not part of the name
@@ -14,7 +25,8 @@ const nameBoundary = /[和与及对在往至于是为将由从向把被让使给
  * (国家级高新区), quantities (大部分工业园区) and verbs (成立高新区). Only a warning rides on
  * this, so it leans towards silence.
  */
-const genericWords = /国家|生态|省级|部分|很多|较多|有些|一些|首家|我国|各类|该|其他|相关|成立|提升|丰富|同时|推广|开展|加强|强化|建设|打造|入驻|目前|示范/;
+const genericWords =
+  /国家|生态|省级|部分|很多|较多|有些|一些|首家|我国|各类|该|其他|相关|成立|提升|丰富|同时|推广|开展|加强|强化|建设|打造|入驻|目前|示范/;
 
 export interface ParkLikeName {
   name: string;

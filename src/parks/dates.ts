@@ -18,7 +18,8 @@ export function datesIn(clause: string): string[] {
       continue;
     }
     dates.push(`${yearMonth}-${day.padStart(2, '0')}`);
-    for (const extra of (moreDays ?? '').matchAll(/(\d{1,2})\s*日/g)) dates.push(`${yearMonth}-${extra[1]!.padStart(2, '0')}`);
+    for (const extra of (moreDays ?? '').matchAll(/(\d{1,2})\s*日/g))
+      dates.push(`${yearMonth}-${extra[1]!.padStart(2, '0')}`);
   }
   return dates;
 }

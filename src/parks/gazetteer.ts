@@ -37,14 +37,22 @@ const required = {
   step: '的里程碑缺少 step（步骤）。',
   date: '的里程碑缺少 date（日期），例如 date: 2014-06。',
 };
-const missing = (fallback: string) => (issue: SchemaIssue) => Object.entries(required).find(([key]) => key === missingKey(issue))?.[1] ?? fallback;
+const missing = (fallback: string) => (issue: SchemaIssue) =>
+  Object.entries(required).find(([key]) => key === missingKey(issue))?.[1] ?? fallback;
 
 const text = (hint: string) => v.pipe(v.string(hint), v.trim(), v.nonEmpty(hint));
 /** An optional field left empty (`type:`) counts as not written. */
-const optionalOrBlank = <T>(schema: v.GenericSchema<unknown, T>) => v.optional(v.pipe(v.nullable(schema), v.transform((value) => value ?? undefined)));
+const optionalOrBlank = <T>(schema: v.GenericSchema<unknown, T>) =>
+  v.optional(
+    v.pipe(
+      v.nullable(schema),
+      v.transform((value) => value ?? undefined),
+    ),
+  );
 
 const stepHint = `的里程碑步骤无法识别，可写：${milestoneSteps.map((s) => s.label).join('、')}。`;
-const dateHint = (input: unknown) => `的里程碑日期${input === undefined ? '' : ` “${String(input)}”`} 须写成 2018-02-05、2018-02 或 2018。`;
+const dateHint = (input: unknown) =>
+  `的里程碑日期${input === undefined ? '' : ` “${String(input)}”`} 须写成 2018-02-05、2018-02 或 2018。`;
 
 /** A milestone an editor states by hand; it wins over what the text says for the same step. */
 const handMilestoneSchema = v.object(
@@ -64,20 +72,43 @@ const handMilestoneSchema = v.object(
       v.transform((date) => String(date).trim()),
       v.check(isPartialDate, (issue) => dateHint(issue.input)),
     ),
-    note: optionalOrBlank(v.pipe(v.string('的里程碑说明（note）须是文字。'), v.trim(), v.transform((note) => note || undefined))),
+    note: optionalOrBlank(
+      v.pipe(
+        v.string('的里程碑说明（note）须是文字。'),
+        v.trim(),
+        v.transform((note) => note || undefined),
+      ),
+    ),
   },
   missing('的里程碑须写成 “- step: 步骤” 加 “date: 日期” 的形式。'),
 );
 
 const parkSchema = v.object(
   {
-    id: v.pipe(text(required.id), v.regex(idPattern, '的标识（id）须由小写英文字母、数字和连字符组成（用于网址），例如 hefei-hightech。')),
+    id: v.pipe(
+      text(required.id),
+      v.regex(idPattern, '的标识（id）须由小写英文字母、数字和连字符组成（用于网址），例如 hefei-hightech。'),
+    ),
     name: text(required.name),
-    aliases: v.optional(v.array(text('的 aliases 须是简称列表，例如 aliases: [合肥高新区]。'), '的 aliases 须是简称列表，例如 aliases: [合肥高新区]。'), []),
+    aliases: v.optional(
+      v.array(
+        text('的 aliases 须是简称列表，例如 aliases: [合肥高新区]。'),
+        '的 aliases 须是简称列表，例如 aliases: [合肥高新区]。',
+      ),
+      [],
+    ),
     province: text(required.province),
     city: text(required.city),
-    type: optionalOrBlank(v.picklist(parkTypes, (issue) => `的类型 “${String(issue.input)}” 无法识别，可写：${parkTypes.join('、')}，或不写。`)),
-    milestones: v.optional(v.array(handMilestoneSchema, '的 milestones 须是列表，每项写 step（步骤）和 date（日期）。'), []),
+    type: optionalOrBlank(
+      v.picklist(
+        parkTypes,
+        (issue) => `的类型 “${String(issue.input)}” 无法识别，可写：${parkTypes.join('、')}，或不写。`,
+      ),
+    ),
+    milestones: v.optional(
+      v.array(handMilestoneSchema, '的 milestones 须是列表，每项写 step（步骤）和 date（日期）。'),
+      [],
+    ),
   },
   missing('须写成 “- id: …” 加 name、province、city 的形式。'),
 );
@@ -95,12 +126,19 @@ const gazetteerSchema = v.pipe(
     const owners = new Map<string, number>();
     parks.forEach((park, index) => {
       const idOwner = ids.get(park.id);
-      if (idOwner !== undefined) addIssue({ message: `的标识 “${park.id}” 与园区 “${idOwner}” 重复：每个园区须有自己的标识。`, path: pathTo(parks, index, 'id') });
+      if (idOwner !== undefined)
+        addIssue({
+          message: `的标识 “${park.id}” 与园区 “${idOwner}” 重复：每个园区须有自己的标识。`,
+          path: pathTo(parks, index, 'id'),
+        });
       else ids.set(park.id, park.name);
       for (const [name, keys] of namesOf(park)) {
         const owner = owners.get(name);
         if (owner !== undefined && owner !== index) {
-          addIssue({ message: `的名称 “${name}” 已属于园区 “${parks[owner]?.name ?? name}”：一个名称或简称只能对应一个园区，否则无法判断文中指的是哪一个。`, path: pathTo(parks, index, ...keys) });
+          addIssue({
+            message: `的名称 “${name}” 已属于园区 “${parks[owner]?.name ?? name}”：一个名称或简称只能对应一个园区，否则无法判断文中指的是哪一个。`,
+            path: pathTo(parks, index, ...keys),
+          });
         } else owners.set(name, index);
       }
     });
@@ -112,17 +150,36 @@ export type GazetteerPark = v.InferOutput<typeof parkSchema>;
 
 /** A park's full name and aliases, each with the path to where it is written. */
 function namesOf(park: GazetteerPark): [string, (string | number)[]][] {
-  return [[park.name, ['name']], ...park.aliases.map((alias, k): [string, (string | number)[]] => [alias, ['aliases', k]])];
+  return [
+    [park.name, ['name']],
+    ...park.aliases.map((alias, k): [string, (string | number)[]] => [alias, ['aliases', k]]),
+  ];
 }
 
 /** Reads and checks `parks.yaml`: ids, names, aliases unique across the whole gazetteer, places, hand milestones. */
 export function parseGazetteer(path: string, text: string): { parks: GazetteerPark[]; diagnostics: Diagnostic[] } {
-  const { yaml, entries, diagnostics } = readYamlList(path, text, { rule: 'gazetteer', what: '园区名录', table: gazetteerSchema, entry: parkSchema, nameOf: parkName, emptyIsNone: true });
+  const { yaml, entries, diagnostics } = readYamlList(path, text, {
+    rule: 'gazetteer',
+    what: '园区名录',
+    table: gazetteerSchema,
+    entry: parkSchema,
+    nameOf: parkName,
+    emptyIsNone: true,
+  });
   // Not wrong, so not the schema's: a name written twice for the same park is only noise.
   for (const { index, value: park } of entries) {
     const seen = new Set<string>();
     for (const [name, keys] of namesOf(park)) {
-      if (seen.has(name)) diagnostics.push(diagnostic(path, placeOfPath(yaml, [index, ...keys]), 'warning', 'gazetteer', `园区 “${park.name}” 的名称 “${name}” 写了两次。`));
+      if (seen.has(name))
+        diagnostics.push(
+          diagnostic(
+            path,
+            placeOfPath(yaml, [index, ...keys]),
+            'warning',
+            'gazetteer',
+            `园区 “${park.name}” 的名称 “${name}” 写了两次。`,
+          ),
+        );
       seen.add(name);
     }
   }

@@ -45,7 +45,13 @@ export function parkMatcher(parks: readonly NamedPark[]): ParkMatcher {
         const i = match.index;
         const hit = byFirstChar.get(text.charAt(i))?.find((c) => text.startsWith(c.written, i));
         if (hit) {
-          spans.push({ id: hit.park.id, name: hit.park.name, written: hit.written, start: i, end: i + hit.written.length });
+          spans.push({
+            id: hit.park.id,
+            name: hit.park.name,
+            written: hit.written,
+            start: i,
+            end: i + hit.written.length,
+          });
           starts.lastIndex = i + hit.written.length;
         }
       }

@@ -28,15 +28,31 @@ export interface MilestoneSource {
 export function extractMilestones(source: MilestoneSource, matcher: ParkMatcher): ExtractedMilestone[] {
   const found: ExtractedMilestone[] = [];
   const seen = new Set<string>();
-  const add = (parkId: string, step: MilestoneStep, date: string, dateSource: Milestone['dateSource'], evidence: string) => {
+  const add = (
+    parkId: string,
+    step: MilestoneStep,
+    date: string,
+    dateSource: Milestone['dateSource'],
+    evidence: string,
+  ) => {
     const key = `${parkId} ${step}`;
     if (seen.has(key)) return;
     seen.add(key);
     const { issueId, articleUrl, articleTitle, page } = source;
-    found.push({ parkId, step, date, dateSource, evidence, source: { issueId, articleUrl, articleTitle, ...(page !== undefined ? { page } : {}) } });
+    found.push({
+      parkId,
+      step,
+      date,
+      dateSource,
+      evidence,
+      source: { issueId, articleUrl, articleTitle, ...(page !== undefined ? { page } : {}) },
+    });
   };
 
-  const sentences = source.text.split('\n').flatMap((block) => block.split(/(?<=[。！？；])/)).filter((s) => s.trim() !== '');
+  const sentences = source.text
+    .split('\n')
+    .flatMap((block) => block.split(/(?<=[。！？；])/))
+    .filter((s) => s.trim() !== '');
   const firstDates = sentences.map(datesIn).find((dates) => dates.length > 0) ?? [];
   const state = { articleDates: [] as string[] };
 
@@ -70,7 +86,11 @@ export function extractMilestones(source: MilestoneSource, matcher: ParkMatcher)
   return found;
 }
 
-function statedSteps(title: string, matcher: ParkMatcher, onStep: (parkIds: string[], step: MilestoneStep) => void): void {
+function statedSteps(
+  title: string,
+  matcher: ParkMatcher,
+  onStep: (parkIds: string[], step: MilestoneStep) => void,
+): void {
   const parks = [...new Set(matcher.find(title).map((m) => m.id))];
   if (parks.length === 0) return;
   for (const step of stepsStatedIn(title)) onStep(parks, step);

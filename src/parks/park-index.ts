@@ -23,7 +23,10 @@ function issueMilestones(issue: Issue, gazetteer: Gazetteer, cache: MilestoneCac
         articleTitle: article.title,
         text: article.text,
       };
-      return extractMilestones(article.page === undefined ? source : { ...source, page: article.page }, gazetteer.matcher);
+      return extractMilestones(
+        article.page === undefined ? source : { ...source, page: article.page },
+        gazetteer.matcher,
+      );
     });
   cache.set(issue, extracted);
   return extracted;
@@ -34,7 +37,11 @@ function issueMilestones(issue: Issue, gazetteer: Gazetteer, cache: MilestoneCac
  * issue first, as `issues` comes) and its programme timeline (oldest first), where an editor's
  * hand entry replaces what was read from the text for the same step.
  */
-export function indexParks(gazetteer: Gazetteer, issues: readonly Issue[], cache: MilestoneCache = new WeakMap()): Park[] {
+export function indexParks(
+  gazetteer: Gazetteer,
+  issues: readonly Issue[],
+  cache: MilestoneCache = new WeakMap(),
+): Park[] {
   const extracted: ExtractedMilestone[] = [];
   const mentions = new Map<string, Park['mentions']>();
   for (const issue of issues) {

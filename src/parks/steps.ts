@@ -9,7 +9,11 @@ export const milestoneSteps: { step: MilestoneStep; label: string; patterns: Reg
   { step: 'planning-approved', label: '规划通过论证', patterns: [/规划[^，。；]{0,10}?通过(?:了)?论证/] },
   { step: 'technical-review-passed', label: '通过技术核查', patterns: [/通过(?:了)?[^，。；]{0,20}?技术核查/] },
   { step: 'acceptance-passed', label: '通过验收', patterns: [/通过(?:了)?[^，。；]{0,20}?验收/] },
-  { step: 'title-granted', label: '被授予称号', patterns: [/授予[^，。；]{0,25}?称号/, /命名为?[^，。；]{0,5}?国家生态工业示范园区/] },
+  {
+    step: 'title-granted',
+    label: '被授予称号',
+    patterns: [/授予[^，。；]{0,25}?称号/, /命名为?[^，。；]{0,5}?国家生态工业示范园区/],
+  },
 ];
 
 export function stepLabel(step: MilestoneStep): string {
@@ -19,7 +23,10 @@ export function stepLabel(step: MilestoneStep): string {
 /** Editors write a step by its Chinese label or its identifier. */
 export function stepFromName(name: string): MilestoneStep | undefined {
   const trimmed = name.trim();
-  return milestoneSteps.find((s) => s.step === trimmed || s.label === trimmed || (s.step === 'title-granted' && /^(?:命名|授予称号)$/.test(trimmed)))?.step;
+  return milestoneSteps.find(
+    (s) =>
+      s.step === trimmed || s.label === trimmed || (s.step === 'title-granted' && /^(?:命名|授予称号)$/.test(trimmed)),
+  )?.step;
 }
 
 export function stepsStatedIn(clause: string): MilestoneStep[] {

@@ -8,13 +8,24 @@ import { renderArticleBody } from './render.ts';
 import type { ArticleDraft, IssueDraft } from './structure.ts';
 
 /** Builds the typed issue from a checked draft; call only when the checks found no error. */
-export function assembleIssue(draft: IssueDraft, masthead: Masthead, sourcePath: string, enrichments: readonly Enrichment[]): Issue {
+export function assembleIssue(
+  draft: IssueDraft,
+  masthead: Masthead,
+  sourcePath: string,
+  enrichments: readonly Enrichment[],
+): Issue {
   const sections: Section[] = draft.sections.map((section) => ({
     kind: section.kind?.kind ?? '',
     title: section.title,
     articles: section.articles.map((article) => enrich(assembleArticle(article, masthead), enrichments)),
   }));
-  return { id: issueId(masthead.year, masthead.number), ...masthead, url: routes.issue(masthead), sourcePath, sections };
+  return {
+    id: issueId(masthead.year, masthead.number),
+    ...masthead,
+    url: routes.issue(masthead),
+    sourcePath,
+    sections,
+  };
 }
 
 function assembleArticle(draft: ArticleDraft, masthead: Masthead): Article {

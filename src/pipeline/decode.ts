@@ -15,11 +15,21 @@ export const maxSourceBytes = 5 * 1024 * 1024;
 export function decodeSource(path: string, bytes: Uint8Array): Decoded {
   if (bytes.length > maxSourceBytes) {
     const megabytes = (bytes.length / 1024 / 1024).toFixed(1);
-    return fail(path, { line: 1, column: 1 }, 'file-too-large', `文件有 ${megabytes} MB，超过一期刊物的上限 ${maxSourceBytes / 1024 / 1024} MB：请确认放入的是这一期的 Markdown 文件；图片请另存为图片文件，用 ![说明](路径) 引用。`);
+    return fail(
+      path,
+      { line: 1, column: 1 },
+      'file-too-large',
+      `文件有 ${megabytes} MB，超过一期刊物的上限 ${maxSourceBytes / 1024 / 1024} MB：请确认放入的是这一期的 Markdown 文件；图片请另存为图片文件，用 ![说明](路径) 引用。`,
+    );
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    return fail(path, placeOfByte(bytes, nul), 'binary-file', '文件含有二进制数据（NUL 字节），不是文本文件。请确认放入 content/ 的是 Markdown 文本文件。');
+    return fail(
+      path,
+      placeOfByte(bytes, nul),
+      'binary-file',
+      '文件含有二进制数据（NUL 字节），不是文本文件。请确认放入 content/ 的是 Markdown 文本文件。',
+    );
   }
   const bad = firstInvalidUtf8Byte(bytes);
   if (bad !== -1) {
@@ -42,14 +52,20 @@ export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const length =
+      b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (length === 0 || i + length > bytes.length) return i;
     for (let k = 1; k < length; k++) {
       if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
     }
     const second = bytes[i + 1] ?? 0;
     // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8 either.
-    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) {
+    if (
+      (b === 0xe0 && second < 0xa0) ||
+      (b === 0xed && second > 0x9f) ||
+      (b === 0xf0 && second < 0x90) ||
+      (b === 0xf4 && second > 0x8f)
+    ) {
       return i;
     }
     i += length;

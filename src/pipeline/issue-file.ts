@@ -43,7 +43,12 @@ function rulesFor(enrichments: readonly Enrichment[]): readonly LintRule[] {
  * the enrichments). `path` is how messages name the file; `sourcePath` is its path inside the
  * content folder. Never throws for bad content.
  */
-export function processIssueFile(path: string, sourcePath: string, bytes: Uint8Array, context: IssueContext): IssueFileResult {
+export function processIssueFile(
+  path: string,
+  sourcePath: string,
+  bytes: Uint8Array,
+  context: IssueContext,
+): IssueFileResult {
   const decoded = decodeSource(path, bytes);
   if (!decoded.ok) return { places: {}, diagnostics: [decoded.diagnostic] };
   const parsed = parseSource(path, decoded.text);

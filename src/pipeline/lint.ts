@@ -67,7 +67,13 @@ export function defineConfigurableRule<Options>(
 const processors = new WeakMap<readonly LintRule[], ReturnType<typeof unified>>();
 
 /** Runs the rules over one issue; messages land on `file`, errors as fatal. */
-export function lintIssue(tree: Root, file: VFile, draft: IssueDraft, table: SectionTable, rules: readonly LintRule[]): void {
+export function lintIssue(
+  tree: Root,
+  file: VFile,
+  draft: IssueDraft,
+  table: SectionTable,
+  rules: readonly LintRule[],
+): void {
   let processor = processors.get(rules);
   if (!processor) {
     processor = unified()

@@ -76,7 +76,8 @@ export async function readContentFolder(contentDir: string, options: LoadOptions
     if (read === 'vanished') continue;
     present.add(file);
     diagnostics.push(...read.diagnostics);
-    if (read.masthead) entries.push({ path: display(file), relativePath, masthead: read.masthead, places: read.places });
+    if (read.masthead)
+      entries.push({ path: display(file), relativePath, masthead: read.masthead, places: read.places });
     if (read.issue) {
       issues.push(read.issue);
       await options.onIssue?.(read.issue);
@@ -91,8 +92,16 @@ export async function readContentFolder(contentDir: string, options: LoadOptions
     diagnostics.push(diagnostic(folder.displayDir, fileStart, 'error', 'no-issues', message));
   }
   issues.sort((a, b) => b.date.localeCompare(a.date) || b.cumulativeNumber - a.cumulativeNumber);
-  const indexes = kept.enrichments.reduce<Partial<ArchiveIndexes>>((all, e) => ({ ...all, ...e.indexArchive?.(issues) }), {});
-  return { issues, sectionTable: context.table, parks: indexes.parks ?? [], diagnostics: diagnostics.sort(compareDiagnostics) };
+  const indexes = kept.enrichments.reduce<Partial<ArchiveIndexes>>(
+    (all, e) => ({ ...all, ...e.indexArchive?.(issues) }),
+    {},
+  );
+  return {
+    issues,
+    sectionTable: context.table,
+    parks: indexes.parks ?? [],
+    diagnostics: diagnostics.sort(compareDiagnostics),
+  };
 }
 
 async function readIssueFile(
@@ -142,7 +151,11 @@ export async function loadIssueContext(
   const sections = await loadSectionTableFile(folder.dir, folder.displayDir);
   const loaded = await Promise.all(sources.map((source) => source.load(folder)));
   const enrichments = loaded.flatMap((result) => (result.enrichment ? [result.enrichment] : []));
-  const fingerprint = JSON.stringify([folder.displayDir, sections.text ?? null, ...loaded.map((result) => result.fingerprint)]);
+  const fingerprint = JSON.stringify([
+    folder.displayDir,
+    sections.text ?? null,
+    ...loaded.map((result) => result.fingerprint),
+  ]);
   const diagnostics = [...sections.diagnostics, ...loaded.flatMap((result) => result.diagnostics)];
   return { context: { table: sections.table, enrichments }, diagnostics, fingerprint };
 }
@@ -152,7 +165,10 @@ export async function loadSectionTableFile(
   displayDir = contentDir,
 ): Promise<{ table: SectionTable; diagnostics: Diagnostic[]; text?: string }> {
   const shown = join(displayDir, sectionTableFile);
-  const failed = (message: string) => ({ table: sectionTable([]), diagnostics: [diagnostic(shown, fileStart, 'error', 'section-table', message)] });
+  const failed = (message: string) => ({
+    table: sectionTable([]),
+    diagnostics: [diagnostic(shown, fileStart, 'error', 'section-table', message)],
+  });
   let bytes: Buffer | undefined;
   try {
     bytes = await readOptionalFile(join(contentDir, sectionTableFile));
@@ -160,7 +176,8 @@ export async function loadSectionTableFile(
     const reason = error instanceof UnreadableFileError ? error.reason : osReason(error);
     return failed(`无法读取栏目表 ${sectionTableFile}：${reason}。请检查这个文件。`);
   }
-  if (bytes === undefined) return failed(`找不到栏目表 ${sectionTableFile}：请在内容目录中建立它，列出每个栏目的 title 和 kind。`);
+  if (bytes === undefined)
+    return failed(`找不到栏目表 ${sectionTableFile}：请在内容目录中建立它，列出每个栏目的 title 和 kind。`);
   const text = bytes.toString('utf8');
   return { ...parseSectionTable(shown, text), text };
 }
@@ -171,6 +188,11 @@ export async function issueFiles(dir: string): Promise<string[]> {
   return entries
     .filter((entry) => entry.isFile() && entry.name.endsWith(issueFileExtension))
     .map((entry) => join(entry.parentPath, entry.name))
-    .filter((file) => !relative(dir, file).split(sep).some((part) => part.startsWith('.')))
+    .filter(
+      (file) =>
+        !relative(dir, file)
+          .split(sep)
+          .some((part) => part.startsWith('.')),
+    )
     .sort();
 }

@@ -12,9 +12,11 @@ const fields = mastheadFields;
 
 type FieldName = MastheadField;
 
-const problem = (name: FieldName, text: string) => `${fields[name].label}（${name}）${text}。示例：${fields[name].example}`;
+const problem = (name: FieldName, text: string) =>
+  `${fields[name].label}（${name}）${text}。示例：${fields[name].example}`;
 
-const text = (name: FieldName) => v.pipe(v.string(problem(name, '须是一段非空文字')), v.trim(), v.nonEmpty(problem(name, '须是一段非空文字')));
+const text = (name: FieldName) =>
+  v.pipe(v.string(problem(name, '须是一段非空文字')), v.trim(), v.nonEmpty(problem(name, '须是一段非空文字')));
 
 const integer = (name: 'year' | 'number' | 'cumulativeNumber', [min, max] = fields[name].range) =>
   v.pipe(
@@ -46,7 +48,9 @@ export const mastheadSchema = v.object(
   },
   (issue) => {
     const key = missingKey(issue);
-    return isFieldName(key) ? `刊头信息缺少${fields[key].label}（${key}）。请在 front matter 中加一行：${fields[key].example}` : notAMap;
+    return isFieldName(key)
+      ? `刊头信息缺少${fields[key].label}（${key}）。请在 front matter 中加一行：${fields[key].example}`
+      : notAMap;
   },
 );
 
@@ -87,11 +91,20 @@ export function readMasthead(path: string, document: Document, lines: YamlLines)
     if (isFieldName(key)) {
       places[key] = placeOfPath(yaml, [key]);
     } else {
-      diagnostics.push(diagnostic(path, placeOfKey(yaml, [], key), 'warning', 'front-matter-unknown-field', `未知的刊头字段 “${key}”，将被忽略。可用的字段：${fieldNames.join('、')}。`));
+      diagnostics.push(
+        diagnostic(
+          path,
+          placeOfKey(yaml, [], key),
+          'warning',
+          'front-matter-unknown-field',
+          `未知的刊头字段 “${key}”，将被忽略。可用的字段：${fieldNames.join('、')}。`,
+        ),
+      );
     }
   }
   const result = v.safeParse(mastheadSchema, data.data);
-  for (const issue of firstPerValue(result.issues ?? [])) diagnostics.push(issueDiagnostic(path, yaml, issue, ruleOf(issue)));
+  for (const issue of firstPerValue(result.issues ?? []))
+    diagnostics.push(issueDiagnostic(path, yaml, issue, ruleOf(issue)));
   return { ...(result.success ? { masthead: result.output } : {}), places, diagnostics };
 }
 

@@ -26,7 +26,15 @@ const fence = /^---[ \t]*(?:\n|$)/;
 /** Parses the whole file as Markdown with front matter, and the front matter as YAML, keeping file positions. */
 export function parseSource(path: string, text: string): Parsed {
   if (text.trim() === '') {
-    return failed(diagnostic(path, fileStart, 'error', 'empty-file', '文件是空的。新建一期请用 npm run new-issue，它会写好刊头和栏目框架。'));
+    return failed(
+      diagnostic(
+        path,
+        fileStart,
+        'error',
+        'empty-file',
+        '文件是空的。新建一期请用 npm run new-issue，它会写好刊头和栏目框架。',
+      ),
+    );
   }
   const tree = markdown.parse(text);
   const [first, ...body] = tree.children;
@@ -34,7 +42,15 @@ export function parseSource(path: string, text: string): Parsed {
     // remark-frontmatter takes front matter only with its closing ---; without it the opening
     // --- is a thematic break, and the fields a paragraph.
     if (fence.test(text)) {
-      return failed(diagnostic(path, fileStart, 'error', 'front-matter-unclosed', '刊头信息（front matter）没有结束：请在最后一个字段后另起一行写 ---。'));
+      return failed(
+        diagnostic(
+          path,
+          fileStart,
+          'error',
+          'front-matter-unclosed',
+          '刊头信息（front matter）没有结束：请在最后一个字段后另起一行写 ---。',
+        ),
+      );
     }
     return failed(missing(path));
   }
@@ -43,7 +59,10 @@ export function parseSource(path: string, text: string): Parsed {
   const yaml = parseYamlText(first.value, { firstLine: firstLineOf(first) });
   const errors = yamlSyntaxDiagnostics(path, yaml, 'front-matter-syntax', '刊头信息');
   if (errors.length > 0) return { ok: false, diagnostics: errors };
-  return { ok: true, source: { path, frontMatter: yaml.document, frontMatterLines: yaml.lines, tree: { ...tree, children: body } } };
+  return {
+    ok: true,
+    source: { path, frontMatter: yaml.document, frontMatterLines: yaml.lines, tree: { ...tree, children: body } },
+  };
 }
 
 /** The YAML starts on the line after the opening ---, at its first column. */
@@ -52,7 +71,13 @@ function firstLineOf(node: Yaml): number {
 }
 
 function missing(path: string): Diagnostic {
-  return diagnostic(path, fileStart, 'error', 'front-matter-missing', '缺少刊头信息（front matter）：文件须以 --- 开头，写明 series、publisher、year、number、cumulativeNumber、date，再以 --- 结束。');
+  return diagnostic(
+    path,
+    fileStart,
+    'error',
+    'front-matter-missing',
+    '缺少刊头信息（front matter）：文件须以 --- 开头，写明 series、publisher、year、number、cumulativeNumber、date，再以 --- 结束。',
+  );
 }
 
 function failed(d: Diagnostic): Parsed {

@@ -106,7 +106,10 @@ function markFigures(tree: Root): Map<Paragraph, Figure> {
       children: [{ type: 'text', value: figure.caption }],
     };
     const children: ElementContent[] = figure.src
-      ? [{ type: 'element', tagName: 'img', properties: { src: figure.src, alt: figure.caption }, children: [] }, caption]
+      ? [
+          { type: 'element', tagName: 'img', properties: { src: figure.src, alt: figure.caption }, children: [] },
+          caption,
+        ]
       : [caption];
     node.data = { hName: 'figure', hProperties: {}, hChildren: children };
   });

@@ -39,7 +39,9 @@ const columnSchema = v.object(
   },
   (issue) => {
     const key = missingKey(issue);
-    return key === 'title' || key === 'kind' ? required[key] : '须写成 “- title: 栏目名称” 加 “kind: 栏目标识” 的形式。';
+    return key === 'title' || key === 'kind'
+      ? required[key]
+      : '须写成 “- title: 栏目名称” 加 “kind: 栏目标识” 的形式。';
   },
 );
 
@@ -57,13 +59,24 @@ const sectionTableSchema = v.pipe(
     const owners = new Map<string, string>();
     columns.forEach((column, index) => {
       const kindOwner = kinds.get(column.kind);
-      if (kindOwner !== undefined) addIssue({ message: `的 kind “${column.kind}” 与栏目 “${kindOwner}” 重复：每个栏目须有自己的标识。`, path: pathTo(columns, index, 'kind') });
+      if (kindOwner !== undefined)
+        addIssue({
+          message: `的 kind “${column.kind}” 与栏目 “${kindOwner}” 重复：每个栏目须有自己的标识。`,
+          path: pathTo(columns, index, 'kind'),
+        });
       else kinds.set(column.kind, column.title);
-      const names: [string, (string | number)[]][] = [[column.title, ['title']], ...column.aliases.map((alias, k): [string, (string | number)[]] => [alias, ['aliases', k]])];
+      const names: [string, (string | number)[]][] = [
+        [column.title, ['title']],
+        ...column.aliases.map((alias, k): [string, (string | number)[]] => [alias, ['aliases', k]]),
+      ];
       for (const [name, keys] of names) {
         const key = normaliseSectionTitle(name);
         const owner = owners.get(key);
-        if (owner !== undefined) addIssue({ message: `的名称 “${name}” 已用于栏目 “${owner}”：一个名称只能对应一个栏目。`, path: pathTo(columns, index, ...keys) });
+        if (owner !== undefined)
+          addIssue({
+            message: `的名称 “${name}” 已用于栏目 “${owner}”：一个名称只能对应一个栏目。`,
+            path: pathTo(columns, index, ...keys),
+          });
         else owners.set(key, column.title);
       }
     });
@@ -72,7 +85,13 @@ const sectionTableSchema = v.pipe(
 
 /** Reads `sections.yaml`: a list of `{ title, kind, aliases? }`, each problem at the place it is written. */
 export function parseSectionTable(path: string, text: string): { table: SectionTable; diagnostics: Diagnostic[] } {
-  const { entries, diagnostics } = readYamlList(path, text, { rule: 'section-table', what: '栏目表', table: sectionTableSchema, entry: columnSchema, nameOf: columnName });
+  const { entries, diagnostics } = readYamlList(path, text, {
+    rule: 'section-table',
+    what: '栏目表',
+    table: sectionTableSchema,
+    entry: columnSchema,
+    nameOf: columnName,
+  });
   return { table: sectionTable(entries.map(({ value }) => value)), diagnostics };
 }
 

@@ -36,7 +36,13 @@ export interface Preview {
  * The port is taken first, so a busy one (`PortUnavailableError`) is reported before any build.
  */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
-  const server = await openSiteServer({ dir: options.out, pathPrefix: options.pathPrefix, port: options.port, liveReload: true, log: options.log });
+  const server = await openSiteServer({
+    dir: options.out,
+    pathPrefix: options.pathPrefix,
+    port: options.port,
+    liveReload: true,
+    log: options.log,
+  });
   // Only now: with the port taken by another preview of the same folder, its builds are still running.
   await removeLeftovers(options.out).catch(async (error: unknown) => {
     await server.close();
@@ -63,7 +69,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       await reindexSite(archive, options.out, stop.signal);
       options.log('检索索引已更新。');
     })().catch((error: unknown) => {
-      if (!stop.signal.aborted) options.log(`更新检索索引失败：${error instanceof Error ? error.message : String(error)}`);
+      if (!stop.signal.aborted)
+        options.log(`更新检索索引失败：${error instanceof Error ? error.message : String(error)}`);
     });
     indexing = { stop, done };
   };
@@ -85,7 +92,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const archive = await loadArchive(options.contentDir, options.displayDir, cache);
     if (hasErrors(archive.diagnostics)) {
       for (const d of archive.diagnostics.filter((d) => d.severity === 'error')) options.log(formatDiagnostic(d));
-      options.log(existsSync(options.out) ? '内容有错误，网站未更新，预览中仍是上次成功生成的版本。改正后保存即可自动更新。' : '内容有错误，还不能生成网站。改正后保存即可自动生成。');
+      options.log(
+        existsSync(options.out)
+          ? '内容有错误，网站未更新，预览中仍是上次成功生成的版本。改正后保存即可自动更新。'
+          : '内容有错误，还不能生成网站。改正后保存即可自动生成。',
+      );
       return false;
     }
     indexing?.stop.abort();
@@ -97,9 +108,13 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     published = undefined;
     try {
       const settings = readSettings();
-      published = (await publishSite(archive, options.out, { settings, index: 'later', ...(changedSince ? { changedSince } : {}) })).data;
+      published = (
+        await publishSite(archive, options.out, { settings, index: 'later', ...(changedSince ? { changedSince } : {}) })
+      ).data;
       server.reload();
-      options.log(`已更新（${archive.issues.length} 期，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）。`);
+      options.log(
+        `已更新（${archive.issues.length} 期，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）。`,
+      );
       startIndexing(archive);
       return true;
     } catch (error) {
@@ -108,15 +123,24 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     }
   };
 
-  const schedule = rebuildQueue(rebuild, (error) => options.log(`重新生成失败：${failureReason(error)}。预览继续运行，保存文件后会再试。`));
+  const schedule = rebuildQueue(rebuild, (error) =>
+    options.log(`重新生成失败：${failureReason(error)}。预览继续运行，保存文件后会再试。`),
+  );
 
   const contentDir = resolve(options.contentDir);
   try {
     // Watching starts before the first build, so a save made while it runs is not missed.
-    const watcher = await watchSources([options.contentDir, ...options.alsoWatch.filter((folder) => existsSync(folder))], (changed) => {
-      if (changed.some((path) => !path.startsWith(`${contentDir}${sep}`))) onlyContentChanged = false;
-      void schedule();
-    }, { onError: (error) => options.log(`监视文件变化出错：${error.message}。保存后网站可能不会自动更新，请重新运行 npm start。`) });
+    const watcher = await watchSources(
+      [options.contentDir, ...options.alsoWatch.filter((folder) => existsSync(folder))],
+      (changed) => {
+        if (changed.some((path) => !path.startsWith(`${contentDir}${sep}`))) onlyContentChanged = false;
+        void schedule();
+      },
+      {
+        onError: (error) =>
+          options.log(`监视文件变化出错：${error.message}。保存后网站可能不会自动更新，请重新运行 npm start。`),
+      },
+    );
     await schedule();
     return {
       port: server.port,

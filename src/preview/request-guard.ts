@@ -34,7 +34,9 @@ const readMethods = new Set(['GET', 'HEAD']);
  */
 export function guardRequests(request: IncomingMessage, response: ServerResponse, next: () => void): void {
   if (!readMethods.has(request.method ?? 'GET')) {
-    response.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }).end('405：预览网站只能浏览，不接受提交。');
+    response
+      .writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' })
+      .end('405：预览网站只能浏览，不接受提交。');
     return;
   }
   if (refusedPath(request.url ?? '/')) {
@@ -45,6 +47,9 @@ export function guardRequests(request: IncomingMessage, response: ServerResponse
     next();
   } catch {
     if (response.headersSent) response.destroy();
-    else response.writeHead(503, { 'retry-after': '1', 'content-type': 'text/plain; charset=utf-8' }).end('503：预览正在更新网站，请稍后刷新。');
+    else
+      response
+        .writeHead(503, { 'retry-after': '1', 'content-type': 'text/plain; charset=utf-8' })
+        .end('503：预览正在更新网站，请稍后刷新。');
   }
 }

@@ -73,7 +73,11 @@ export async function openSiteServer(options: SiteServerOptions): Promise<SiteSe
   server.removeAllListeners('error');
   await new Promise<void>((resolve, reject) => {
     const fail = (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'EADDRINUSE' || error.code === 'EACCES' ? new PortUnavailableError(options.port, error.code) : error);
+      reject(
+        error.code === 'EADDRINUSE' || error.code === 'EACCES'
+          ? new PortUnavailableError(options.port, error.code)
+          : error,
+      );
     };
     server.once('error', fail);
     server.listen({ port: options.port, host: '127.0.0.1' }, () => {

@@ -15,7 +15,11 @@ export function ignoredSource(roots: readonly string[]): (path: string) => boole
     const absolute = resolve(path);
     const root = absoluteRoots.find((candidate) => absolute === candidate || absolute.startsWith(candidate + sep));
     if (root === undefined || absolute === root) return false;
-    return relative(root, absolute).split(sep).some((part) => part.startsWith('.')) || editorLeftover.test(basename(absolute));
+    return (
+      relative(root, absolute)
+        .split(sep)
+        .some((part) => part.startsWith('.')) || editorLeftover.test(basename(absolute))
+    );
   };
 }
 
@@ -37,7 +41,11 @@ export interface WatchOptions {
  * rebuild of each. chokidar follows new sub-folders (a new year) and files replaced by a rename
  * (vim, `sed -i`). Resolves once the initial scan is done, so no save after that is missed.
  */
-export async function watchSources(roots: readonly string[], onChange: (changed: string[]) => void, { quietMs = 100, onError }: WatchOptions = {}): Promise<SourceWatcher> {
+export async function watchSources(
+  roots: readonly string[],
+  onChange: (changed: string[]) => void,
+  { quietMs = 100, onError }: WatchOptions = {},
+): Promise<SourceWatcher> {
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   const watcher = watch(

@@ -68,7 +68,10 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
   const open = new Set<Promise<void>>();
   /** Every request is tracked until Pagefind answers it, whether the caller still waits or not. */
   const track = <T>(request: Promise<T>): Promise<T> => {
-    const answered = request.then(() => undefined, () => undefined);
+    const answered = request.then(
+      () => undefined,
+      () => undefined,
+    );
     open.add(answered);
     void answered.then(() => open.delete(answered));
     return request;
@@ -94,10 +97,17 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
       check();
       for (const record of records) {
         // Settles without rejecting, so that a failure waiting in the queue is never unhandled.
-        added.push(track(index.addHTMLFile({ url: record.url, content: record.content })).then(
-          (result) => { if (result.errors.length > 0) failure ??= new SearchIndexError(`无法为 ${record.url} 建立搜索索引：${result.errors.join('；')}`); },
-          (error: unknown) => { failure ??= error; },
-        ));
+        added.push(
+          track(index.addHTMLFile({ url: record.url, content: record.content })).then(
+            (result) => {
+              if (result.errors.length > 0)
+                failure ??= new SearchIndexError(`无法为 ${record.url} 建立搜索索引：${result.errors.join('；')}`);
+            },
+            (error: unknown) => {
+              failure ??= error;
+            },
+          ),
+        );
         while (added.length > recordsInFlight) await added.shift();
         check();
       }
@@ -112,7 +122,10 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
         try {
           const written = await track(index.writeFiles({ outputPath: staging }));
           check();
-          if (written.errors.length > 0) throw new SearchIndexError(`无法写出搜索索引：${written.errors.join('；')}。请检查磁盘空间和 ${site} 的写入权限。`);
+          if (written.errors.length > 0)
+            throw new SearchIndexError(
+              `无法写出搜索索引：${written.errors.join('；')}。请检查磁盘空间和 ${site} 的写入权限。`,
+            );
           await rm(outputPath, { recursive: true, force: true });
           await rename(staging, outputPath);
         } finally {
@@ -127,7 +140,11 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
 }
 
 /** Fills a new index batch by batch (a batch is made only when Pagefind is ready for it) and writes it to `outputPath`. */
-async function writeBatches(batches: Iterable<readonly SearchRecord[]>, outputPath: string, signal?: AbortSignal): Promise<number> {
+async function writeBatches(
+  batches: Iterable<readonly SearchRecord[]>,
+  outputPath: string,
+  signal?: AbortSignal,
+): Promise<number> {
   const writer = await openSearchIndex(signal);
   let records = 0;
   try {
@@ -144,12 +161,20 @@ async function writeBatches(batches: Iterable<readonly SearchRecord[]>, outputPa
 }
 
 /** Indexes the records with Pagefind and writes the bundle to `outputPath` (see `SearchIndexWriter.write`). */
-export async function writePagefindBundle(records: readonly SearchRecord[], outputPath: string, signal?: AbortSignal): Promise<void> {
+export async function writePagefindBundle(
+  records: readonly SearchRecord[],
+  outputPath: string,
+  signal?: AbortSignal,
+): Promise<void> {
   await writeBatches([records], outputPath, signal);
 }
 
 /** One search record per article of the issues, in `<siteDir>/pagefind/`. */
-export async function writeSearchIndex(issues: readonly Issue[], siteDir: string, signal?: AbortSignal): Promise<{ records: number; outputPath: string }> {
+export async function writeSearchIndex(
+  issues: readonly Issue[],
+  siteDir: string,
+  signal?: AbortSignal,
+): Promise<{ records: number; outputPath: string }> {
   const outputPath = join(siteDir, searchIndexFolder);
   return { records: await writeBatches(recordsByIssue(issues), outputPath, signal), outputPath };
 }

@@ -36,20 +36,26 @@ export interface FacetCount {
 export async function loadFacets(pagefind: PagefindWithFilters, names: readonly string[]): Promise<FacetIndex> {
   const values = await pagefind.filters();
   const facets: FacetIndex = new Map();
-  await Promise.all(names.map(async (name) => {
-    const pages = new Map<string, Set<string>>();
-    facets.set(name, pages);
-    await Promise.all(Object.keys(values[name] ?? {}).map(async (value) => {
-      const response = await pagefind.search(null, { filters: { [name]: value } });
-      pages.set(value, new Set((response?.results ?? []).map((result) => result.id)));
-    }));
-  }));
+  await Promise.all(
+    names.map(async (name) => {
+      const pages = new Map<string, Set<string>>();
+      facets.set(name, pages);
+      await Promise.all(
+        Object.keys(values[name] ?? {}).map(async (value) => {
+          const response = await pagefind.search(null, { filters: { [name]: value } });
+          pages.set(value, new Set((response?.results ?? []).map((result) => result.id)));
+        }),
+      );
+    }),
+  );
   return facets;
 }
 
 /** Whether the page passes every selected filter, leaving out `except` (the filter being counted). */
 export function passesSelection(id: string, facets: FacetIndex, selection: Selection, except?: string): boolean {
-  return Object.entries(selection).every(([name, value]) => !value || name === except || facets.get(name)?.get(value)?.has(id) === true);
+  return Object.entries(selection).every(
+    ([name, value]) => !value || name === except || facets.get(name)?.get(value)?.has(id) === true,
+  );
 }
 
 export interface FilterCounts {
@@ -64,12 +70,22 @@ export interface FilterCounts {
  * other selected filters and carry the value (faceted counts, so that each filter shows what
  * changing it would give).
  */
-export function facetCounts(ids: readonly string[], facets: FacetIndex, selection: Selection): Map<string, FilterCounts> {
+export function facetCounts(
+  ids: readonly string[],
+  facets: FacetIndex,
+  selection: Selection,
+): Map<string, FilterCounts> {
   const counts = new Map<string, FilterCounts>();
   for (const [name, pages] of facets) {
     const candidates = ids.filter((id) => passesSelection(id, facets, selection, name));
-    const values = [...pages].map(([value, withValue]) => ({ value, count: candidates.filter((id) => withValue.has(id)).length }));
-    counts.set(name, { all: candidates.length, values: values.filter(({ value, count }) => count > 0 || selection[name] === value) });
+    const values = [...pages].map(([value, withValue]) => ({
+      value,
+      count: candidates.filter((id) => withValue.has(id)).length,
+    }));
+    counts.set(name, {
+      all: candidates.length,
+      values: values.filter(({ value, count }) => count > 0 || selection[name] === value),
+    });
   }
   return counts;
 }

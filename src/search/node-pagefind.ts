@@ -65,7 +65,11 @@ export async function openPagefind(siteDir: string): Promise<LoadedPagefind> {
     options(options: Record<string, unknown>): Promise<void>;
     destroy(): Promise<void>;
   };
-  await module.options({ ...pagefindOptions, basePath: `http://127.0.0.1:${port}/${searchIndexFolder}/`, baseUrl: '/' });
+  await module.options({
+    ...pagefindOptions,
+    basePath: `http://127.0.0.1:${port}/${searchIndexFolder}/`,
+    baseUrl: '/',
+  });
 
   return {
     pagefind: module,

@@ -38,7 +38,10 @@ export interface PagefindResult {
 /** The part of Pagefind's JS API this module uses (`import * as pagefind from '…/pagefind.js'`). */
 export interface PagefindApi {
   /** `null` as the term: every page that passes the filters. */
-  search(term: string | null, options?: { sort?: Record<string, 'asc' | 'desc'>; filters?: Filters }): Promise<{ results: PagefindResult[] } | null>;
+  search(
+    term: string | null,
+    options?: { sort?: Record<string, 'asc' | 'desc'>; filters?: Filters },
+  ): Promise<{ results: PagefindResult[] } | null>;
 }
 
 /** `relevance`: title matches first, then newest first. `newest` / `oldest`: by date only. */
@@ -91,9 +94,14 @@ export async function searchArchive(pagefind: PagefindApi, request: SearchReques
   const sort = request.sort ?? 'relevance';
   // Pagefind finds nothing for two quoted phrases in one query, so each term is its own search;
   // all searches run on one index, so their result ids can be intersected.
-  const perTerm = await Promise.all(terms.map((term) => resultsOf(pagefind, phraseQuery(term), filters, sort === 'oldest' ? 'asc' : 'desc')));
+  const perTerm = await Promise.all(
+    terms.map((term) => resultsOf(pagefind, phraseQuery(term), filters, sort === 'oldest' ? 'asc' : 'desc')),
+  );
   const matched = intersectInOrder(perTerm);
-  const ranked = sort === 'relevance' && matched.length > 0 ? rankByTitleMatches(matched, await titleMatchSets(pagefind, terms, filters)) : matched;
+  const ranked =
+    sort === 'relevance' && matched.length > 0
+      ? rankByTitleMatches(matched, await titleMatchSets(pagefind, terms, filters))
+      : matched;
   return rankedResults(terms, ranked);
 }
 
@@ -102,12 +110,22 @@ function rankedResults(terms: string[], ranked: readonly PagefindResult[]): Sear
     terms,
     total: ranked.length,
     ids: ranked.map((result) => result.id),
-    hits: (offset, limit) => Promise.all(ranked.slice(offset, offset + limit).map(async (result) => toHit(await result.data(), terms))),
-    narrowed: (keep) => rankedResults(terms, ranked.filter((result) => keep(result.id))),
+    hits: (offset, limit) =>
+      Promise.all(ranked.slice(offset, offset + limit).map(async (result) => toHit(await result.data(), terms))),
+    narrowed: (keep) =>
+      rankedResults(
+        terms,
+        ranked.filter((result) => keep(result.id)),
+      ),
   };
 }
 
-async function resultsOf(pagefind: PagefindApi, phrase: string, filters: Filters, direction: 'asc' | 'desc'): Promise<PagefindResult[]> {
+async function resultsOf(
+  pagefind: PagefindApi,
+  phrase: string,
+  filters: Filters,
+  direction: 'asc' | 'desc',
+): Promise<PagefindResult[]> {
   const response = await pagefind.search(phrase, { sort: { date: direction }, filters });
   return response?.results ?? [];
 }
@@ -120,7 +138,11 @@ async function resultsOf(pagefind: PagefindApi, phrase: string, filters: Filters
  * the main one, a list of every page) plus fragments to map its page ids to URLs, while the
  * markers cost only the index chunks holding the marker words, and give ids directly.
  */
-async function titleMatchSets(pagefind: PagefindApi, terms: readonly string[], filters: Filters): Promise<Set<string>[]> {
+async function titleMatchSets(
+  pagefind: PagefindApi,
+  terms: readonly string[],
+  filters: Filters,
+): Promise<Set<string>[]> {
   const perTerm = await Promise.all(terms.map((term) => resultsOf(pagefind, titlePhraseQuery(term), filters, 'desc')));
   return perTerm.map((results) => new Set(results.map((result) => result.id)));
 }
@@ -134,7 +156,10 @@ export function intersectInOrder<T extends { id: string }>(lists: readonly (read
 }
 
 /** More terms in the title ranks higher; otherwise the given (date) order is kept. */
-export function rankByTitleMatches<T extends { id: string }>(ordered: readonly T[], titleMatches: readonly Set<string>[]): T[] {
+export function rankByTitleMatches<T extends { id: string }>(
+  ordered: readonly T[],
+  titleMatches: readonly Set<string>[],
+): T[] {
   const score = (item: T) => titleMatches.filter((ids) => ids.has(item.id)).length;
   return ordered
     .map((item, index) => ({ item, index, score: score(item) }))
@@ -153,7 +178,11 @@ function toHit(fragment: PagefindFragment, terms: readonly string[]): SearchHit 
     excerpt: excerptHtml(fragment.plain_excerpt, title, terms),
     subResults: fragment.sub_results
       .filter((sub) => sub.url.includes('#'))
-      .map((sub) => ({ title: sub.title.replaceAll(zeroWidthSpace, ''), url: readableAnchor(sub.url), excerpt: excerptHtml(sub.plain_excerpt, title, terms) })),
+      .map((sub) => ({
+        title: sub.title.replaceAll(zeroWidthSpace, ''),
+        url: readableAnchor(sub.url),
+        excerpt: excerptHtml(sub.plain_excerpt, title, terms),
+      })),
   };
 }
 

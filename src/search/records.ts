@@ -37,7 +37,11 @@ export function dateSortKey(issue: Pick<Issue, 'date' | 'cumulativeNumber'>, pos
  */
 function dataElements(kind: 'meta' | 'filter' | 'sort', entries: Record<string, string | readonly string[]>): string {
   return Object.entries(entries)
-    .flatMap(([key, values]) => (typeof values === 'string' ? [values] : values).map((value) => `<span data-pagefind-${kind}="${escapeHtml(key)}">${escapeHtml(value)}</span>`))
+    .flatMap(([key, values]) =>
+      (typeof values === 'string' ? [values] : values).map(
+        (value) => `<span data-pagefind-${kind}="${escapeHtml(key)}">${escapeHtml(value)}</span>`,
+      ),
+    )
     .join('');
 }
 
@@ -61,10 +65,22 @@ export function bodyHtml(article: Pick<Article, 'text' | 'headings'>, style: Tex
     .join('\n');
 }
 
-function recordHtml(issue: Issue, section: Section, article: Article, position: number, style: TextStyle, tail: string): string {
+function recordHtml(
+  issue: Issue,
+  section: Section,
+  article: Article,
+  position: number,
+  style: TextStyle,
+  tail: string,
+): string {
   const meta = { title: article.title, issue: issueLabel(issue), section: section.title, date: issue.date };
   // An article naming several parks is found under each of them; one naming none has no park value.
-  const filters = { year: String(issue.year), section: section.title, issue: issueLabel(issue), park: article.parks.map((park) => park.name) };
+  const filters = {
+    year: String(issue.year),
+    section: section.title,
+    issue: issueLabel(issue),
+    park: article.parks.map((park) => park.name),
+  };
   return [
     '<!doctype html>',
     '<html lang="zh-CN"><head><meta charset="utf-8"></head><body>',

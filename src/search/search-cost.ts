@@ -27,7 +27,11 @@ export async function indexBytes(dir: string): Promise<{ index: number; ui: numb
 /** Every file under the folder with its size in bytes. */
 export async function fileSizes(dir: string): Promise<{ name: string; size: number }[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return Promise.all(entries.filter((e) => e.isFile()).map(async (entry) => ({ name: entry.name, size: (await stat(join(entry.parentPath, entry.name))).size })));
+  return Promise.all(
+    entries
+      .filter((e) => e.isFile())
+      .map(async (entry) => ({ name: entry.name, size: (await stat(join(entry.parentPath, entry.name))).size })),
+  );
 }
 
 /**
@@ -35,7 +39,11 @@ export async function fileSizes(dir: string): Promise<{ name: string; size: numb
  * per call. `ours` runs the reader's query through our query module (per-character index);
  * `default` hands it to Pagefind as typed, as a site with Pagefind's default indexing would.
  */
-export async function coldSearchBytes(siteDir: string, query: string, mode: 'ours' | 'default'): Promise<{ bytes: number; results: number }> {
+export async function coldSearchBytes(
+  siteDir: string,
+  query: string,
+  mode: 'ours' | 'default',
+): Promise<{ bytes: number; results: number }> {
   const loaded = await openPagefind(siteDir);
   try {
     if (mode === 'ours') {

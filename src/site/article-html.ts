@@ -57,7 +57,11 @@ function entityPage(mark: EntityMark): string | undefined {
  * The article's body as HTML for one output. The model's tree is left untouched; the output is
  * sanitized again, so whatever a plug-in added to the tree, no script reaches a page.
  */
-export function articleHtml(article: Pick<Article, 'id' | 'body'>, output: ArticleOutput, deployment: Deployment): string {
+export function articleHtml(
+  article: Pick<Article, 'id' | 'body'>,
+  output: ArticleOutput,
+  deployment: Deployment,
+): string {
   const presentation = presentations[output];
   const processor = unified()
     .use(rehypeEntityLinks, { href: entityPage })

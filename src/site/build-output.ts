@@ -15,7 +15,9 @@ export function unsafeOutputReason(out: string, keep: readonly string[]): string
     return path === '' || (!path.startsWith('..') && !path.startsWith('/'));
   };
   const guarded = keep.map((dir) => resolve(dir)).find((dir) => inside(dir, target));
-  return guarded === undefined ? undefined : `输出目录 ${target} 包含 ${guarded}，生成时会被整个替换：请指定一个单独的输出目录。`;
+  return guarded === undefined
+    ? undefined
+    : `输出目录 ${target} 包含 ${guarded}，生成时会被整个替换：请指定一个单独的输出目录。`;
 }
 
 /** Eleventy renders the prepared site into `folder`, with no configuration file and no state left behind. */
@@ -54,7 +56,11 @@ export async function removeLeftovers(out: string): Promise<void> {
   const folder = dirname(out);
   const prefixes = ['build', 'old', 'pagefind'].map((kind) => `${basename(out)}.${kind}-`);
   const names = await readdir(folder).catch(() => [] as string[]);
-  await Promise.all(names.filter((name) => prefixes.some((prefix) => name.startsWith(prefix))).map((name) => rm(join(folder, name), { recursive: true, force: true })));
+  await Promise.all(
+    names
+      .filter((name) => prefixes.some((prefix) => name.startsWith(prefix)))
+      .map((name) => rm(join(folder, name), { recursive: true, force: true })),
+  );
 }
 
 /**
@@ -63,10 +69,13 @@ export async function removeLeftovers(out: string): Promise<void> {
  */
 export async function swapInto(temporary: string, out: string): Promise<void> {
   const previous = `${out}.old-${process.pid}`;
-  const hadPrevious = await rename(out, previous).then(() => true, (error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return false;
-    throw error;
-  });
+  const hadPrevious = await rename(out, previous).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return false;
+      throw error;
+    },
+  );
   await rename(temporary, out);
   if (hadPrevious) await rm(previous, { recursive: true, force: true });
 }

@@ -30,12 +30,19 @@ export function citationMeta(article: CitedArticle, issue: CitedIssue, settings:
     { name: 'citation_issue', content: String(issue.number) },
   ];
   if (article.page !== undefined) tags.push({ name: 'citation_firstpage', content: String(article.page) });
-  tags.push({ name: 'citation_language', content: 'zh' }, { name: 'citation_abstract_html_url', content: absolute(article.url, settings) });
+  tags.push(
+    { name: 'citation_language', content: 'zh' },
+    { name: 'citation_abstract_html_url', content: absolute(article.url, settings) },
+  );
   return tags;
 }
 
 /** schema.org: the Article is part of a PublicationIssue, which is part of the Periodical. */
-export function articleJsonLd(article: CitedArticle, issue: CitedIssue, settings: UrlSettings): Record<string, unknown> {
+export function articleJsonLd(
+  article: CitedArticle,
+  issue: CitedIssue,
+  settings: UrlSettings,
+): Record<string, unknown> {
   const publisher = { '@type': 'Organization', name: issue.publisher };
   return {
     '@context': 'https://schema.org',

@@ -5,7 +5,14 @@ declare module '@11ty/eleventy' {
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
     addPlugin(plugin: unknown, options?: Record<string, unknown>): void;
     addPassthroughCopy(paths: Record<string, string>): void;
-    addExtension(extension: string, options: { key?: string; compileOptions?: { cache?: boolean; permalink?: boolean }; compile?: (source: string, inputPath: string) => (data: object) => Promise<string> }): void;
+    addExtension(
+      extension: string,
+      options: {
+        key?: string;
+        compileOptions?: { cache?: boolean; permalink?: boolean };
+        compile?: (source: string, inputPath: string) => (data: object) => Promise<string>;
+      },
+    ): void;
     on(event: 'eleventy.engine.njk', listener: (engine: NunjucksEngine) => void): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;
@@ -34,7 +41,12 @@ declare module '@11ty/eleventy' {
   /** What Eleventy's `eleventy.engine.njk` event hands over: the Nunjucks library and its environment. */
   export interface NunjucksEngine {
     nunjucks: {
-      Template: new (source: string, environment: unknown, path: string, eagerCompile: boolean) => {
+      Template: new (
+        source: string,
+        environment: unknown,
+        path: string,
+        eagerCompile: boolean,
+      ) => {
         render(data: object, callback: (error: Error | null, html: string | null) => void): void;
       };
     };

@@ -29,7 +29,10 @@ export function openDataIssue(issue: Issue, deployment: Deployment): OpenDataIss
  * `/api/issues.json`: every issue with its articles' metadata but without their bodies and text,
  * small enough to fetch whole; `dataUrl` leads to the full model of one issue.
  */
-export function issuesIndex(issues: readonly Issue[], settings: Deployment & { title: string }): Record<string, unknown> {
+export function issuesIndex(
+  issues: readonly Issue[],
+  settings: Deployment & { title: string },
+): Record<string, unknown> {
   return {
     title: settings.title,
     homePageUrl: absolute(routes.home, settings),

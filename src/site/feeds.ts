@@ -19,7 +19,9 @@ export function issueTimestamp(date: string): string {
  * reader has no base URL), article sub-headings below the article titles.
  */
 export function issueContentHtml(issue: Issue, settings: FeedSettings): string {
-  const parts = [`<p>${escapeHtml(issue.series)} ${escapeHtml(issueLabel(issue))} ${escapeHtml(toChineseDate(issue.date))}</p>`];
+  const parts = [
+    `<p>${escapeHtml(issue.series)} ${escapeHtml(issueLabel(issue))} ${escapeHtml(toChineseDate(issue.date))}</p>`,
+  ];
   for (const section of issue.sections) {
     parts.push(`<h2>${escapeHtml(section.title)}</h2>`);
     for (const article of section.articles) {

@@ -10,7 +10,10 @@ import type { SiteData } from './site-data.ts';
  * the same page. Pages that list the whole archive (home, feeds, sitemap …) are not paginated and
  * are always rendered.
  */
-export type PageLists = Pick<SiteData, 'years' | 'issuePages' | 'articlePages' | 'sectionPages' | 'parks' | 'redirects' | 'issueData'>;
+export type PageLists = Pick<
+  SiteData,
+  'years' | 'issuePages' | 'articlePages' | 'sectionPages' | 'parks' | 'redirects' | 'issueData'
+>;
 
 /** Each kind of paginated page, with the site path that identifies an entry across builds. */
 const kinds: { [K in keyof PageLists]: (entry: PageLists[K][number]) => string } = {
@@ -37,7 +40,12 @@ export function changedPages(previous: SiteData, next: SiteData): PageLists {
   return Object.fromEntries(
     kindNames.map((kind) => {
       const before = new Map<string, unknown>(previous[kind].map((entry) => [addressOf(kind, entry), entry]));
-      return [kind, (next[kind] as PageLists[Kind][number][]).filter((entry) => !sameData(before.get(addressOf(kind, entry)), entry))];
+      return [
+        kind,
+        (next[kind] as PageLists[Kind][number][]).filter(
+          (entry) => !sameData(before.get(addressOf(kind, entry)), entry),
+        ),
+      ];
     }),
   ) as unknown as PageLists;
 }
@@ -46,10 +54,12 @@ export function changedPages(previous: SiteData, next: SiteData): PageLists {
 export function removedFiles(previous: SiteData, next: SiteData): string[] {
   return kindNames.flatMap((kind) => {
     const kept = new Set(next[kind].map((entry) => addressOf(kind, entry)));
-    return previous[kind].map((entry) => addressOf(kind, entry)).filter((address) => !kept.has(address)).map(outputFile);
+    return previous[kind]
+      .map((entry) => addressOf(kind, entry))
+      .filter((address) => !kept.has(address))
+      .map(outputFile);
   });
 }
-
 
 /**
  * Deep equality of model data. Unchanged issues keep their objects across loads (the preview's
@@ -62,7 +72,10 @@ export function sameData(a: unknown, b: unknown): boolean {
   const keysA = Object.keys(a);
   const keysB = Object.keys(b);
   if (keysA.length !== keysB.length) return false;
-  return keysA.every((key) => Object.hasOwn(b, key) && sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  return keysA.every(
+    (key) =>
+      Object.hasOwn(b, key) && sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
 }
 
 /**
@@ -72,12 +85,16 @@ export function sameData(a: unknown, b: unknown): boolean {
 export async function overlayInto(from: string, to: string, removed: readonly string[]): Promise<void> {
   try {
     const files = await relativeFiles(from);
-    for (const folder of new Set(files.map((file) => dirname(file)))) await mkdir(join(to, folder), { recursive: true });
+    for (const folder of new Set(files.map((file) => dirname(file))))
+      await mkdir(join(to, folder), { recursive: true });
     await Promise.all(files.map((file) => rename(join(from, file), join(to, file))));
     for (const file of removed) {
       await rm(join(to, file), { force: true });
       for (let folder = dirname(file); folder !== '.'; folder = dirname(folder)) {
-        const emptied = await rmdir(join(to, folder)).then(() => true, () => false);
+        const emptied = await rmdir(join(to, folder)).then(
+          () => true,
+          () => false,
+        );
         if (!emptied) break;
       }
     }
@@ -88,5 +105,7 @@ export async function overlayInto(from: string, to: string, removed: readonly st
 
 async function relativeFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }

@@ -16,7 +16,10 @@ export function compileNunjucksOnce(eleventyConfig: EleventyConfig): void {
     compile: (source: string, inputPath: string) => {
       if (!nunjucks) throw new InvariantError('Eleventy did not hand over its Nunjucks environment');
       const template = new nunjucks.nunjucks.Template(source, nunjucks.environment, inputPath, true);
-      return (data: object) => new Promise<string>((resolve, reject) => template.render(data, (error, html) => (error ? reject(error) : resolve(html ?? ''))));
+      return (data: object) =>
+        new Promise<string>((resolve, reject) =>
+          template.render(data, (error, html) => (error ? reject(error) : resolve(html ?? ''))),
+        );
     },
   });
 }

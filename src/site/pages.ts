@@ -47,7 +47,8 @@ export function yearGroups(issues: readonly Issue[]): YearGroup[] {
   const groups = new Map<number, Issue[]>();
   for (const issue of issues) groups.set(issue.year, [...(groups.get(issue.year) ?? []), issue]);
   const years = [...groups.keys()].sort((a, b) => b - a);
-  const link = (year: number | undefined): Link | undefined => year === undefined ? undefined : { url: routes.year(year), title: `${year}年` };
+  const link = (year: number | undefined): Link | undefined =>
+    year === undefined ? undefined : { url: routes.year(year), title: `${year}年` };
   return years.map((year, i) => ({
     year,
     url: routes.year(year),
@@ -59,15 +60,26 @@ export function yearGroups(issues: readonly Issue[]): YearGroup[] {
 
 /** One page per issue with its neighbours; `issues` is newest first. */
 export function issuePages(issues: readonly Issue[]): IssuePage[] {
-  const link = (issue: Issue | undefined): Link | undefined => issue && { url: issue.url, title: issueShortLabel(issue) };
-  return issues.map((issue, i) => ({ issue, label: issueLabel(issue), ...neighbours(link(issues[i - 1]), link(issues[i + 1])) }));
+  const link = (issue: Issue | undefined): Link | undefined =>
+    issue && { url: issue.url, title: issueShortLabel(issue) };
+  return issues.map((issue, i) => ({
+    issue,
+    label: issueLabel(issue),
+    ...neighbours(link(issues[i - 1]), link(issues[i + 1])),
+  }));
 }
 
 /** Every article in reading order (oldest issue first), each with its neighbours. */
 export function articlePages(issues: readonly Issue[]): ArticlePage[] {
-  const inOrder = [...issues].reverse().flatMap((issue) =>
-    issue.sections.flatMap((section) => section.articles.map((article) => ({ article, issue, section: { kind: section.kind, title: section.title } }))));
-  const link = (entry: (typeof inOrder)[number] | undefined): Link | undefined => entry && { url: entry.article.url, title: entry.article.title };
+  const inOrder = [...issues]
+    .reverse()
+    .flatMap((issue) =>
+      issue.sections.flatMap((section) =>
+        section.articles.map((article) => ({ article, issue, section: { kind: section.kind, title: section.title } })),
+      ),
+    );
+  const link = (entry: (typeof inOrder)[number] | undefined): Link | undefined =>
+    entry && { url: entry.article.url, title: entry.article.title };
   return inOrder.map((entry, i) => {
     const previous = link(inOrder[i - 1]);
     const next = link(inOrder[i + 1]);
@@ -77,7 +89,11 @@ export function articlePages(issues: readonly Issue[]): ArticlePage[] {
 
 /** `/no/10/` for 总第10期: a reader citing the running number still finds the issue. */
 export function cumulativeRedirects(issues: readonly Issue[]): Redirect[] {
-  return issues.map((issue) => ({ url: routes.cumulative(issue.cumulativeNumber), target: issue.url, title: issueLabel(issue) }));
+  return issues.map((issue) => ({
+    url: routes.cumulative(issue.cumulativeNumber),
+    target: issue.url,
+    title: issueLabel(issue),
+  }));
 }
 
 /** The newer and older neighbour, each absent rather than `undefined`, so templates and JSON see one shape. */

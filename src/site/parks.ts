@@ -16,7 +16,6 @@ export function parksByProvince(parks: readonly Park[]): ProvinceGroup[] {
     .map(([province, list]) => ({ province, parks: [...list].sort((a, b) => collator.compare(a.name, b.name)) }));
 }
 
-
 /** How a reader should weigh a milestone's date. */
 export function dateSourceNote(source: Milestone['dateSource']): string {
   switch (source) {

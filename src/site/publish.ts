@@ -68,11 +68,18 @@ export async function publishSite(archive: Archive, out: string, options: Publis
   };
   const temporary = await buildInto(out, (folder) =>
     renderAlongside(
-      timed(async () => {
-        await renderSite(site, folder);
-        await writeSiteScripts(folder);
-      }, (ms) => (timings.render = ms)),
-      writer && timed(() => indexInto(folder, writer), (ms) => (timings.index = ms)),
+      timed(
+        async () => {
+          await renderSite(site, folder);
+          await writeSiteScripts(folder);
+        },
+        (ms) => (timings.render = ms),
+      ),
+      writer &&
+        timed(
+          () => indexInto(folder, writer),
+          (ms) => (timings.index = ms),
+        ),
       () => writer?.discard(),
     ),
   );
@@ -92,7 +99,11 @@ export async function publishSite(archive: Archive, out: string, options: Publis
  * If rendering fails, the index is given up: nothing more is sent to Pagefind, and only what it
  * is already working on is waited for.
  */
-async function renderAlongside(rendering: Promise<void>, indexing: Promise<void> | undefined, stopIndexing: () => Promise<void> | undefined): Promise<void> {
+async function renderAlongside(
+  rendering: Promise<void>,
+  indexing: Promise<void> | undefined,
+  stopIndexing: () => Promise<void> | undefined,
+): Promise<void> {
   const settled = Promise.allSettled([indexing]);
   try {
     await rendering;

@@ -23,7 +23,10 @@ export interface SectionPage {
 /** A column's articles across all issues: newest issue first, printed order within an issue. */
 export function sectionEntries(issues: readonly Issue[], kind: string): SectionEntry[] {
   return issues.flatMap((issue) =>
-    issue.sections.filter((section) => section.kind === kind).flatMap((section) => section.articles.map((article) => ({ article, issue }))));
+    issue.sections
+      .filter((section) => section.kind === kind)
+      .flatMap((section) => section.articles.map((article) => ({ article, issue }))),
+  );
 }
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -39,7 +42,15 @@ export function sectionPages(issues: readonly Issue[], kinds: readonly SectionKi
     const chunks = chunk(sectionEntries(issues, kind), pageSize);
     const pages = chunks.map((_, i) => ({ number: i + 1, url: routes.section(kind, i + 1) }));
     return chunks.map((entries, i) => {
-      const page: SectionPage = { kind, title, pageNumber: i + 1, pageCount: chunks.length, url: routes.section(kind, i + 1), entries, pages };
+      const page: SectionPage = {
+        kind,
+        title,
+        pageNumber: i + 1,
+        pageCount: chunks.length,
+        url: routes.section(kind, i + 1),
+        entries,
+        pages,
+      };
       if (i > 0) page.previousUrl = routes.section(kind, i);
       if (i < chunks.length - 1) page.nextUrl = routes.section(kind, i + 2);
       return page;
@@ -48,6 +59,14 @@ export function sectionPages(issues: readonly Issue[], kinds: readonly SectionKi
 }
 
 /** The columns with their article counts, for the columns index. */
-export function sectionSummaries(issues: readonly Issue[], kinds: readonly SectionKind[]): { kind: string; title: string; url: string; articleCount: number }[] {
-  return kinds.map(({ kind, title }) => ({ kind, title, url: routes.section(kind), articleCount: sectionEntries(issues, kind).length }));
+export function sectionSummaries(
+  issues: readonly Issue[],
+  kinds: readonly SectionKind[],
+): { kind: string; title: string; url: string; articleCount: number }[] {
+  return kinds.map(({ kind, title }) => ({
+    kind,
+    title,
+    url: routes.section(kind),
+    articleCount: sectionEntries(issues, kind).length,
+  }));
 }

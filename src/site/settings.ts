@@ -35,7 +35,12 @@ export const settingsFile = fileURLToPath(new URL('../../templates/_data/site.js
 export function resolveSettings(file: SettingsFile, env: NodeJS.ProcessEnv): SiteSettings {
   const baseUrl = env.SITE_URL?.trim() || file.baseUrl;
   const pathPrefix = env.PATH_PREFIX?.trim() || file.pathPrefix;
-  return { ...file, feedSize: file.feedSize ?? defaultFeedSize, baseUrl: baseUrl.replace(/\/+$/, ''), pathPrefix: normalizePathPrefix(pathPrefix) };
+  return {
+    ...file,
+    feedSize: file.feedSize ?? defaultFeedSize,
+    baseUrl: baseUrl.replace(/\/+$/, ''),
+    pathPrefix: normalizePathPrefix(pathPrefix),
+  };
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): SiteSettings {

@@ -4,7 +4,16 @@ import type { Archive } from '../pipeline/load.ts';
 import { articleJsonLd, citationMeta, gbtReference, type MetaTag } from './citation.ts';
 import { issuesIndex } from './exports.ts';
 import { jsonFeed } from './feeds.ts';
-import { articlePages, cumulativeRedirects, issuePages, yearGroups, type ArticlePage, type IssuePage, type Redirect, type YearGroup } from './pages.ts';
+import {
+  articlePages,
+  cumulativeRedirects,
+  issuePages,
+  yearGroups,
+  type ArticlePage,
+  type IssuePage,
+  type Redirect,
+  type YearGroup,
+} from './pages.ts';
 import { parkPages, parksByProvince, type ParkPage, type ProvinceGroup } from './parks.ts';
 import { sectionPages, sectionSummaries, type SectionPage } from './sections.ts';
 import type { SiteSettings } from './settings.ts';
@@ -45,7 +54,9 @@ export function fixedPages(data: Pick<SiteData, 'parks'>): string[] {
   return [routes.home, routes.sections, ...(data.parks.length > 0 ? [routes.parks] : []), routes.about];
 }
 
-export function sitemapPaths(data: Pick<SiteData, 'years' | 'issuePages' | 'articlePages' | 'sectionPages' | 'parks'>): string[] {
+export function sitemapPaths(
+  data: Pick<SiteData, 'years' | 'issuePages' | 'articlePages' | 'sectionPages' | 'parks'>,
+): string[] {
   return [
     ...fixedPages(data),
     ...data.years.map((group) => group.url),
@@ -56,7 +67,10 @@ export function sitemapPaths(data: Pick<SiteData, 'years' | 'issuePages' | 'arti
   ];
 }
 
-export function siteData(archive: Pick<Archive, 'issues' | 'sectionTable' | 'parks'>, settings: SiteSettings): SiteData {
+export function siteData(
+  archive: Pick<Archive, 'issues' | 'sectionTable' | 'parks'>,
+  settings: SiteSettings,
+): SiteData {
   const { issues } = archive;
   const feedIssues = issues.slice(0, settings.feedSize);
   const pages = {

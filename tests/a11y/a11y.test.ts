@@ -43,7 +43,11 @@ describe('axe-core', () => {
     await page.goto(site.url(path), { waitUntil: 'networkidle' });
     const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
     await page.close();
-    expect(violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(
+      violations.map(
+        (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -66,7 +70,12 @@ describe('keyboard on the home page', () => {
 
   it('reaches every article of the latest issue in contents order', () => {
     const contents = latest.sections.flatMap((section) => section.articles.map((article) => article.url));
-    expect(inOrder(stops.map((stop) => stop.target), contents)).toBe(true);
+    expect(
+      inOrder(
+        stops.map((stop) => stop.target),
+        contents,
+      ),
+    ).toBe(true);
   });
 
   it('shows where focus is at every stop', () => {

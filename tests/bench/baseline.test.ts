@@ -17,7 +17,12 @@ function matter(page: string): { data: unknown; content: string } {
   return { data: parse(first.value), content: page.slice(first.position?.end.offset ?? 0) };
 }
 
-const blocks = (markdown: string) => (unified().use(remarkParse).parse(markdown) as Root).children.map((node) => ({ type: node.type, depth: 'depth' in node ? node.depth : undefined, text: toString(node) }));
+const blocks = (markdown: string) =>
+  (unified().use(remarkParse).parse(markdown) as Root).children.map((node) => ({
+    type: node.type,
+    depth: 'depth' in node ? node.depth : undefined,
+    text: toString(node),
+  }));
 
 describe('escapeMarkdown', () => {
   it.each([
@@ -42,7 +47,10 @@ describe('baselineProject', () => {
     const { issues } = await loadArchive(bundledContent);
     const articles = issues.flatMap((issue) => issue.sections.flatMap((section) => section.articles));
     const files = baselineProject(issues);
-    expect(files.map((file) => file.path)).toEqual([`_includes/${baselineLayout}`, ...articles.map((article) => `${article.url.slice(1, -1)}.md`)]);
+    expect(files.map((file) => file.path)).toEqual([
+      `_includes/${baselineLayout}`,
+      ...articles.map((article) => `${article.url.slice(1, -1)}.md`),
+    ]);
     for (const [i, article] of articles.entries()) {
       const page = matter(files[i + 1]!.content);
       expect(page.data).toEqual({ title: article.title, layout: baselineLayout });
@@ -51,7 +59,11 @@ describe('baselineProject', () => {
         article.text
           .split('\n')
           .filter((line) => line.trim() !== '')
-          .map((line) => (headings.includes(line) ? { type: 'heading', depth: 2, text: line } : { type: 'paragraph', depth: undefined, text: line })),
+          .map((line) =>
+            headings.includes(line)
+              ? { type: 'heading', depth: 2, text: line }
+              : { type: 'paragraph', depth: undefined, text: line },
+          ),
       );
     }
   });
@@ -63,6 +75,8 @@ describe('baselineProject', () => {
   });
 
   it('renders an article without sub-headings as paragraphs only', () => {
-    expect(articleMarkdown({ text: '——副标题\n\n第一段\n图：说明', headings: [] })).toBe('——副标题\n\n第一段\n\n图：说明');
+    expect(articleMarkdown({ text: '——副标题\n\n第一段\n图：说明', headings: [] })).toBe(
+      '——副标题\n\n第一段\n\n图：说明',
+    );
   });
 });

@@ -9,11 +9,20 @@ const chromiumPath = '/usr/bin/chromium';
  * machines here reach no browser download host. The flags keep it quiet and offline.
  */
 async function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) throw new Error(`The browser tests need Debian's Chromium at ${chromiumPath}: apt-get install chromium`);
+  if (!existsSync(chromiumPath))
+    throw new Error(`The browser tests need Debian's Chromium at ${chromiumPath}: apt-get install chromium`);
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 

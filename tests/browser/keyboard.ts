@@ -15,23 +15,34 @@ export interface FocusStop {
 
 /** Presses Tab once for each focusable element of the page and records where focus lands. */
 export async function tabStops(page: Page): Promise<FocusStop[]> {
-  const focusable = await page.locator('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])').count();
+  const focusable = await page
+    .locator('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')
+    .count();
   const stops: FocusStop[] = [];
   for (let i = 0; i < focusable; i++) {
     await page.keyboard.press('Tab');
-    stops.push(await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement;
-      const style = getComputedStyle(element);
-      const box = element.getBoundingClientRect();
-      const href = element instanceof HTMLAnchorElement ? element.getAttribute('href') : null;
-      return {
-        target: href ?? element.tagName.toLowerCase(),
-        isSearchBox: element.matches('input[type="search"], [role="searchbox"]'),
-        leadsToMain: href?.startsWith('#') === true && document.getElementById(href.slice(1))?.tagName === 'MAIN',
-        hasFocusIndicator: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none',
-        inViewport: box.width > 0 && box.height > 0 && box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth,
-      };
-    }));
+    stops.push(
+      await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        const style = getComputedStyle(element);
+        const box = element.getBoundingClientRect();
+        const href = element instanceof HTMLAnchorElement ? element.getAttribute('href') : null;
+        return {
+          target: href ?? element.tagName.toLowerCase(),
+          isSearchBox: element.matches('input[type="search"], [role="searchbox"]'),
+          leadsToMain: href?.startsWith('#') === true && document.getElementById(href.slice(1))?.tagName === 'MAIN',
+          hasFocusIndicator:
+            (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none',
+          inViewport:
+            box.width > 0 &&
+            box.height > 0 &&
+            box.top >= 0 &&
+            box.left >= 0 &&
+            box.bottom <= innerHeight &&
+            box.right <= innerWidth,
+        };
+      }),
+    );
   }
   return stops;
 }

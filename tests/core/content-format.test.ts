@@ -1,15 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { captionOnlyText, headingAttributesText, splitHeadingAttributes, subtitleText } from '../../src/core/content-format.ts';
+import {
+  captionOnlyText,
+  headingAttributesText,
+  splitHeadingAttributes,
+  subtitleText,
+} from '../../src/core/content-format.ts';
 
 describe('splitHeadingAttributes', () => {
   it('leaves a heading without a block alone', () => {
-    expect(splitHeadingAttributes('紧扣国家需求，发展节能环保产业')).toEqual({ text: '紧扣国家需求，发展节能环保产业' });
+    expect(splitHeadingAttributes('紧扣国家需求，发展节能环保产业')).toEqual({
+      text: '紧扣国家需求，发展节能环保产业',
+    });
   });
 
   it('reads id, page and a quoted contents title', () => {
     const { text, attributes } = splitHeadingAttributes('标题 {#shanghai-review page=2 contents="目录 中的标题"}');
     expect(text).toBe('标题');
-    expect(attributes).toEqual({ id: 'shanghai-review', page: '2', contents: '目录 中的标题', unknown: [], malformed: [] });
+    expect(attributes).toEqual({
+      id: 'shanghai-review',
+      page: '2',
+      contents: '目录 中的标题',
+      unknown: [],
+      malformed: [],
+    });
   });
 
   it('accepts Chinese quotation marks around values', () => {
@@ -24,7 +37,8 @@ describe('splitHeadingAttributes', () => {
 
 describe('subtitleText', () => {
   it('reads the dashes the bulletin prints and the ones keyboards and input methods type', () => {
-    for (const mark of ['——', '――', '--', '－－']) expect(subtitleText(`${mark}科技标准司党支部开展“大调研”活动`), mark).toBe('科技标准司党支部开展“大调研”活动');
+    for (const mark of ['——', '――', '--', '－－'])
+      expect(subtitleText(`${mark}科技标准司党支部开展“大调研”活动`), mark).toBe('科技标准司党支部开展“大调研”活动');
   });
 
   it('needs text after exactly two dashes at the start', () => {
@@ -47,7 +61,13 @@ describe('headingAttributesText', () => {
   it('writes what splitHeadingAttributes reads back', () => {
     const written = headingAttributesText({ id: 'p3', page: 3, contents: '目录中的 "标题"' });
     expect(written).toBe('{#p3 page=3 contents=“目录中的 "标题"”}');
-    expect(splitHeadingAttributes(`标题 ${written}`).attributes).toEqual({ id: 'p3', page: '3', contents: '目录中的 "标题"', unknown: [], malformed: [] });
+    expect(splitHeadingAttributes(`标题 ${written}`).attributes).toEqual({
+      id: 'p3',
+      page: '3',
+      contents: '目录中的 "标题"',
+      unknown: [],
+      malformed: [],
+    });
     expect(headingAttributesText({})).toBe('');
   });
 });

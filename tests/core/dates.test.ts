@@ -13,7 +13,16 @@ describe('toChineseDate', () => {
   });
 
   it('writes 1–99 as dates do', () => {
-    expect([1, 10, 11, 19, 20, 21, 30, 99].map(toChineseNumber)).toEqual(['一', '十', '十一', '十九', '二十', '二十一', '三十', '九十九']);
+    expect([1, 10, 11, 19, 20, 21, 30, 99].map(toChineseNumber)).toEqual([
+      '一',
+      '十',
+      '十一',
+      '十九',
+      '二十',
+      '二十一',
+      '三十',
+      '九十九',
+    ]);
     expect(() => toChineseNumber(0)).toThrow(RangeError);
   });
 });

@@ -3,7 +3,9 @@ import { escapeHtml, scriptSafeJson } from '../../src/core/escape.ts';
 
 describe('escapeHtml', () => {
   it('escapes markup and quotes', () => {
-    expect(escapeHtml(`<script>alert(1)</script> & "co" 'x'`)).toBe('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;co&quot; &#39;x&#39;');
+    expect(escapeHtml(`<script>alert(1)</script> & "co" 'x'`)).toBe(
+      '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;co&quot; &#39;x&#39;',
+    );
   });
 });
 

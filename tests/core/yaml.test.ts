@@ -10,7 +10,13 @@ const frontMatterErrors = (text: string) => {
 
 describe('YAML syntax errors are told in Chinese, at the place of the mistake in the file', () => {
   it.each([
-    ['no space after a colon', '---\nseries: 刊\nyear:2018\nnumber: 1\n---\n', 3, 1, '冒号后面要有一个空格：请写成 “year: 2018”'],
+    [
+      'no space after a colon',
+      '---\nseries: 刊\nyear:2018\nnumber: 1\n---\n',
+      3,
+      1,
+      '冒号后面要有一个空格：请写成 “year: 2018”',
+    ],
     ['a full-width colon', '---\nseries: 刊\nyear：2018\nnumber: 1\n---\n', 3, 1, '冒号须是英文半角 “:”'],
     ['a Tab as indent', '---\nseries: 刊\n\tyear: 2018\n---\n', 3, 1, '缩进请用空格，不要用 Tab'],
     ['a field written twice', '---\nyear: 2018\nnumber: 1\nyear: 2019\n---\n', 4, 1, '同一个字段写了两次'],
@@ -20,23 +26,45 @@ describe('YAML syntax errors are told in Chinese, at the place of the mistake in
     ['a value starting with @', '---\nseries: @刊\n---\n', 2, 9, '请给整个值加上引号'],
   ])('front matter: %s', (_name, text, line, column, mention) => {
     expect(frontMatterErrors(text)).toEqual([
-      { path: 'a.md', line, column, severity: 'error', rule: 'front-matter-syntax', message: expect.stringMatching(new RegExp(`^刊头信息的 YAML 写法有误：.*${escape(mention)}`)) },
+      {
+        path: 'a.md',
+        line,
+        column,
+        severity: 'error',
+        rule: 'front-matter-syntax',
+        message: expect.stringMatching(new RegExp(`^刊头信息的 YAML 写法有误：.*${escape(mention)}`)),
+      },
     ]);
   });
 
   it('counts lines from the file, not from the front matter, when the front matter has blank lines and comments', () => {
-    expect(frontMatterErrors('---\n# 刊头\n\nseries: 刊\n\nyear:2018\n---\n')).toEqual([expect.objectContaining({ line: 6, column: 1 })]);
+    expect(frontMatterErrors('---\n# 刊头\n\nseries: 刊\n\nyear:2018\n---\n')).toEqual([
+      expect.objectContaining({ line: 6, column: 1 }),
+    ]);
   });
 
   it.each([
     ['a Tab as indent', '- title: 工作动态\n\tkind: work-updates\n', 2, 1, '缩进请用空格，不要用 Tab'],
-    ['no space after a colon', '- title: 工作动态\n  kind:work-updates\n', 2, 3, '冒号后面要有一个空格：请写成 “kind: work-updates”'],
+    [
+      'no space after a colon',
+      '- title: 工作动态\n  kind:work-updates\n',
+      2,
+      3,
+      '冒号后面要有一个空格：请写成 “kind: work-updates”',
+    ],
     ['a field written twice', '- title: 工作动态\n  kind: a\n  kind: b\n', 3, 3, '同一个字段写了两次'],
     ['a bracket left open', '- title: 工作动态\n  kind: a\n  aliases: [工作简讯\n', 3, 12, '方括号没有闭合'],
     ['a second document', '- title: 工作动态\n  kind: a\n---\n- title: 经验交流\n  kind: b\n', 3, 1, '多个 YAML 文档'],
   ])('sections.yaml: %s', (_name, text, line, column, mention) => {
     expect(parseSectionTable('sections.yaml', text).diagnostics).toEqual([
-      { path: 'sections.yaml', line, column, severity: 'error', rule: 'section-table', message: expect.stringMatching(new RegExp(`^栏目表的 YAML 写法有误：.*${escape(mention)}`)) },
+      {
+        path: 'sections.yaml',
+        line,
+        column,
+        severity: 'error',
+        rule: 'section-table',
+        message: expect.stringMatching(new RegExp(`^栏目表的 YAML 写法有误：.*${escape(mention)}`)),
+      },
     ]);
   });
 
@@ -48,13 +76,28 @@ describe('YAML syntax errors are told in Chinese, at the place of the mistake in
     ['an alias without its anchor', `${park}  type: *综合\n`, 5, 9, '找不到同名的锚点'],
   ])('parks.yaml: %s', (_name, text, line, column, mention) => {
     expect(parseGazetteer('parks.yaml', text).diagnostics).toEqual([
-      { path: 'parks.yaml', line, column, severity: 'error', rule: 'gazetteer', message: expect.stringMatching(new RegExp(`^园区名录的 YAML 写法有误：.*${escape(mention)}`)) },
+      {
+        path: 'parks.yaml',
+        line,
+        column,
+        severity: 'error',
+        rule: 'gazetteer',
+        message: expect.stringMatching(new RegExp(`^园区名录的 YAML 写法有误：.*${escape(mention)}`)),
+      },
     ]);
   });
 
   it('turns aliases nested into a huge value into a message, not a hang or a throw', () => {
-    const bomb = ['- &a [x, x, x, x, x, x, x, x, x, x]', '- &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', '- &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', '- [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]', ''].join('\n');
-    expect(parseSectionTable('sections.yaml', bomb).diagnostics).toEqual([expect.objectContaining({ line: 2, column: 7, message: expect.stringContaining('嵌套得太多') })]);
+    const bomb = [
+      '- &a [x, x, x, x, x, x, x, x, x, x]',
+      '- &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      '- &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      '- [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      '',
+    ].join('\n');
+    expect(parseSectionTable('sections.yaml', bomb).diagnostics).toEqual([
+      expect.objectContaining({ line: 2, column: 7, message: expect.stringContaining('嵌套得太多') }),
+    ]);
   });
 });
 

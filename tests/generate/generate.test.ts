@@ -27,7 +27,12 @@ afterAll(async () => {
   await rm(out, { recursive: true, force: true });
 });
 
-const options = { issues: 5, startYear: 2019, firstCumulativeNumber: 11, sections: ['工作动态', '园区掠影', '经验交流'] };
+const options = {
+  issues: 5,
+  startYear: 2019,
+  firstCumulativeNumber: 11,
+  sections: ['工作动态', '园区掠影', '经验交流'],
+};
 
 describe('generated archive', () => {
   it('is valid for loadArchive, with the source issue alongside', () => {
@@ -37,12 +42,18 @@ describe('generated archive', () => {
 
   it('is the same for the same seed and differs for another', () => {
     const corpus = buildCorpus(bundled);
-    expect(generateIssueFiles(corpus, { ...options, seed: 7 })).toEqual(generateIssueFiles(corpus, { ...options, seed: 7 }));
-    expect(generateIssueFiles(corpus, { ...options, seed: 7 })).not.toEqual(generateIssueFiles(corpus, { ...options, seed: 8 }));
+    expect(generateIssueFiles(corpus, { ...options, seed: 7 })).toEqual(
+      generateIssueFiles(corpus, { ...options, seed: 7 }),
+    );
+    expect(generateIssueFiles(corpus, { ...options, seed: 7 })).not.toEqual(
+      generateIssueFiles(corpus, { ...options, seed: 8 }),
+    );
   });
 
   it('copies the column table', async () => {
-    expect(await readFile(join(out, 'sections.yaml'), 'utf8')).toBe(await readFile(join(bundledContent, 'sections.yaml'), 'utf8'));
+    expect(await readFile(join(out, 'sections.yaml'), 'utf8')).toBe(
+      await readFile(join(bundledContent, 'sections.yaml'), 'utf8'),
+    );
   });
 
   it('continues the source: later dates, running numbers in order', () => {
@@ -58,7 +69,9 @@ describe('generated archive', () => {
       expect(articles.length).toBeLessThanOrEqual(9);
       expect(issue.sections.map((section) => section.title)).toEqual(options.sections);
     }
-    const characters = generated.map((issue) => issue.sections.flatMap((s) => s.articles).reduce((sum, a) => sum + [...a.title, ...a.text].length, 0));
+    const characters = generated.map((issue) =>
+      issue.sections.flatMap((s) => s.articles).reduce((sum, a) => sum + [...a.title, ...a.text].length, 0),
+    );
     const average = characters.reduce((a, b) => a + b, 0) / characters.length;
     expect(average).toBeGreaterThan(12_000);
     expect(average).toBeLessThan(18_000);
@@ -73,9 +86,14 @@ describe('generated archive', () => {
   });
 
   it('recombines the source wording: every clause comes from the bundled issue', () => {
-    const source = bundled.flatMap((issue) => issue.sections.flatMap((s) => s.articles)).map((a) => `${a.title}\n${a.text}`).join('\n');
+    const source = bundled
+      .flatMap((issue) => issue.sections.flatMap((s) => s.articles))
+      .map((a) => `${a.title}\n${a.text}`)
+      .join('\n');
     const articles = generated.flatMap((issue) => issue.sections.flatMap((section) => section.articles));
-    const clauses = articles.flatMap((a) => a.text.split(/[，；。：\n]|——|图：|（[一二三四五六七八九十]）/u)).filter((c) => c.length > 0);
+    const clauses = articles
+      .flatMap((a) => a.text.split(/[，；。：\n]|——|图：|（[一二三四五六七八九十]）/u))
+      .filter((c) => c.length > 0);
     expect(clauses.length).toBeGreaterThan(1000);
     expect(clauses.filter((clause) => !source.includes(clause))).toEqual([]);
     const paragraphs = new Set(articles.flatMap((a) => a.text.split('\n')));

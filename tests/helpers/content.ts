@@ -31,8 +31,23 @@ export function makeContentDir(files: Record<string, string | Uint8Array>, { wit
 }
 
 export const masthead = (fields: Partial<Record<string, string | number>> = {}): string => {
-  const all = { series: '国家生态工业园区 工作动态', publisher: '国家生态工业园区建设协调领导小组办公室', year: 2018, number: 1, cumulativeNumber: 10, date: '2018-06-29', ...fields };
-  return ['---', ...Object.entries(all).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${v}`), '---', ''].join('\n');
+  const all = {
+    series: '国家生态工业园区 工作动态',
+    publisher: '国家生态工业园区建设协调领导小组办公室',
+    year: 2018,
+    number: 1,
+    cumulativeNumber: 10,
+    date: '2018-06-29',
+    ...fields,
+  };
+  return [
+    '---',
+    ...Object.entries(all)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}: ${v}`),
+    '---',
+    '',
+  ].join('\n');
 };
 
 /** A small valid issue body: one column, one article. */

@@ -48,9 +48,10 @@ describe('built files of hostile content', () => {
     expect(findings.filter((finding) => finding.kind === 'data-url')).toEqual([]);
   });
 
-  it('are all scanned, except files content never reaches: copies of public/, the site\'s bundled scripts and Pagefind\'s runtime', () => {
+  it("are all scanned, except files content never reaches: copies of public/, the site's bundled scripts and Pagefind's runtime", () => {
     const unscanned = files.filter((file) => !scannedExtensions.includes(extname(file)));
-    const ownCode = (file: string) => existsSync(join('public', file)) || file in siteScripts || isPagefindRuntime(file);
+    const ownCode = (file: string) =>
+      existsSync(join('public', file)) || file in siteScripts || isPagefindRuntime(file);
     expect(unscanned.filter((file) => !ownCode(file))).toEqual([]);
   });
 });
@@ -99,13 +100,24 @@ describe('hostile content in Chromium', () => {
     const park = archive.parks.find((candidate) => candidate.id === article.parks[0]?.id)!;
     const expected: [string, string[]][] = [
       [issue.url, [issue.series, issue.publisher, article.contentsTitle!]],
-      [article.url, [article.title, `——${article.subtitle}`, ...article.headings.map((heading) => heading.text), ...article.figures.map((figure) => figure.caption)]],
+      [
+        article.url,
+        [
+          article.title,
+          `——${article.subtitle}`,
+          ...article.headings.map((heading) => heading.text),
+          ...article.figures.map((figure) => figure.caption),
+        ],
+      ],
       [park.url, [article.title, ...park.milestones.map((milestone) => milestone.evidence)]],
     ];
     for (const [path, texts] of expected) {
       await page.goto(site.url(path));
       const shown = await page.locator('body').innerText();
-      expect(texts.filter((text) => !shown.includes(text)), path).toEqual([]);
+      expect(
+        texts.filter((text) => !shown.includes(text)),
+        path,
+      ).toEqual([]);
     }
     await page.goto(site.url('/search/?q=alert'));
     await expect.poll(() => page.locator('.search-result-title').allInnerTexts()).toContain(article.title);

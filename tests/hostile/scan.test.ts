@@ -16,7 +16,10 @@ describe('the hostile-output scan', () => {
     ['<iframe src="/x"></iframe>', '<iframe> element'],
     ['<svg></svg>', '<svg> element'],
     ['<object></object><embed>', '<embed> element'],
-    ['<meta http-equiv="refresh" content="0; url=javascript:alert(1)">', '<meta http-equiv="refresh"> to javascript:alert(1)'],
+    [
+      '<meta http-equiv="refresh" content="0; url=javascript:alert(1)">',
+      '<meta http-equiv="refresh"> to javascript:alert(1)',
+    ],
     ['<script type="application/ld+json">{"a":"</b>"}</script>', 'raw < inside a script element'],
     ['<script type="application/ld+json">{a}</script>', 'script element content is not JSON'],
     ['<script type="application/ld+json">{"url":"javascript:x"}</script>', 'URL javascript:x'],
@@ -38,13 +41,22 @@ describe('the hostile-output scan', () => {
   });
 
   it('reads the escaped HTML of a feed entry as HTML, and plain feed text as text', () => {
-    expect(problems('feed.xml', '<feed><title>&lt;script&gt;</title><content type="html">&lt;img src=x onerror=alert(1)&gt;</content></feed>'))
-      .toEqual(['<img onerror> event handler']);
-    expect(problems('feed.xml', '<feed><entry><script>alert(1)</script></entry></feed>')).toEqual(['<script type=""> element']);
+    expect(
+      problems(
+        'feed.xml',
+        '<feed><title>&lt;script&gt;</title><content type="html">&lt;img src=x onerror=alert(1)&gt;</content></feed>',
+      ),
+    ).toEqual(['<img onerror> event handler']);
+    expect(problems('feed.xml', '<feed><entry><script>alert(1)</script></entry></feed>')).toEqual([
+      '<script type=""> element',
+    ]);
   });
 
   it('reads HTML-valued JSON keys as HTML and URL-valued keys as URLs, other strings as data', () => {
-    const feed = { title: '<script>alert(1)</script>', items: [{ content_html: '<iframe></iframe>', url: 'data:text/html,x' }] };
+    const feed = {
+      title: '<script>alert(1)</script>',
+      items: [{ content_html: '<iframe></iframe>', url: 'data:text/html,x' }],
+    };
     expect(scanFile('feed.json', JSON.stringify(feed))).toEqual([
       { kind: 'markup', where: 'feed.json.items[0].content_html', problem: '<iframe> element' },
       { kind: 'data-url', where: 'feed.json.items[0].url', problem: 'URL data:text/html,x' },
@@ -53,10 +65,16 @@ describe('the hostile-output scan', () => {
 
   it('reads a Pagefind fragment as JSON data: plain text passes, a dangerous URL does not', () => {
     const fragment = (data: object) => gzipSync(Buffer.from(`pagefind_dcd${JSON.stringify(data)}`));
-    const text = { content: '<script>alert(1)</script>', meta: { title: '<img src=x onerror=alert(1)>' }, filters: { section: ['<b>栏目</b>'] } };
+    const text = {
+      content: '<script>alert(1)</script>',
+      meta: { title: '<img src=x onerror=alert(1)>' },
+      filters: { section: ['<b>栏目</b>'] },
+    };
     expect(scanFile('pagefind/fragment/zh-cn_1.pf_fragment', fragment({ url: '/2018/01/p1/', ...text }))).toEqual([]);
     expect(problems('pagefind/fragment/zh-cn_2.pf_fragment', 'not gzip')).toEqual(['not a gzip Pagefind fragment']);
-    expect(scanFile('pagefind/fragment/zh-cn_3.pf_fragment', fragment({ url: 'javascript:alert(1)', ...text }))).toEqual([
+    expect(
+      scanFile('pagefind/fragment/zh-cn_3.pf_fragment', fragment({ url: 'javascript:alert(1)', ...text })),
+    ).toEqual([
       { kind: 'data-url', where: 'pagefind/fragment/zh-cn_3.pf_fragment.url', problem: 'URL javascript:alert(1)' },
     ]);
   });

@@ -25,7 +25,10 @@ const sitePathPrefix = /^(\/[\w-]+)*\/$/;
 
 function isSiteScript(attributes: Record<string, string>): boolean {
   const src = attributes.src ?? '';
-  return attributes.type === 'module' && Object.keys(siteScripts).some((file) => src.endsWith(file) && sitePathPrefix.test(src.slice(0, -file.length)));
+  return (
+    attributes.type === 'module' &&
+    Object.keys(siteScripts).some((file) => src.endsWith(file) && sitePathPrefix.test(src.slice(0, -file.length)))
+  );
 }
 
 /**
@@ -37,7 +40,10 @@ export function isDangerousUrl(url: string): boolean {
 }
 
 function refreshTarget(content: string): string | undefined {
-  return /url\s*=\s*(.+)$/i.exec(content)?.[1]?.trim().replace(/^['"]|['"]$/g, '');
+  return /url\s*=\s*(.+)$/i
+    .exec(content)?.[1]
+    ?.trim()
+    .replace(/^['"]|['"]$/g, '');
 }
 
 /** Where a page's `<meta http-equiv="refresh">` sends the browser, if it has one. */
@@ -45,7 +51,8 @@ export function metaRefreshTarget(html: string): string | undefined {
   let target: string | undefined;
   const parser = new Parser({
     onopentag(name, attributes) {
-      if (name === 'meta' && attributes['http-equiv']?.toLowerCase() === 'refresh') target ??= refreshTarget(attributes.content ?? '');
+      if (name === 'meta' && attributes['http-equiv']?.toLowerCase() === 'refresh')
+        target ??= refreshTarget(attributes.content ?? '');
     },
   });
   parser.write(html);
@@ -57,12 +64,16 @@ export function metaRefreshTarget(html: string): string | undefined {
 function elementFindings(name: string, attributes: Record<string, string>): string[] {
   const problems: string[] = [];
   if (embeddingElements.has(name)) problems.push(`<${name}> element`);
-  if (name === 'script' && attributes.type?.trim().toLowerCase() !== dataScriptType && !isSiteScript(attributes)) problems.push(`<script type="${attributes.type ?? ''}"> element`);
+  if (name === 'script' && attributes.type?.trim().toLowerCase() !== dataScriptType && !isSiteScript(attributes))
+    problems.push(`<script type="${attributes.type ?? ''}"> element`);
   for (const [attribute, value] of Object.entries(attributes)) {
     if (/^on/i.test(attribute)) problems.push(`<${name} ${attribute}> event handler`);
     if (urlAttributes.has(attribute) && isDangerousUrl(value)) problems.push(`<${name} ${attribute}="${value}">`);
   }
-  const refresh = name === 'meta' && attributes['http-equiv']?.toLowerCase() === 'refresh' ? refreshTarget(attributes.content ?? '') : undefined;
+  const refresh =
+    name === 'meta' && attributes['http-equiv']?.toLowerCase() === 'refresh'
+      ? refreshTarget(attributes.content ?? '')
+      : undefined;
   if (refresh !== undefined && isDangerousUrl(refresh)) problems.push(`<meta http-equiv="refresh"> to ${refresh}`);
   return problems;
 }
@@ -86,7 +97,8 @@ export function scanHtml(html: string, where: string): Finding[] {
     onclosetag(name) {
       if (name !== 'script' || !script) return;
       // A site script loads its file and has no text of its own; any text there would run.
-      if (script.site && script.text.trim() !== '') findings.push({ kind: 'markup', where, problem: 'text inside a site script element' });
+      if (script.site && script.text.trim() !== '')
+        findings.push({ kind: 'markup', where, problem: 'text inside a site script element' });
       if (!script.site) findings.push(...scanStructuredData(script.text, `${where} ld+json`));
       script = undefined;
     },
@@ -112,20 +124,25 @@ function scanStructuredData(text: string, where: string): Finding[] {
 export function scanXml(xml: string, where: string): Finding[] {
   const findings: Finding[] = [];
   const open: { name: string; html?: string }[] = [];
-  const parser = new Parser({
-    onopentag(name, attributes) {
-      for (const problem of elementFindings(name.toLowerCase(), attributes)) findings.push({ kind: 'markup', where, problem });
-      open.push(attributes.type === 'html' ? { name, html: '' } : { name });
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        for (const problem of elementFindings(name.toLowerCase(), attributes))
+          findings.push({ kind: 'markup', where, problem });
+        open.push(attributes.type === 'html' ? { name, html: '' } : { name });
+      },
+      ontext(text) {
+        const current = open.at(-1);
+        if (current?.html !== undefined) current.html += text;
+      },
+      onclosetag() {
+        const element = open.pop();
+        if (element?.html !== undefined)
+          findings.push(...scanHtml(element.html, `${where} <${element.name} type="html">`));
+      },
     },
-    ontext(text) {
-      const current = open.at(-1);
-      if (current?.html !== undefined) current.html += text;
-    },
-    onclosetag() {
-      const element = open.pop();
-      if (element?.html !== undefined) findings.push(...scanHtml(element.html, `${where} <${element.name} type="html">`));
-    },
-  }, { xmlMode: true });
+    { xmlMode: true },
+  );
   parser.write(xml);
   parser.end();
   return findings;

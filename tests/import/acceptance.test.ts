@@ -7,7 +7,12 @@ import { bundledIssuePath, seedTextPath } from '../helpers/content.ts';
 import { findings, table } from './helpers.ts';
 
 const modelOf = (markdown: string | Uint8Array) =>
-  processIssueFile('2018/2018-01.md', '2018/2018-01.md', typeof markdown === 'string' ? new TextEncoder().encode(markdown) : markdown, { table, enrichments: [] });
+  processIssueFile(
+    '2018/2018-01.md',
+    '2018/2018-01.md',
+    typeof markdown === 'string' ? new TextEncoder().encode(markdown) : markdown,
+    { table, enrichments: [] },
+  );
 
 describe('importing the 2018 No.1 bulletin text', () => {
   const imported = importBulletin('bulletin-2018-01.txt', readFileSync(seedTextPath), table);
@@ -39,11 +44,19 @@ describe('importing the 2018 No.1 bulletin text', () => {
       '79 import-page-join',
       '97 import-page-join',
     ]);
-    expect(imported.diagnostics.every((d) => d.severity === 'warning' && d.path === 'bulletin-2018-01.txt' && d.column === 1)).toBe(true);
+    expect(
+      imported.diagnostics.every(
+        (d) => d.severity === 'warning' && d.path === 'bulletin-2018-01.txt' && d.column === 1,
+      ),
+    ).toBe(true);
   });
 
   it('reads the same text from GB18030 with CRLF line ends', () => {
-    const gb = importBulletin('gb.txt', readFileSync(join(import.meta.dirname, 'fixtures/bulletin-2018-01.gb18030.txt')), table);
+    const gb = importBulletin(
+      'gb.txt',
+      readFileSync(join(import.meta.dirname, 'fixtures/bulletin-2018-01.gb18030.txt')),
+      table,
+    );
     expect(gb.encoding).toBe('GB18030');
     expect(gb.markdown).toBe(imported.markdown);
   });

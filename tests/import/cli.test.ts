@@ -6,7 +6,11 @@ import { makeContentDir, repoRoot, seedTextPath } from '../helpers/content.ts';
 import { bulletin } from './helpers.ts';
 
 const runImport = (contentDir: string, ...args: string[]) =>
-  spawnSync(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, 'src/cli/import.ts'), ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: contentDir } });
+  spawnSync(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, 'src/cli/import.ts'), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: contentDir },
+  });
 
 const diagnosticLine = /^\S+:\d+:\d+ {2}(error|warning) {2}.+ {2}\([a-z-]+\)$/;
 
@@ -34,7 +38,9 @@ describe('npm run import', () => {
     expect(refused.stderr).toMatch(/2018-01\.md:1:1 {2}error {2}文件已存在.*--force.* {2}\(output-exists\)/);
     expect(readFileSync(join(dir, '2018/2018-01.md'), 'utf8')).toBe('编辑改过的文字\n');
     expect(runImport(dir, seedTextPath, '--force').status).toBe(0);
-    expect(readFileSync(join(dir, '2018/2018-01.md'), 'utf8')).toContain('### 开展国家生态工业园区建设专题调研 {#p3 page=3}');
+    expect(readFileSync(join(dir, '2018/2018-01.md'), 'utf8')).toContain(
+      '### 开展国家生态工业园区建设专题调研 {#p3 page=3}',
+    );
   });
 
   it('writes to --out instead and checks that file on its own', () => {
@@ -49,7 +55,10 @@ describe('npm run import', () => {
   it('exits 1 with the checker’s messages when the output would not pass', () => {
     const dir = makeContentDir({});
     const input = join(dir, 'unknown-column.txt');
-    writeFileSync(input, bulletin(['【政策解读】\t- 1 -', '甲文章标题.....\t- 1 -'], ['【政策解读】', '', '甲文章标题', '', '正文。']));
+    writeFileSync(
+      input,
+      bulletin(['【政策解读】\t- 1 -', '甲文章标题.....\t- 1 -'], ['【政策解读】', '', '甲文章标题', '', '正文。']),
+    );
     const result = runImport(dir, input, '--out', join(dir, 'out', 'x.md'));
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/unknown-column\.txt:14:1 {2}warning .*\(import-unknown-section\)/);
@@ -61,7 +70,9 @@ describe('npm run import', () => {
     const dir = makeContentDir({});
     const missing = runImport(dir, 'no-such-file.txt');
     expect(missing.status).toBe(1);
-    expect(missing.stderr).toBe('no-such-file.txt:1:1  error  找不到或无法读取这个文件。请检查路径。  (file-not-found)\n');
+    expect(missing.stderr).toBe(
+      'no-such-file.txt:1:1  error  找不到或无法读取这个文件。请检查路径。  (file-not-found)\n',
+    );
     const usage = runImport(dir);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('用法：npm run import');

@@ -2,12 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { readContents } from '../../src/import/contents.ts';
 import { toSourceLines } from '../../src/import/decode-input.ts';
 import { subtitleText } from '../../src/core/content-format.ts';
-import { contentsLine, isCaptionLike, isEnumeratedHeading, isPageFooter, markerTitle } from '../../src/import/line-kinds.ts';
+import {
+  contentsLine,
+  isCaptionLike,
+  isEnumeratedHeading,
+  isPageFooter,
+  markerTitle,
+} from '../../src/import/line-kinds.ts';
 
 describe('line kinds', () => {
-  it.each(['【工作动态】', '[工作动态]', '［工作动态］', '〖工作动态〗', ' 【 工作动态 】 '])('%s is a column marker', (line) => {
-    expect(markerTitle(line)).toBe('工作动态');
-  });
+  it.each(['【工作动态】', '[工作动态]', '［工作动态］', '〖工作动态〗', ' 【 工作动态 】 '])(
+    '%s is a column marker',
+    (line) => {
+      expect(markerTitle(line)).toBe('工作动态');
+    },
+  );
 
   it('does not take bracketed text inside a sentence for a marker', () => {
     expect(markerTitle('【工作动态】泰州召开论证会')).toBeUndefined();
@@ -48,7 +57,9 @@ describe('line kinds', () => {
     expect(isEnumeratedHeading('（一）做优顶层设计')).toBe(true);
     expect(isEnumeratedHeading('(二)强化政策引导')).toBe(true);
     expect(isEnumeratedHeading('（四）做靓“环保管家”服务')).toBe(true);
-    expect(isEnumeratedHeading('（一）做优顶层设计。为加强对全区节能环保产业发展的组织领导，成立领导小组。')).toBe(false);
+    expect(isEnumeratedHeading('（一）做优顶层设计。为加强对全区节能环保产业发展的组织领导，成立领导小组。')).toBe(
+      false,
+    );
   });
 
   it('takes short lines without clause punctuation as caption candidates', () => {
@@ -62,7 +73,19 @@ describe('readContents', () => {
   const read = (lines: string[]) => readContents('input.txt', toSourceLines(lines.join('\n')), 0);
 
   it('reads columns, titles and pages, and stops where the body begins', () => {
-    const contents = read(['本期目录', '', '【工作动态】\t- 1 -', '甲文章标题.....\t- 1 -', '乙文章标题.....\t- 2 -', '[园区掠影]\t- 5 -', '丙文章标题..... ‐ 5 ‐', '', '【工作动态】', '', '甲文章标题']);
+    const contents = read([
+      '本期目录',
+      '',
+      '【工作动态】\t- 1 -',
+      '甲文章标题.....\t- 1 -',
+      '乙文章标题.....\t- 2 -',
+      '[园区掠影]\t- 5 -',
+      '丙文章标题..... ‐ 5 ‐',
+      '',
+      '【工作动态】',
+      '',
+      '甲文章标题',
+    ]);
     expect(contents.sections).toEqual([
       { title: '工作动态', line: 3 },
       { title: '园区掠影', line: 6 },
@@ -77,8 +100,22 @@ describe('readContents', () => {
   });
 
   it('joins a title the contents breaks over two lines', () => {
-    const contents = read(['本期目录', '【工作动态】\t- 1 -', '上海市工业综合开发区和上海青浦工业园区', '通过国家生态工业园区技术核查.....\t- 2 -', '', '【工作动态】']);
-    expect(contents.articles).toEqual([{ title: '上海市工业综合开发区和上海青浦工业园区通过国家生态工业园区技术核查', page: 2, section: '工作动态', line: 3 }]);
+    const contents = read([
+      '本期目录',
+      '【工作动态】\t- 1 -',
+      '上海市工业综合开发区和上海青浦工业园区',
+      '通过国家生态工业园区技术核查.....\t- 2 -',
+      '',
+      '【工作动态】',
+    ]);
+    expect(contents.articles).toEqual([
+      {
+        title: '上海市工业综合开发区和上海青浦工业园区通过国家生态工业园区技术核查',
+        page: 2,
+        section: '工作动态',
+        line: 3,
+      },
+    ]);
   });
 
   it('accepts column lines without a page when articles follow them', () => {

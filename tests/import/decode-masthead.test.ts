@@ -11,7 +11,11 @@ const gbBytes = new Uint8Array([0xb9, 0xfa, 0xbc, 0xd2, 0xc9, 0xfa, 0xcc, 0xac])
 describe('decodeInput', () => {
   it('reads UTF-8 without and with a BOM, dropping the BOM', () => {
     expect(decodeInput(utf8('国家生态'))).toEqual({ ok: true, text: '国家生态', encoding: 'UTF-8' });
-    expect(decodeInput(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('国家生态')]))).toEqual({ ok: true, text: '国家生态', encoding: 'UTF-8' });
+    expect(decodeInput(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('国家生态')]))).toEqual({
+      ok: true,
+      text: '国家生态',
+      encoding: 'UTF-8',
+    });
   });
 
   it('falls back to GB18030 when the bytes are not UTF-8', () => {
@@ -30,7 +34,9 @@ describe('decodeInput', () => {
   it('refuses binary data with a message, not an exception', () => {
     const result = importBulletin('scan.pdf', new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 1, 2]), table);
     expect(result.markdown).toBeUndefined();
-    expect(result.diagnostics).toMatchObject([{ path: 'scan.pdf', line: 1, severity: 'error', rule: 'import-encoding' }]);
+    expect(result.diagnostics).toMatchObject([
+      { path: 'scan.pdf', line: 1, severity: 'error', rule: 'import-encoding' },
+    ]);
   });
 });
 
@@ -62,7 +68,13 @@ describe('Chinese numbers and dates', () => {
 });
 
 describe('the issue line', () => {
-  it.each(['2018年第1期(总第10期)', '2018年第1期（总第10期）', '2018 年 第 1 期 （ 总第 10 期 ）', '２０１８年第１期（总第１０期）', '2018年第一期(总第十期)'])('reads %s', (line) => {
+  it.each([
+    '2018年第1期(总第10期)',
+    '2018年第1期（总第10期）',
+    '2018 年 第 1 期 （ 总第 10 期 ）',
+    '２０１８年第１期（总第１０期）',
+    '2018年第一期(总第十期)',
+  ])('reads %s', (line) => {
     expect(findIssueLine(line)).toEqual({ year: 2018, number: 1, cumulativeNumber: 10 });
   });
 
@@ -89,13 +101,26 @@ describe('readPrintedMasthead', () => {
   });
 
   it('accepts the issue line and date in another order', () => {
-    const result = read(['国家生态工业园区 工作动态', '二〇一八年六月二十九日', '国家生态工业园区建设协调领导小组办公室', '2018年第1期（总第10期）']);
+    const result = read([
+      '国家生态工业园区 工作动态',
+      '二〇一八年六月二十九日',
+      '国家生态工业园区建设协调领导小组办公室',
+      '2018年第1期（总第10期）',
+    ]);
     expect(result.masthead?.date).toBe('2018-06-29');
     expect(result.masthead?.publisher).toBe('国家生态工业园区建设协调领导小组办公室');
   });
 
   it('says which field is missing, with the line to look at', () => {
-    const result = read(['国家生态工业园区 工作动态', '', '国家生态工业园区建设协调领导小组办公室', '', '2018年第1期', '', '【工作动态】']);
+    const result = read([
+      '国家生态工业园区 工作动态',
+      '',
+      '国家生态工业园区建设协调领导小组办公室',
+      '',
+      '2018年第1期',
+      '',
+      '【工作动态】',
+    ]);
     expect(result.masthead).toBeUndefined();
     expect(result.diagnostics.map((d) => [d.line, d.rule, d.severity])).toEqual([
       [5, 'import-masthead', 'error'],
@@ -105,7 +130,18 @@ describe('readPrintedMasthead', () => {
   });
 
   it('reports an impossible date and a masthead line it does not know', () => {
-    const result = read(['国家生态工业园区 工作动态', '国家生态工业园区建设协调领导小组办公室', '内部资料', '2018年第1期(总第10期)', '二〇一八年二月三十日', '本期目录']);
-    expect(result.diagnostics.map((d) => `${d.line} ${d.rule} ${d.severity}`)).toEqual(['5 import-date error', '1 import-date error', '3 import-masthead-extra warning']);
+    const result = read([
+      '国家生态工业园区 工作动态',
+      '国家生态工业园区建设协调领导小组办公室',
+      '内部资料',
+      '2018年第1期(总第10期)',
+      '二〇一八年二月三十日',
+      '本期目录',
+    ]);
+    expect(result.diagnostics.map((d) => `${d.line} ${d.rule} ${d.severity}`)).toEqual([
+      '5 import-date error',
+      '1 import-date error',
+      '3 import-masthead-extra warning',
+    ]);
   });
 });

@@ -5,12 +5,29 @@ import { toSourceLines } from '../../src/import/decode-input.ts';
 import { editDistance, matchTitles } from '../../src/import/titles.ts';
 
 /** Body lines from text as the PDF gives it: blank lines, footers and all. */
-const body = (lines: string[]): BodyLine[] => readBodyLines('input.txt', toSourceLines(lines.join('\n')), 0, '国家生态工业园区 工作动态').lines;
+const body = (lines: string[]): BodyLine[] =>
+  readBodyLines('input.txt', toSourceLines(lines.join('\n')), 0, '国家生态工业园区 工作动态').lines;
 
 describe('matchTitles', () => {
   it('finds a title the body breaks with a space or over lines', () => {
-    const lines = body(['【工作动态】', '', '泰州医药高新技术产业开发区国家生态工业园区 建设规划论证会在苏召开', '', '正文。', '', '上海市工业综合开发区和上海青浦工业园区', '通过国家生态工业园区技术核查', '', '正文。']);
-    expect(matchTitles(lines, ['泰州医药高新技术产业开发区国家生态工业园区建设规划论证会在苏召开', '上海市工业综合开发区和上海青浦工业园区通过国家生态工业园区技术核查'])).toEqual([
+    const lines = body([
+      '【工作动态】',
+      '',
+      '泰州医药高新技术产业开发区国家生态工业园区 建设规划论证会在苏召开',
+      '',
+      '正文。',
+      '',
+      '上海市工业综合开发区和上海青浦工业园区',
+      '通过国家生态工业园区技术核查',
+      '',
+      '正文。',
+    ]);
+    expect(
+      matchTitles(lines, [
+        '泰州医药高新技术产业开发区国家生态工业园区建设规划论证会在苏召开',
+        '上海市工业综合开发区和上海青浦工业园区通过国家生态工业园区技术核查',
+      ]),
+    ).toEqual([
       { start: 1, end: 2, distance: 0 },
       { start: 3, end: 5, distance: 0 },
     ]);
@@ -18,11 +35,15 @@ describe('matchTitles', () => {
 
   it('tolerates a small insertion and reports its distance', () => {
     const lines = body(['上海市工业综合开发区和上海青浦工业园区 通过国家生态工业示范园区技术核查', '', '正文。']);
-    expect(matchTitles(lines, ['上海市工业综合开发区和上海青浦工业园区通过国家生态工业园区技术核查'])).toEqual([{ start: 0, end: 1, distance: 2 }]);
+    expect(matchTitles(lines, ['上海市工业综合开发区和上海青浦工业园区通过国家生态工业园区技术核查'])).toEqual([
+      { start: 0, end: 1, distance: 2 },
+    ]);
   });
 
   it('folds full-width and half-width variants', () => {
-    expect(matchTitles(body(['紧扣国家需求, 发展节能环保产业']), ['紧扣国家需求，发展节能环保产业'])).toEqual([{ start: 0, end: 1, distance: 0 }]);
+    expect(matchTitles(body(['紧扣国家需求, 发展节能环保产业']), ['紧扣国家需求，发展节能环保产业'])).toEqual([
+      { start: 0, end: 1, distance: 0 },
+    ]);
   });
 
   it('finds nothing for a title the body does not have, and does not take a paragraph for it', () => {
@@ -31,7 +52,21 @@ describe('matchTitles', () => {
   });
 
   it('looks for a loosely matching title only between its exactly matched neighbours', () => {
-    const lines = body(['甲篇标题', '', '正文。', '', '乙篇标题示范', '', '正文。', '', '丙篇标题', '', '正文。', '', '乙篇标题']);
+    const lines = body([
+      '甲篇标题',
+      '',
+      '正文。',
+      '',
+      '乙篇标题示范',
+      '',
+      '正文。',
+      '',
+      '丙篇标题',
+      '',
+      '正文。',
+      '',
+      '乙篇标题',
+    ]);
     expect(matchTitles(lines, ['甲篇标题', '乙篇标题', '丙篇标题']).map((m) => m?.start)).toEqual([0, 2, 4]);
   });
 
@@ -43,7 +78,12 @@ describe('matchTitles', () => {
 
 describe('readBodyLines', () => {
   it('drops page footers and running headers, counting blank lines afresh after them', () => {
-    const { lines, diagnostics } = readBodyLines('input.txt', toSourceLines(['正文上半', '', '- 3 -', '', '国家生态工业园区  工作动态', '', '下半。'].join('\n')), 0, '国家生态工业园区 工作动态');
+    const { lines, diagnostics } = readBodyLines(
+      'input.txt',
+      toSourceLines(['正文上半', '', '- 3 -', '', '国家生态工业园区  工作动态', '', '下半。'].join('\n')),
+      0,
+      '国家生态工业园区 工作动态',
+    );
     expect(lines).toEqual([
       { no: 1, text: '正文上半', blanksBefore: 0 },
       { no: 7, text: '下半。', blanksBefore: 1 },
@@ -63,8 +103,19 @@ describe('readArticleBody', () => {
   });
 
   it('joins a paragraph the page broke, across a footer, and says so', () => {
-    const result = read(['调研报告建议中指出：将生态工业园区建设纳入污染防治攻坚战', '', '‐ 3 ‐', '', '计划，强化生态工业园区建设力度。', '', '下一段。']);
-    expect(result.blocks.map((b) => b.kind === 'paragraph' && b.text)).toEqual(['调研报告建议中指出：将生态工业园区建设纳入污染防治攻坚战计划，强化生态工业园区建设力度。', '下一段。']);
+    const result = read([
+      '调研报告建议中指出：将生态工业园区建设纳入污染防治攻坚战',
+      '',
+      '‐ 3 ‐',
+      '',
+      '计划，强化生态工业园区建设力度。',
+      '',
+      '下一段。',
+    ]);
+    expect(result.blocks.map((b) => b.kind === 'paragraph' && b.text)).toEqual([
+      '调研报告建议中指出：将生态工业园区建设纳入污染防治攻坚战计划，强化生态工业园区建设力度。',
+      '下一段。',
+    ]);
     expect(rules(result)).toEqual(['5 import-page-join']);
   });
 
@@ -80,13 +131,29 @@ describe('readArticleBody', () => {
 
   it('turns （一）…（五） lines into sub-headings without a warning', () => {
     const result = read(['引言。', '', '（一）做优顶层设计', '', '正文。', '', '(二)强化政策引导', '', '正文。']);
-    expect(result.blocks.filter((b) => b.kind === 'heading').map((b) => b.kind === 'heading' && b.text)).toEqual(['（一）做优顶层设计', '(二)强化政策引导']);
+    expect(result.blocks.filter((b) => b.kind === 'heading').map((b) => b.kind === 'heading' && b.text)).toEqual([
+      '（一）做优顶层设计',
+      '(二)强化政策引导',
+    ]);
     expect(result.diagnostics).toEqual([]);
   });
 
   it('turns a caption over two lines, after a picture gap, into one figure and reports it', () => {
-    const result = read(['正文。', '', '', '', '泰州医药高新技术产业开发区', '国家生态工业园区建设规划会', '', '下文。']);
-    expect(result.blocks[1]).toEqual({ kind: 'figure', caption: '泰州医药高新技术产业开发区国家生态工业园区建设规划会', line: 5 });
+    const result = read([
+      '正文。',
+      '',
+      '',
+      '',
+      '泰州医药高新技术产业开发区',
+      '国家生态工业园区建设规划会',
+      '',
+      '下文。',
+    ]);
+    expect(result.blocks[1]).toEqual({
+      kind: 'figure',
+      caption: '泰州医药高新技术产业开发区国家生态工业园区建设规划会',
+      line: 5,
+    });
     expect(rules(result)).toEqual(['5 import-figure']);
   });
 

@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { bundledIssuePath, makeContentDir, repoRoot } from '../helpers/content.ts';
 
 const newIssue = (contentDir: string, ...args: string[]) =>
-  spawnSync(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, 'src/cli/new-issue.ts'), ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: contentDir } });
+  spawnSync(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, 'src/cli/new-issue.ts'), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: contentDir },
+  });
 
 const archiveWithFirstIssue = () => makeContentDir({ '2018/2018-01.md': readFileSync(bundledIssuePath) });
 

@@ -63,9 +63,20 @@ describe('the bundled 2018 No.1 issue, end to end', () => {
   });
 
   it('has the sub-headings and the photo captions', () => {
-    expect(articles[3]!.headings).toEqual([{ text: '泰州医药高新技术产业开发区', depth: 4, id: '泰州医药高新技术产业开发区' }]);
-    expect(articles[4]!.headings.map((h) => h.text)).toEqual(['（一）做优顶层设计', '（二）强化政策引导', '（三）优产业服务平台', '（四）做靓“环保管家”服务', '（五）创新院产学研合作模式']);
-    expect(articles.flatMap((a) => a.figures)).toEqual([{ caption: '泰州医药高新技术产业开发区国家生态工业园区建设规划会' }, { caption: '调研现场' }]);
+    expect(articles[3]!.headings).toEqual([
+      { text: '泰州医药高新技术产业开发区', depth: 4, id: '泰州医药高新技术产业开发区' },
+    ]);
+    expect(articles[4]!.headings.map((h) => h.text)).toEqual([
+      '（一）做优顶层设计',
+      '（二）强化政策引导',
+      '（三）优产业服务平台',
+      '（四）做靓“环保管家”服务',
+      '（五）创新院产学研合作模式',
+    ]);
+    expect(articles.flatMap((a) => a.figures)).toEqual([
+      { caption: '泰州医药高新技术产业开发区国家生态工业园区建设规划会' },
+      { caption: '调研现场' },
+    ]);
   });
 
   it('joins the paragraphs the PDF split at page breaks', () => {
@@ -79,7 +90,10 @@ describe('the bundled 2018 No.1 issue, end to end', () => {
     const seed = readFileSync(seedTextPath, 'utf8').split('\n');
     // The body starts at the first 【section】 marker after the contents list (line 22).
     const bodyStart = seed.findIndex((line, i) => i > 12 && /^【.+】$/.test(line.trim()));
-    const bodyLines = seed.slice(bodyStart).map((l) => l.trim()).filter((l) => l !== '' && !/^【.+】$/.test(l));
+    const bodyLines = seed
+      .slice(bodyStart)
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !/^【.+】$/.test(l));
 
     it('has every sentence of the seed body in some article text, title or subtitle', () => {
       const places = articles.map((a) => squeeze([a.title, a.contentsTitle ?? '', a.text].join('\n')));
@@ -94,7 +108,8 @@ describe('the bundled 2018 No.1 issue, end to end', () => {
 
     it('adds no text the seed does not have', () => {
       const seedBody = squeeze(bodyLines.join(''));
-      const invented = articles.flatMap((a) => [a.title, ...a.text.split('\n')].map((line) => line.replace(/^——/, '')))
+      const invented = articles
+        .flatMap((a) => [a.title, ...a.text.split('\n')].map((line) => line.replace(/^——/, '')))
         .filter((line) => !seedBody.includes(squeeze(line)));
       expect(invented).toEqual([]);
     });

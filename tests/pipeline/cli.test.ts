@@ -15,21 +15,35 @@ const issue = (fields: Partial<Record<string, string | number>> = {}, body = min
 
 describe('npm run check', () => {
   const check = (dir: string) =>
-    spawnSync(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, 'src/cli/check.ts')], { cwd: repoRoot, env: { ...process.env, CONTENT_DIR: dir }, encoding: 'utf8' });
+    spawnSync(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, 'src/cli/check.ts')], {
+      cwd: repoRoot,
+      env: { ...process.env, CONTENT_DIR: dir },
+      encoding: 'utf8',
+    });
 
   it('passes on the bundled content', () => {
-    const output = execFileSync(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, 'src/cli/check.ts')], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: '' } });
+    const output = execFileSync(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, 'src/cli/check.ts')], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, CONTENT_DIR: '' },
+    });
     expect(output).toContain('检查通过：1 期，5 篇文章');
   });
 
   it('fails with path:line:col  error  message  (rule) and no stack trace', () => {
-    const dir = makeContentDir({ '2018/2018-01.md': issue({ date: '2018-02-30' }, '## 政策解读\n\n### 甲\n\n正文。\n') });
+    const dir = makeContentDir({
+      '2018/2018-01.md': issue({ date: '2018-02-30' }, '## 政策解读\n\n### 甲\n\n正文。\n'),
+    });
     const result = check(dir);
     expect(result.status).toBe(1);
     const lines = result.stdout.split('\n').filter((l) => l.includes('  error  '));
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^.*2018\/2018-01\.md:7:7 {2}error {2}出版日期（date）“2018-02-30” 不是真实存在的日期。.* {2}\(date-invalid\)$/);
-    expect(lines[1]).toMatch(/^.*2018\/2018-01\.md:9:1 {2}error {2}未知栏目 “政策解读”.*content\/sections\.yaml.* {2}\(unknown-section\)$/);
+    expect(lines[0]).toMatch(
+      /^.*2018\/2018-01\.md:7:7 {2}error {2}出版日期（date）“2018-02-30” 不是真实存在的日期。.* {2}\(date-invalid\)$/,
+    );
+    expect(lines[1]).toMatch(
+      /^.*2018\/2018-01\.md:9:1 {2}error {2}未知栏目 “政策解读”.*content\/sections\.yaml.* {2}\(unknown-section\)$/,
+    );
     expect(result.stdout + result.stderr).not.toMatch(/\n\s+at |Error:/);
   });
 
@@ -50,7 +64,11 @@ describe('npm run check', () => {
 
 describe('npm run inspect', () => {
   const inspect = (file: string) =>
-    spawnSync(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, 'src/cli/inspect.ts'), file], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: '' } });
+    spawnSync(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, 'src/cli/inspect.ts'), file], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, CONTENT_DIR: '' },
+    });
 
   it('prints the bundled issue as one JSON object, the same model the archive loads', async () => {
     const result = inspect('content/2018/2018-01.md');

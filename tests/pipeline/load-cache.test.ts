@@ -15,7 +15,8 @@ function archiveDir(): string {
   });
 }
 
-const issueById = (archive: Awaited<ReturnType<typeof loadArchive>>, id: string) => archive.issues.find((issue) => issue.id === id);
+const issueById = (archive: Awaited<ReturnType<typeof loadArchive>>, id: string) =>
+  archive.issues.find((issue) => issue.id === id);
 
 describe('loadArchive with a cache (the preview)', () => {
   it('keeps the objects of files that did not change, and processes the edited one', async () => {
@@ -23,7 +24,10 @@ describe('loadArchive with a cache (the preview)', () => {
     const cache = issueFileCache();
     const first = await loadArchive(dir, dir, cache);
     const enrichments = cache.enrichments;
-    writeFileSync(join(dir, '2018/2018-02.md'), masthead({ number: 2, cumulativeNumber: 11, date: '2018-07-29' }) + minimalBody.replace('第一段', '第二段'));
+    writeFileSync(
+      join(dir, '2018/2018-02.md'),
+      masthead({ number: 2, cumulativeNumber: 11, date: '2018-07-29' }) + minimalBody.replace('第一段', '第二段'),
+    );
     const second = await loadArchive(dir, dir, cache);
     expect(issueById(second, '2018-01')).toBe(issueById(first, '2018-01'));
     expect(issueById(second, '2018-02')).not.toBe(issueById(first, '2018-02'));
@@ -40,7 +44,10 @@ describe('loadArchive with a cache (the preview)', () => {
     const stamp = new Date('2020-01-01T00:00:00Z');
     utimesSync(file, stamp, stamp);
     await loadArchive(dir, dir, cache);
-    writeFileSync(file, masthead({ number: 2, cumulativeNumber: 11, date: '2018-07-29' }) + minimalBody.replace('第一段', '第九段'));
+    writeFileSync(
+      file,
+      masthead({ number: 2, cumulativeNumber: 11, date: '2018-07-29' }) + minimalBody.replace('第一段', '第九段'),
+    );
     utimesSync(file, stamp, stamp);
     const edited = await loadArchive(dir, dir, cache);
     expect(issueById(edited, '2018-02')?.sections[0]?.articles[0]?.text).toContain('正文第九段');

@@ -27,7 +27,10 @@ describe('parseSource', () => {
     const parsed = parseSource('a.md', '---\n# 刊头\n\nyear: 2018\n---\n');
     if (!parsed.ok) throw new Error('parse failed');
     const year = parsed.source.frontMatter.getIn(['year'], true);
-    const offset = typeof year === 'object' && year !== null && 'range' in year && Array.isArray(year.range) ? Number(year.range[0]) : -1;
+    const offset =
+      typeof year === 'object' && year !== null && 'range' in year && Array.isArray(year.range)
+        ? Number(year.range[0])
+        : -1;
     expect(parsed.source.frontMatterLines.linePos(offset)).toEqual({ line: 4, col: 7 });
   });
 
@@ -56,7 +59,14 @@ describe('parseSource', () => {
 describe('readMasthead', () => {
   it('reads all six fields', () => {
     expect(mastheadOf(masthead())).toMatchObject({
-      masthead: { series: '国家生态工业园区 工作动态', publisher: '国家生态工业园区建设协调领导小组办公室', year: 2018, number: 1, cumulativeNumber: 10, date: '2018-06-29' },
+      masthead: {
+        series: '国家生态工业园区 工作动态',
+        publisher: '国家生态工业园区建设协调领导小组办公室',
+        year: 2018,
+        number: 1,
+        cumulativeNumber: 10,
+        date: '2018-06-29',
+      },
       diagnostics: [],
     });
   });
@@ -74,7 +84,9 @@ describe('readMasthead', () => {
     expect(result).toHaveProperty('diagnostics');
     if (!('diagnostics' in result)) return;
     expect(result.masthead).toBeUndefined();
-    expect(result.diagnostics).toContainEqual(expect.objectContaining({ rule, line, severity: 'error', message: expect.stringContaining(mention) }));
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({ rule, line, severity: 'error', message: expect.stringContaining(mention) }),
+    );
   });
 
   it.each([
@@ -86,12 +98,18 @@ describe('readMasthead', () => {
   ])('%j → one message, at the value (line %i, column %i)', (fields, line, column, mention) => {
     const result = mastheadOf(masthead(fields));
     if (!('diagnostics' in result)) throw new Error('parse failed');
-    expect(result.diagnostics).toEqual([expect.objectContaining({ line, column, message: expect.stringContaining(mention) })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ line, column, message: expect.stringContaining(mention) }),
+    ]);
   });
 
   it('reports front matter that is not a list of fields', () => {
-    expect(mastheadOf('---\n- 2018\n---\n')).toMatchObject({ diagnostics: [{ rule: 'front-matter-syntax', line: 2, column: 1 }] });
-    expect(mastheadOf('---\n# 只有注释\n---\n')).toMatchObject({ diagnostics: [{ rule: 'front-matter-syntax', line: 1, column: 1 }] });
+    expect(mastheadOf('---\n- 2018\n---\n')).toMatchObject({
+      diagnostics: [{ rule: 'front-matter-syntax', line: 2, column: 1 }],
+    });
+    expect(mastheadOf('---\n# 只有注释\n---\n')).toMatchObject({
+      diagnostics: [{ rule: 'front-matter-syntax', line: 1, column: 1 }],
+    });
   });
 
   it('takes keys that name Object members for unknown fields, never for its own', () => {
@@ -99,7 +117,9 @@ describe('readMasthead', () => {
     const result = mastheadOf(masthead().replace(/---\n$/, `${keys}---\n`));
     if (!('diagnostics' in result)) throw new Error('parse failed');
     expect(result.masthead).toMatchObject({ year: 2018, number: 1 });
-    expect(result.diagnostics.map((d) => [d.rule, d.severity, d.line, d.column, d.message.match(/“(.+?)”/)?.[1]])).toEqual([
+    expect(
+      result.diagnostics.map((d) => [d.rule, d.severity, d.line, d.column, d.message.match(/“(.+?)”/)?.[1]]),
+    ).toEqual([
       ['front-matter-unknown-field', 'warning', 8, 1, 'constructor'],
       ['front-matter-unknown-field', 'warning', 9, 1, '__proto__'],
       ['front-matter-unknown-field', 'warning', 10, 1, 'toString'],
@@ -111,13 +131,26 @@ describe('readMasthead', () => {
   it('does not take a field named after an Object member for a missing one', () => {
     const result = mastheadOf(masthead({ year: undefined, constructor: 2018 }));
     if (!('diagnostics' in result)) throw new Error('parse failed');
-    expect(result.diagnostics).toContainEqual(expect.objectContaining({ rule: 'front-matter-field', line: 1, message: expect.stringContaining('缺少年份（year）') }));
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({
+        rule: 'front-matter-field',
+        line: 1,
+        message: expect.stringContaining('缺少年份（year）'),
+      }),
+    );
   });
 
   it('warns about unknown fields, naming the known ones', () => {
     const result = mastheadOf(masthead({ cumulative: 10 }));
     if (!('diagnostics' in result)) throw new Error('parse failed');
     expect(result.masthead).toBeDefined();
-    expect(result.diagnostics).toEqual([expect.objectContaining({ rule: 'front-matter-unknown-field', severity: 'warning', line: 8, message: expect.stringContaining('cumulativeNumber') })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        rule: 'front-matter-unknown-field',
+        severity: 'warning',
+        line: 8,
+        message: expect.stringContaining('cumulativeNumber'),
+      }),
+    ]);
   });
 });

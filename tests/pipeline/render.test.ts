@@ -28,9 +28,17 @@ describe('renderArticleBody', () => {
 
   it('turns caption-only lines and lone images into figures', () => {
     const body = render('正文。\n\n图：调研现场\n\n![会议现场](images/meeting.jpg)\n\n图:半角冒号\n');
-    expect(body.figures).toEqual([{ caption: '调研现场' }, { caption: '会议现场', src: 'images/meeting.jpg' }, { caption: '半角冒号' }]);
-    expect(body.html).toContain('<figure class="figure figure-pending"><div class="figure-placeholder">图片暂缺</div><figcaption>调研现场</figcaption></figure>');
-    expect(body.html).toContain('<figure class="figure"><img src="images/meeting.jpg" alt="会议现场" loading="lazy"><figcaption>会议现场</figcaption></figure>');
+    expect(body.figures).toEqual([
+      { caption: '调研现场' },
+      { caption: '会议现场', src: 'images/meeting.jpg' },
+      { caption: '半角冒号' },
+    ]);
+    expect(body.html).toContain(
+      '<figure class="figure figure-pending"><div class="figure-placeholder">图片暂缺</div><figcaption>调研现场</figcaption></figure>',
+    );
+    expect(body.html).toContain(
+      '<figure class="figure"><img src="images/meeting.jpg" alt="会议现场" loading="lazy"><figcaption>会议现场</figcaption></figure>',
+    );
     expect(body.text).toBe('正文。\n调研现场\n会议现场\n半角冒号');
   });
 
@@ -46,7 +54,9 @@ describe('renderArticleBody', () => {
   });
 
   it('shows raw HTML as text and never as markup', () => {
-    const body = render('<script>alert(1)</script>\n\n正文<img src=x onerror=alert(1)>。\n\n<iframe src="https://example.com"></iframe>\n');
+    const body = render(
+      '<script>alert(1)</script>\n\n正文<img src=x onerror=alert(1)>。\n\n<iframe src="https://example.com"></iframe>\n',
+    );
     expect(body.html).not.toMatch(/<(script|img|iframe)/);
     expect(body.html).toContain('&#x3C;script>alert(1)&#x3C;/script>');
     expect(body.html).toContain('正文&#x3C;img src=x onerror=alert(1)>。');
@@ -54,7 +64,9 @@ describe('renderArticleBody', () => {
   });
 
   it('drops script URLs from links and images, in the HTML and in the model', () => {
-    const body = render('[点我](javascript:alert(1)) 与 [数据](data:text/html,<script>alert(1)</script>)\n\n![图](javascript:alert(1))\n\n![图二](JavaScript:alert(1))\n');
+    const body = render(
+      '[点我](javascript:alert(1)) 与 [数据](data:text/html,<script>alert(1)</script>)\n\n![图](javascript:alert(1))\n\n![图二](JavaScript:alert(1))\n',
+    );
     expect(body.html).not.toMatch(/javascript:|data:|<img/);
     expect(body.html).toContain('点我');
     expect(body.figures).toEqual([{ caption: '图' }, { caption: '图二' }]);

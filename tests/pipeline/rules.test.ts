@@ -44,7 +44,11 @@ const cases: Record<string, { body: string; line: number; column: number }> = {
   'article-id': { body: article('甲 {#泰州}'), line: 11, column: 7 },
   'duplicate-article-id': { body: `## 工作动态\n\n### 甲\n\n正文。\n\n### 甲\n\n正文。\n`, line: 15, column: 1 },
   'page-invalid': { body: article('甲 {page=三}'), line: 11, column: 7 },
-  'page-order': { body: `## 工作动态\n\n### 甲 {page=3}\n\n正文。\n\n###    乙 {page=2}\n\n正文。\n`, line: 15, column: 10 },
+  'page-order': {
+    body: `## 工作动态\n\n### 甲 {page=3}\n\n正文。\n\n###    乙 {page=2}\n\n正文。\n`,
+    line: 15,
+    column: 10,
+  },
   'empty-article': { body: '## 工作动态\n\n### 甲\n\n### 乙\n\n正文。\n', line: 11, column: 1 },
   'heading-order': { body: article('甲', '###### 细目\n\n正文。'), line: 13, column: 1 },
   'subtitle-position': { body: article('甲', '正文。\n\n――副标题'), line: 15, column: 1 },
@@ -61,12 +65,15 @@ describe('every content rule, one per module', () => {
     expect(Object.keys(cases).sort()).toEqual([...ids].sort());
   });
 
-  it.each(allRules.map((rule) => [rule.id, rule] as const))('%s fires with its default severity at the place the nodes give', (id, rule) => {
-    const expected = cases[id];
-    if (!expected) throw new Error(`no case for ${id}`);
-    const found = lint(expected.body).filter((d) => d.rule === id);
-    expect(found[0]).toEqual({ rule: id, severity: rule.severity, line: expected.line, column: expected.column });
-  });
+  it.each(allRules.map((rule) => [rule.id, rule] as const))(
+    '%s fires with its default severity at the place the nodes give',
+    (id, rule) => {
+      const expected = cases[id];
+      if (!expected) throw new Error(`no case for ${id}`);
+      const found = lint(expected.body).filter((d) => d.rule === id);
+      expect(found[0]).toEqual({ rule: id, severity: rule.severity, line: expected.line, column: expected.column });
+    },
+  );
 
   it.each(allRules.map((rule) => rule.id))('%s is quiet on a valid issue', (id) => {
     const valid = `${article('甲 {#a page=1}', '——副标题\n\n正文，泰州医药高新区。\n\n#### （一）小标题\n\n正文。\n\n图：现场')}`;

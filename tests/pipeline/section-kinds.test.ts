@@ -35,11 +35,16 @@ describe('the section table', () => {
     ['[]\n', 1, '空的'],
   ])('rejects %j at line %i', (text, line, mention) => {
     const { diagnostics } = parseSectionTable('s.yaml', text);
-    expect(diagnostics).toContainEqual(expect.objectContaining({ rule: 'section-table', line, message: expect.stringContaining(mention) }));
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({ rule: 'section-table', line, message: expect.stringContaining(mention) }),
+    );
   });
 
   it('keeps the sound columns when one is broken, and still finds clashes among them', () => {
-    const { table, diagnostics } = parseSectionTable('s.yaml', '- title: 工作动态\n  kind: a\n- title: 经验交流\n- title: 园区掠影\n  kind: a\n');
+    const { table, diagnostics } = parseSectionTable(
+      's.yaml',
+      '- title: 工作动态\n  kind: a\n- title: 经验交流\n- title: 园区掠影\n  kind: a\n',
+    );
     expect(table.kinds.map((k) => k.title)).toEqual(['工作动态', '园区掠影']);
     expect(diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([
       [3, 3, '栏目 “经验交流” 缺少 kind（栏目标识），例如 kind: work-updates。'],
@@ -48,16 +53,29 @@ describe('the section table', () => {
   });
 
   it('after a syntax error still knows the columns it could read, and tells only the syntax error', () => {
-    const { table, diagnostics } = parseSectionTable('s.yaml', '- title: 工作动态\n  kind: work-updates\n- title: 经验交流\n  kind:experience-sharing\n');
+    const { table, diagnostics } = parseSectionTable(
+      's.yaml',
+      '- title: 工作动态\n  kind: work-updates\n- title: 经验交流\n  kind:experience-sharing\n',
+    );
     expect(findSectionKind(table, '工作动态')?.kind).toBe('work-updates');
-    expect(diagnostics).toEqual([expect.objectContaining({ line: 4, column: 3, message: expect.stringContaining('冒号后面要有一个空格') })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ line: 4, column: 3, message: expect.stringContaining('冒号后面要有一个空格') }),
+    ]);
   });
 
   it.each([
-    ['aliases that are not a list', '- title: 工作动态\n  kind: a\n  aliases: 工作简讯\n', 3, 12, 'aliases 须是文字列表'],
+    [
+      'aliases that are not a list',
+      '- title: 工作动态\n  kind: a\n  aliases: 工作简讯\n',
+      3,
+      12,
+      'aliases 须是文字列表',
+    ],
     ['an entry that is not a map', '- 工作动态\n', 1, 3, '须写成 “- title: 栏目名称”'],
     ['an empty title', '- title: ""\n  kind: a\n', 1, 10, '缺少 title'],
   ])('rejects %s at %i:%i', (_name, text, line, column, mention) => {
-    expect(parseSectionTable('s.yaml', text).diagnostics).toEqual([expect.objectContaining({ line, column, message: expect.stringContaining(mention) })]);
+    expect(parseSectionTable('s.yaml', text).diagnostics).toEqual([
+      expect.objectContaining({ line, column, message: expect.stringContaining(mention) }),
+    ]);
   });
 });

@@ -34,7 +34,12 @@ function navigate(url: string, method = 'GET'): Promise<{ status: number; body: 
   return rawRequest(hostname, Number(port), pathname + search, method);
 }
 
-function rawRequest(host: string, port: number, path: string, method = 'GET'): Promise<{ status: number; body: string }> {
+function rawRequest(
+  host: string,
+  port: number,
+  path: string,
+  method = 'GET',
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const sent = request({ host, port, path, method }, (response) => {
       let body = '';
@@ -49,9 +54,15 @@ function rawRequest(host: string, port: number, path: string, method = 'GET'): P
 
 describe('npm start: the live-reload preview', () => {
   const original = readFileSync(bundledIssuePath, 'utf8');
-  const content = makeContentDir({ '2018/2018-01.md': original, 'parks.yaml': readFileSync(join(repoRoot, 'content/parks.yaml')) });
+  const content = makeContentDir({
+    '2018/2018-01.md': original,
+    'parks.yaml': readFileSync(join(repoRoot, 'content/parks.yaml')),
+  });
   const issueFile = join(content, '2018/2018-01.md');
-  const issue2019 = original.replace('year: 2018', 'year: 2019').replace('cumulativeNumber: 10', 'cumulativeNumber: 11').replace('date: 2018-06-29', 'date: 2019-03-01');
+  const issue2019 = original
+    .replace('year: 2018', 'year: 2019')
+    .replace('cumulativeNumber: 10', 'cumulativeNumber: 11')
+    .replace('date: 2018-06-29', 'date: 2019-03-01');
   const out = join(mkdtempSync(join(tmpdir(), 'bulletin-preview-')), '_site');
   let child: ChildProcess;
   let output = '';
@@ -59,7 +70,11 @@ describe('npm start: the live-reload preview', () => {
   let reloads = 0;
   let socket: WebSocket | undefined;
   let base = '';
-  const reloadAfter = (before: number) => waitFor(() => String(reloads), () => reloads > before);
+  const reloadAfter = (before: number) =>
+    waitFor(
+      () => String(reloads),
+      () => reloads > before,
+    );
 
   beforeAll(async () => {
     child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--serve', '--out', out], {
@@ -68,7 +83,10 @@ describe('npm start: the live-reload preview', () => {
     });
     child.stdout!.on('data', (chunk) => (output += chunk));
     child.stderr!.on('data', (chunk) => (output += chunk));
-    const started = await waitFor(() => output, (text) => /预览网站：(http:\/\/localhost:\d+\/)/.test(text));
+    const started = await waitFor(
+      () => output,
+      (text) => /预览网站：(http:\/\/localhost:\d+\/)/.test(text),
+    );
     base = /预览网站：(http:\/\/localhost:\d+\/)/.exec(started)![1]!.replace('localhost', '127.0.0.1');
     socket = new WebSocket(base.replace('http:', 'ws:'));
     socket.on('message', (data) => {
@@ -127,8 +145,14 @@ describe('npm start: the live-reload preview', () => {
 
   it('prints a content error in the check form and keeps serving the last good site', async () => {
     const before = output.length;
-    writeFileSync(issueFile, original.replace('论证专家组由', '论证专家组（预览修改）由').replace('date: 2018-06-29', 'date: 2018-06-31'));
-    const printed = await waitFor(() => output.slice(before), (text) => text.includes('(date-invalid)'));
+    writeFileSync(
+      issueFile,
+      original.replace('论证专家组由', '论证专家组（预览修改）由').replace('date: 2018-06-29', 'date: 2018-06-31'),
+    );
+    const printed = await waitFor(
+      () => output.slice(before),
+      (text) => text.includes('(date-invalid)'),
+    );
     expect(printed).toMatch(/2018-01\.md:7:7 {2}error {2}.*\(date-invalid\)/);
     expect(printed).not.toMatch(/\n\s+at /);
     expect(await fetchText(`${base}2018/01/p1/`)).toContain('论证专家组（预览修改）由');
@@ -194,7 +218,12 @@ describe('npm start on a port already in use', () => {
     try {
       const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--serve', '--out', out], {
         cwd: repoRoot,
-        env: { ...process.env, CONTENT_DIR: makeContentDir({ '2018/2018-01.md': readFileSync(bundledIssuePath) }), PORT: String(port), PATH_PREFIX: '' },
+        env: {
+          ...process.env,
+          CONTENT_DIR: makeContentDir({ '2018/2018-01.md': readFileSync(bundledIssuePath) }),
+          PORT: String(port),
+          PATH_PREFIX: '',
+        },
       });
       let printed = '';
       child.stdout!.on('data', (chunk) => (printed += chunk));

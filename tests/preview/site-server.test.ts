@@ -29,13 +29,20 @@ function send(port: number, path: string, method = 'GET'): Promise<Answer> {
 
 const root = mkdtempSync(join(tmpdir(), 'bulletin-serve-'));
 const site = join(root, '_site');
-const page = '<!doctype html><html lang="zh-CN"><head><title>2018年第1期</title></head><body><p>期刊页</p></body></html>';
+const page =
+  '<!doctype html><html lang="zh-CN"><head><title>2018年第1期</title></head><body><p>期刊页</p></body></html>';
 
 beforeAll(() => {
   mkdirSync(join(site, '2018/01'), { recursive: true });
   writeFileSync(join(site, '2018/01/index.html'), page);
-  writeFileSync(join(site, '2018/index.html'), '<!doctype html><html><head><title>2018</title></head><body>年份页</body></html>');
-  writeFileSync(join(site, '404.html'), '<!doctype html><html><head><title>404</title></head><body>找不到页面</body></html>');
+  writeFileSync(
+    join(site, '2018/index.html'),
+    '<!doctype html><html><head><title>2018</title></head><body>年份页</body></html>',
+  );
+  writeFileSync(
+    join(site, '404.html'),
+    '<!doctype html><html><head><title>404</title></head><body>找不到页面</body></html>',
+  );
   writeFileSync(join(site, 'feed.xml'), '<feed/>');
   writeFileSync(join(site, '图.png'), 'png');
   // A sibling whose name starts like the site's: the dev server's own containment check is a prefix test.
@@ -81,7 +88,14 @@ describe('openSiteServer at the root', () => {
   });
 
   it('refuses paths that climb out of the site, and keeps serving', async () => {
-    for (const path of ['/../etc/passwd', '/%2e%2e/etc/passwd', '/..%2f..%2f..%2fetc/passwd', '/..%2f_site-private/secret.txt', '/2018/..%2f..%2f_site-private/secret.txt', '/%E0%A4%A']) {
+    for (const path of [
+      '/../etc/passwd',
+      '/%2e%2e/etc/passwd',
+      '/..%2f..%2f..%2fetc/passwd',
+      '/..%2f_site-private/secret.txt',
+      '/2018/..%2f..%2f_site-private/secret.txt',
+      '/%E0%A4%A',
+    ]) {
       const answer = await send(server.port, path);
       expect(answer.status, path).toBe(404);
       expect(answer.body, path).not.toContain('SECRET');
@@ -127,7 +141,9 @@ describe('openSiteServer at the root', () => {
 
 describe('openSiteServer under a path prefix, without live reload', () => {
   let server: SiteServer;
-  beforeAll(async () => (server = await openSiteServer({ dir: site, pathPrefix: '/repo/', port: 0, liveReload: false })));
+  beforeAll(
+    async () => (server = await openSiteServer({ dir: site, pathPrefix: '/repo/', port: 0, liveReload: false })),
+  );
   afterAll(() => server?.close());
 
   it('serves only under the prefix', async () => {

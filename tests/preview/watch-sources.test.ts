@@ -9,7 +9,14 @@ describe('ignoredSource', () => {
   it('skips editor leftovers and dot-folders below the root, not above it', () => {
     expect(ignored('/home/editor/.work/site/content')).toBe(false);
     expect(ignored('/home/editor/.work/site/content/2018/2018-01.md')).toBe(false);
-    for (const leftover of ['2018/.2018-01.md.swp', '2018/2018-01.md~', '2018/4913', '2018/#2018-01.md#', '.git/index', '2018/.DS_Store']) {
+    for (const leftover of [
+      '2018/.2018-01.md.swp',
+      '2018/2018-01.md~',
+      '2018/4913',
+      '2018/#2018-01.md#',
+      '.git/index',
+      '2018/.DS_Store',
+    ]) {
       expect(ignored(`/home/editor/.work/site/content/${leftover}`), leftover).toBe(true);
     }
   });
@@ -38,10 +45,14 @@ describe('watchSources', () => {
     writeFileSync(join(content, '2018/2018-01.md'), 'v1');
     writeFileSync(join(content, '2018/2018-02.md'), 'v1');
     writeFileSync(join(templates, 'issue.njk'), 'v1');
-    watcher = await watchSources([content, templates], (changed) => {
-      batches.push(changed);
-      wake();
-    }, { quietMs: 100 });
+    watcher = await watchSources(
+      [content, templates],
+      (changed) => {
+        batches.push(changed);
+        wake();
+      },
+      { quietMs: 100 },
+    );
   });
 
   afterAll(async () => {
@@ -55,7 +66,11 @@ describe('watchSources', () => {
       writeFileSync(join(content, '2018/2018-02.md'), 'v2');
       writeFileSync(join(templates, 'issue.njk'), 'v2');
     });
-    expect(batch.sort()).toEqual([join(content, '2018/2018-01.md'), join(content, '2018/2018-02.md'), join(templates, 'issue.njk')]);
+    expect(batch.sort()).toEqual([
+      join(content, '2018/2018-01.md'),
+      join(content, '2018/2018-02.md'),
+      join(templates, 'issue.njk'),
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(batches).toEqual([]);
   });
@@ -88,7 +103,9 @@ describe('watchSources', () => {
       writeFileSync(join(content, '2019/2019-01.md'), 'v1');
     });
     expect(added).toContain(join(content, '2019/2019-01.md'));
-    expect(await nextBatch(() => writeFileSync(join(content, '2019/2019-01.md'), 'v2'))).toEqual([join(content, '2019/2019-01.md')]);
+    expect(await nextBatch(() => writeFileSync(join(content, '2019/2019-01.md'), 'v2'))).toEqual([
+      join(content, '2019/2019-01.md'),
+    ]);
   });
 
   it('ignores swap files and dot-folders', async () => {

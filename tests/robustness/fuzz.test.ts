@@ -22,7 +22,29 @@ function random(seed: number): () => number {
 }
 
 const encoder = new TextEncoder();
-const oddCharacters = ['\u0000', '\u200b', '\u202e', '\ufeff', '\ud83c\udf3f', '<script>alert(1)</script>', '---', '## ', '### ', '#### ', '——', '{#', '}', '`', '*', '[', '](javascript:alert(1))', '\r', '\n\n', '&amp;', '图：'];
+const oddCharacters = [
+  '\u0000',
+  '\u200b',
+  '\u202e',
+  '\ufeff',
+  '\ud83c\udf3f',
+  '<script>alert(1)</script>',
+  '---',
+  '## ',
+  '### ',
+  '#### ',
+  '——',
+  '{#',
+  '}',
+  '`',
+  '*',
+  '[',
+  '](javascript:alert(1))',
+  '\r',
+  '\n\n',
+  '&amp;',
+  '图：',
+];
 
 type Mutation = (bytes: Uint8Array, next: () => number) => Uint8Array;
 
@@ -59,7 +81,10 @@ const mutations: Record<string, Mutation> = {
   insertUnicode: (bytes, next) => {
     const text = new TextDecoder().decode(bytes);
     const at = pick(text.length, next);
-    const inserted = next() < 0.5 ? oddCharacters[pick(oddCharacters.length, next)]! : String.fromCodePoint(pick(0x10ffff, next) & ~0xf800 || 0x41);
+    const inserted =
+      next() < 0.5
+        ? oddCharacters[pick(oddCharacters.length, next)]!
+        : String.fromCodePoint(pick(0x10ffff, next) & ~0xf800 || 0x41);
     return encoder.encode(text.slice(0, at) + inserted + text.slice(at));
   },
 };
@@ -82,7 +107,12 @@ function mutate(original: Uint8Array, next: () => number): { bytes: Uint8Array; 
 /** Every file of a built site with a digest of its bytes: equal snapshots mean an untouched site. */
 async function snapshot(dir: string): Promise<string[]> {
   const files = await listFiles(dir);
-  return files.map((file) => `${file} ${createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')}`);
+  return files.map(
+    (file) =>
+      `${file} ${createHash('sha256')
+        .update(readFileSync(join(dir, file)))
+        .digest('hex')}`,
+  );
 }
 
 const original = new Uint8Array(readFileSync(bundledIssuePath));
@@ -116,7 +146,10 @@ describe(`fuzzing the bundled issue (seed ${seed})`, () => {
   const buildRounds = 4;
 
   it(`${buildRounds} rounds through npm run build: a failed build leaves the previous site byte for byte`, async () => {
-    const content = makeContentDir({ '2018/2018-01.md': original, 'parks.yaml': readFileSync(join(repoRoot, 'content/parks.yaml')) });
+    const content = makeContentDir({
+      '2018/2018-01.md': original,
+      'parks.yaml': readFileSync(join(repoRoot, 'content/parks.yaml')),
+    });
     const out = join(content, '..', `${basename(content)}-site`);
     expect((await runBuild(out, { CONTENT_DIR: content })).code).toBe(0);
     const next = random(seed + 1);

@@ -7,7 +7,10 @@ import { runCheck } from '../../src/cli/check-command.ts';
 import { makeContentDir, masthead, minimalBody, repoRoot } from '../helpers/content.ts';
 
 const corpus = join(repoRoot, 'tests/fixtures/invalid');
-const cases = parse(readFileSync(join(corpus, 'cases.yaml'), 'utf8')) as { input: string; errors: { rule: string; line: number }[] }[];
+const cases = parse(readFileSync(join(corpus, 'cases.yaml'), 'utf8')) as {
+  input: string;
+  errors: { rule: string; line: number }[];
+}[];
 
 /** A content folder holding one corpus entry: a file becomes 2018/2018-01.md, a folder is copied whole. */
 function contentFor(input: string): string {
@@ -28,19 +31,28 @@ async function checkInProcess(dir: string): Promise<{ status: number; stdout: st
   let stderr = '';
   const catchStderr = (...args: unknown[]) => void (stderr += `${args.map(String).join(' ')}\n`);
   const spies = [
-    vi.spyOn(process.stderr, 'write').mockImplementation(((chunk: string | Uint8Array) => ((stderr += chunk.toString()), true)) as typeof process.stderr.write),
+    vi
+      .spyOn(process.stderr, 'write')
+      .mockImplementation(
+        ((chunk: string | Uint8Array) => ((stderr += chunk.toString()), true)) as typeof process.stderr.write,
+      ),
     vi.spyOn(console, 'error').mockImplementation(catchStderr),
     vi.spyOn(console, 'warn').mockImplementation(catchStderr),
   ];
   try {
-    const status = await runCheck({ contentDir: dir, displayDir: relative(repoRoot, dir) || '.', write: (text) => void (stdout += text) });
+    const status = await runCheck({
+      contentDir: dir,
+      displayDir: relative(repoRoot, dir) || '.',
+      write: (text) => void (stdout += text),
+    });
     return { status, stdout, stderr };
   } finally {
     for (const spy of spies) spy.mockRestore();
   }
 }
 
-const byPlace = (a: { rule: string; line: number }, b: { rule: string; line: number }) => a.rule.localeCompare(b.rule) || a.line - b.line;
+const byPlace = (a: { rule: string; line: number }, b: { rule: string; line: number }) =>
+  a.rule.localeCompare(b.rule) || a.line - b.line;
 
 describe('the corpus of broken issue files', () => {
   it('covers every file in the folder', () => {
@@ -56,9 +68,16 @@ describe('the corpus of broken issue files', () => {
   });
 
   it('turns away a 50 MB file without reading it as an issue', async () => {
-    const huge = new TextEncoder().encode(masthead() + minimalBody + '正文。'.repeat(50 * 1024 * 1024 / 9));
+    const huge = new TextEncoder().encode(masthead() + minimalBody + '正文。'.repeat((50 * 1024 * 1024) / 9));
     const archive = await loadArchive(makeContentDir({ '2018/2018-01.md': huge }));
-    expect(archive.diagnostics).toEqual([expect.objectContaining({ rule: 'file-too-large', line: 1, severity: 'error', message: expect.stringContaining('50.0 MB') })]);
+    expect(archive.diagnostics).toEqual([
+      expect.objectContaining({
+        rule: 'file-too-large',
+        line: 1,
+        severity: 'error',
+        message: expect.stringContaining('50.0 MB'),
+      }),
+    ]);
   });
 
   it('makes npm run check exit 1 with path:line:col lines and nothing on stderr, for every broken entry', async () => {

@@ -37,9 +37,19 @@ interface Expected {
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'search-page-'));
   const content = join(work, 'content');
-  await writeGeneratedArchive({ sourceDir: bundledContent, outDir: content, issues: 3, seed: 20180629, includeSource: true });
+  await writeGeneratedArchive({
+    sourceDir: bundledContent,
+    outDir: content,
+    issues: 3,
+    seed: 20180629,
+    includeSource: true,
+  });
   const archive = await loadArchive(content);
-  const sectionOf = new Map(archive.issues.flatMap((issue) => issue.sections.flatMap((section) => section.articles.map((article) => [article.url, section.title] as const))));
+  const sectionOf = new Map(
+    archive.issues.flatMap((issue) =>
+      issue.sections.flatMap((section) => section.articles.map((article) => [article.url, section.title] as const)),
+    ),
+  );
   expected = scanMatches(articleEntries(archive.issues), query).map(({ article, issue }: ArticleEntry) => ({
     url: article.url,
     year: String(issue.year),
@@ -47,7 +57,10 @@ beforeAll(async () => {
     parks: article.parks.map((park) => park.name),
     date: issue.date,
   }));
-  [built, prefixed] = await Promise.all([buildSite({ CONTENT_DIR: content }), buildSite({ CONTENT_DIR: content, PATH_PREFIX: prefix })]);
+  [built, prefixed] = await Promise.all([
+    buildSite({ CONTENT_DIR: content }),
+    buildSite({ CONTENT_DIR: content, PATH_PREFIX: prefix }),
+  ]);
   site = await openSite(built.dir);
 });
 
@@ -66,7 +79,10 @@ async function openSearch(path: string, target = site): Promise<Page> {
 }
 
 async function settled(page: Page): Promise<void> {
-  await page.locator('#search-status').filter({ hasText: /共 \d+ 篇|没有找到/ }).waitFor();
+  await page
+    .locator('#search-status')
+    .filter({ hasText: /共 \d+ 篇|没有找到/ })
+    .waitFor();
 }
 
 /** The count the status line announces: 共 N 篇. */
@@ -87,21 +103,35 @@ function params(page: Page): URLSearchParams {
 
 /** The options of a filter as shown: value → count from "（N）". */
 async function optionCounts(page: Page, name: string): Promise<Record<string, number>> {
-  const options = await page.locator(`#search-filter-${name} option`).evaluateAll((elements) => elements.map((option) => [(option as HTMLOptionElement).value, option.textContent ?? ''] as const));
+  const options = await page
+    .locator(`#search-filter-${name} option`)
+    .evaluateAll((elements) =>
+      elements.map((option) => [(option as HTMLOptionElement).value, option.textContent ?? ''] as const),
+    );
   return Object.fromEntries(options.map(([value, label]) => [value, Number(/（(\d+)）$/.exec(label)?.[1])]));
 }
 
 /** What a filter's counts must be: the matching articles passing the other selected filters, per value. */
-function expectedCounts(name: 'year' | 'section' | 'park', selection: Partial<Record<'year' | 'section' | 'park', string>>): Record<string, number> {
-  const valuesOf = (entry: Expected, filter: 'year' | 'section' | 'park') => (filter === 'park' ? entry.parks : [entry[filter]]);
-  const others = expected.filter((entry) => Object.entries(selection).every(([filter, value]) => filter === name || valuesOf(entry, filter as 'year').includes(value)));
+function expectedCounts(
+  name: 'year' | 'section' | 'park',
+  selection: Partial<Record<'year' | 'section' | 'park', string>>,
+): Record<string, number> {
+  const valuesOf = (entry: Expected, filter: 'year' | 'section' | 'park') =>
+    filter === 'park' ? entry.parks : [entry[filter]];
+  const others = expected.filter((entry) =>
+    Object.entries(selection).every(
+      ([filter, value]) => filter === name || valuesOf(entry, filter as 'year').includes(value),
+    ),
+  );
   const counts: Record<string, number> = { '': others.length };
   for (const entry of others) for (const value of valuesOf(entry, name)) counts[value] = (counts[value] ?? 0) + 1;
   return counts;
 }
 
 async function resultUrls(page: Page): Promise<string[]> {
-  return page.locator('.search-result-title a').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+  return page
+    .locator('.search-result-title a')
+    .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
 }
 
 describe('search page', () => {
@@ -117,7 +147,9 @@ describe('search page', () => {
     const results = page.locator('.search-result');
     expect(await results.count()).toBe(10);
     const first = results.first();
-    expect(await first.locator('.search-result-meta').innerText()).toMatch(/^\d{4}年第\d+期 · \S+ · [〇一二三四五六七八九十]+年[一二三四五六七八九十]+月[一二三四五六七八九十]+日$/);
+    expect(await first.locator('.search-result-meta').innerText()).toMatch(
+      /^\d{4}年第\d+期 · \S+ · [〇一二三四五六七八九十]+年[一二三四五六七八九十]+月[一二三四五六七八九十]+日$/,
+    );
     expect(await first.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect((await resultUrls(page)).every((url) => expected.some((entry) => entry.url === url))).toBe(true);
     await page.close();
@@ -125,12 +157,17 @@ describe('search page', () => {
 
   it('marks each match in an excerpt once: whole terms, never one mark per character', async () => {
     const page = await openSearch(`/search/?q=${query}`);
-    const excerpts = await page.locator('.search-result-excerpt').evaluateAll((elements) => elements.map((element) => element.innerHTML));
+    const excerpts = await page
+      .locator('.search-result-excerpt')
+      .evaluateAll((elements) => elements.map((element) => element.innerHTML));
     expect(excerpts.length).toBeGreaterThanOrEqual(10);
     for (const html of excerpts) {
       const marks = [...html.matchAll(/<mark>(.*?)<\/mark>/g)].map((match) => match[1]);
       expect(marks.length, html).toBeGreaterThan(0);
-      expect(marks.every((text) => text === query), html).toBe(true);
+      expect(
+        marks.every((text) => text === query),
+        html,
+      ).toBe(true);
       expect(html).not.toContain('</mark><mark>');
       const text = html.replace(/<[^>]+>/g, '');
       expect(marks.length).toBe(text.split(query).length - 1);
@@ -140,7 +177,8 @@ describe('search page', () => {
 
   it('counts every year, section and park value as the results it leaves, and narrows the results to a chosen value', async () => {
     const page = await openSearch(`/search/?q=${query}`);
-    for (const name of ['year', 'section', 'park'] as const) expect(await optionCounts(page, name), name).toEqual(expectedCounts(name, {}));
+    for (const name of ['year', 'section', 'park'] as const)
+      expect(await optionCounts(page, name), name).toEqual(expectedCounts(name, {}));
 
     const year = '2018';
     await choose(page, '#search-filter-year', year);
@@ -150,13 +188,15 @@ describe('search page', () => {
     expect(shown).toHaveLength(Math.min(10, inYear.length));
     expect(shown.filter((url) => !inYear.some((entry) => entry.url === url))).toEqual([]);
     expect(params(page).get('year')).toBe(year);
-    for (const name of ['year', 'section', 'park'] as const) expect(await optionCounts(page, name), name).toEqual(expectedCounts(name, { year }));
+    for (const name of ['year', 'section', 'park'] as const)
+      expect(await optionCounts(page, name), name).toEqual(expectedCounts(name, { year }));
 
     const section = expected.find((entry) => entry.year === year)!.section;
     await choose(page, '#search-filter-section', section);
     expect(await announced(page)).toBe(inYear.filter((entry) => entry.section === section).length);
     expect(params(page).get('section')).toBe(section);
-    for (const name of ['year', 'section', 'park'] as const) expect(await optionCounts(page, name), name).toEqual(expectedCounts(name, { year, section }));
+    for (const name of ['year', 'section', 'park'] as const)
+      expect(await optionCounts(page, name), name).toEqual(expectedCounts(name, { year, section }));
     await page.close();
   });
 
@@ -199,7 +239,11 @@ describe('search page', () => {
     expect(twoPages).toHaveLength(Math.min(20, expected.length));
     expect(twoPages.slice(0, 10)).toEqual(firstPage);
     expect(new Set(twoPages).size).toBe(twoPages.length);
-    expect(await page.evaluate(() => document.activeElement?.closest('.search-result') === document.querySelectorAll('.search-result')[10])).toBe(true);
+    expect(
+      await page.evaluate(
+        () => document.activeElement?.closest('.search-result') === document.querySelectorAll('.search-result')[10],
+      ),
+    ).toBe(true);
     expect(await page.locator('#search-status').innerText()).toContain(`已显示 ${twoPages.length} 篇`);
     await page.close();
   });
@@ -236,7 +280,9 @@ describe('search page', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.searchParams.get('q') === '合肥 园区/');
     await settled(page);
-    expect(await announced(page)).toBe(scanMatches(articleEntries((await loadArchive(join(work, 'content'))).issues), '合肥 园区').length);
+    expect(await announced(page)).toBe(
+      scanMatches(articleEntries((await loadArchive(join(work, 'content'))).issues), '合肥 园区').length,
+    );
     await page.close();
   });
 
@@ -262,10 +308,14 @@ describe('search page', () => {
 
   it('lets the keyboard reach the box, filters, sort, every result and "更多结果", with visible focus', async () => {
     const page = await openSearch(`/search/?q=${query}`);
-    const links = await page.locator('.search-result a').evaluateAll((elements) => elements.map((element) => element.getAttribute('href')!));
+    const links = await page
+      .locator('.search-result a')
+      .evaluateAll((elements) => elements.map((element) => element.getAttribute('href')!));
     const stops = await tabStops(page);
     const targets = stops.map((stop) => stop.target);
-    expect(inOrder(targets, ['input', 'button', 'select', 'select', 'select', 'select', ...links, 'button'])).toBe(true);
+    expect(inOrder(targets, ['input', 'button', 'select', 'select', 'select', 'select', ...links, 'button'])).toBe(
+      true,
+    );
     expect(stops.some((stop) => stop.isSearchBox)).toBe(true);
     expect(stops.filter((stop) => !stop.hasFocusIndicator)).toEqual([]);
     await page.close();

@@ -72,7 +72,8 @@ describe('openSearchIndex', () => {
     const writer = await openSearchIndex(stop.signal);
     // Enough pages that writing takes a while (hundreds of milliseconds), so the abort lands during it.
     const records = searchRecords(archive.issues);
-    for (let copy = 0; copy < 100; copy++) await writer.add(records.map((record) => ({ ...record, url: `/copy${copy}${record.url}` })));
+    for (let copy = 0; copy < 100; copy++)
+      await writer.add(records.map((record) => ({ ...record, url: `/copy${copy}${record.url}` })));
     const writing = writer.write(previous);
     const newerSave = new Error('a newer save');
     setTimeout(() => stop.abort(newerSave), 20);

@@ -20,7 +20,13 @@ export async function buildFixture(generatedIssues: number, seed: number): Promi
   const root = await mkdtemp(join(tmpdir(), 'search-fixture-'));
   const content = join(root, 'content');
   const site = join(root, 'site');
-  await writeGeneratedArchive({ sourceDir: bundledContent, outDir: content, issues: generatedIssues, seed, includeSource: true });
+  await writeGeneratedArchive({
+    sourceDir: bundledContent,
+    outDir: content,
+    issues: generatedIssues,
+    seed,
+    includeSource: true,
+  });
   const archive = await loadArchive(content);
   const errors = archive.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new Error(`fixture archive has errors: ${JSON.stringify(errors.slice(0, 3))}`);
@@ -56,11 +62,17 @@ export function articleEntries(issues: readonly Issue[]): ArticleEntry[] {
  * NFKC and lower case; a term never spans two blocks.
  */
 export function oracleTerms(query: string): string[] {
-  return query.normalize('NFKC').toLowerCase().split(/[^\p{Script=Han}a-z0-9]+/u).filter(Boolean);
+  return query
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{Script=Han}a-z0-9]+/u)
+    .filter(Boolean);
 }
 
 function blocks(article: Article): string[] {
-  return [article.title, article.subtitle ?? '', ...article.text.split('\n')].map((block) => block.normalize('NFKC').toLowerCase().replace(/\s+/gu, ''));
+  return [article.title, article.subtitle ?? '', ...article.text.split('\n')].map((block) =>
+    block.normalize('NFKC').toLowerCase().replace(/\s+/gu, ''),
+  );
 }
 
 export function containsTerm(article: Article, term: string): boolean {

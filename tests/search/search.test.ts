@@ -1,10 +1,25 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { facetCounts, loadFacets, passesSelection, type FacetIndex, type PagefindWithFilters, type Selection } from '../../src/search/facets.ts';
+import {
+  facetCounts,
+  loadFacets,
+  passesSelection,
+  type FacetIndex,
+  type PagefindWithFilters,
+  type Selection,
+} from '../../src/search/facets.ts';
 import { searchArchive, type SearchHit, type SortOrder } from '../../src/search/query.ts';
 import { titleMarkers } from '../../src/search/tokens.ts';
-import { articleEntries, buildFixture, oracleTerms, scanMatches, titleContains, type ArticleEntry, type Fixture } from './fixture.ts';
+import {
+  articleEntries,
+  buildFixture,
+  oracleTerms,
+  scanMatches,
+  titleContains,
+  type ArticleEntry,
+  type Fixture,
+} from './fixture.ts';
 
 let fixture: Fixture;
 let entries: ArticleEntry[];
@@ -28,25 +43,84 @@ async function search(query: string, sort: SortOrder = 'relevance', filters = {}
 /** [query, whether the fixture has matches]: the second column keeps the table honest about what it tests. */
 const queries: [string, boolean][] = [
   // single characters
-  ['园', true], ['泰', true], ['态', true], ['的', true], ['州', true], ['肥', true], ['调', true], ['巢', true], ['〇', false], ['鑫', false],
+  ['园', true],
+  ['泰', true],
+  ['态', true],
+  ['的', true],
+  ['州', true],
+  ['肥', true],
+  ['调', true],
+  ['巢', true],
+  ['〇', false],
+  ['鑫', false],
   // substrings across word boundaries
-  ['态工', true], ['医药高新', true], ['高新区', true], ['工业园区', true], ['区建设', true], ['业园', true], ['技术产业开', true],
-  ['生态文明建设', true], ['环保产业园', true], ['示范园区建设协调', true], ['产城融合', true], ['园区通过国家', true], ['家生态工', true],
-  ['态工业园区建设规', true], ['工业示范园', true], ['区节能环保', true],
+  ['态工', true],
+  ['医药高新', true],
+  ['高新区', true],
+  ['工业园区', true],
+  ['区建设', true],
+  ['业园', true],
+  ['技术产业开', true],
+  ['生态文明建设', true],
+  ['环保产业园', true],
+  ['示范园区建设协调', true],
+  ['产城融合', true],
+  ['园区通过国家', true],
+  ['家生态工', true],
+  ['态工业园区建设规', true],
+  ['工业示范园', true],
+  ['区节能环保', true],
   // names and places
-  ['泰州', true], ['合肥', true], ['刘启风', true], ['邹首民', true], ['贵阳', true], ['上海青浦', true], ['张家港', true], ['国祯环保', true],
-  ['清华大学', true], ['南京师范大学', true], ['环巢湖', true],
+  ['泰州', true],
+  ['合肥', true],
+  ['刘启风', true],
+  ['邹首民', true],
+  ['贵阳', true],
+  ['上海青浦', true],
+  ['张家港', true],
+  ['国祯环保', true],
+  ['清华大学', true],
+  ['南京师范大学', true],
+  ['环巢湖', true],
   // numbers
-  ['2018', true], ['141', true], ['1992', true], ['128', true], ['2015-2020', true], ['3.0', true], ['2+2', true], ['1000', true], ['9', true], ['2099', false],
+  ['2018', true],
+  ['141', true],
+  ['1992', true],
+  ['128', true],
+  ['2015-2020', true],
+  ['3.0', true],
+  ['2+2', true],
+  ['1000', true],
+  ['9', true],
+  ['2099', false],
   // Latin
-  ['VOC', true], ['voc', true], ['Voc', true], ['ＶＯＣ', true], ['n', true], ['vocs', false],
+  ['VOC', true],
+  ['voc', true],
+  ['Voc', true],
+  ['ＶＯＣ', true],
+  ['n', true],
+  ['vocs', false],
   // several terms
-  ['泰州 合肥', true], ['环保 VOC', true], ['园区 2018', true], ['生态 示范 验收', true], ['清华大学 贵阳', true], ['泰州 量子', false],
+  ['泰州 合肥', true],
+  ['环保 VOC', true],
+  ['园区 2018', true],
+  ['生态 示范 验收', true],
+  ['清华大学 贵阳', true],
+  ['泰州 量子', false],
   // punctuation in the query separates terms
-  ['泰州，合肥', true], ['“环保管家”', true], ['（一）做优', true],
+  ['泰州，合肥', true],
+  ['“环保管家”', true],
+  ['（一）做优', true],
   // no match: across punctuation, across blocks, unknown words, marker-like letters
-  ['州合', false], ['开2018', false], ['计为', false], ['北京', false], ['量子计算', false], ['xyz', false], ['态工业园区泰州', false],
-  [titleMarkers('泰').split(' ')[0] ?? 'tlio', false], ['，。', false],
+  ['州合', false],
+  ['开2018', false],
+  ['计为', false],
+  ['北京', false],
+  ['量子计算', false],
+  ['xyz', false],
+  ['态工业园区泰州', false],
+  [titleMarkers('泰').split(' ')[0] ?? 'tlio', false],
+  ['，。', false],
 ];
 
 describe('matching: the search finds exactly the articles a substring scan finds', () => {
@@ -54,7 +128,9 @@ describe('matching: the search finds exactly the articles a substring scan finds
 
   afterAll(() => {
     const ok = rows.filter((row) => row.recall === 1 && row.precision === 1).length;
-    console.log(`search recall/precision: ${ok}/${rows.length} queries exact; ${rows.filter((r) => r.expected > 0).length} with matches, ${rows.filter((r) => r.expected === 0).length} without`);
+    console.log(
+      `search recall/precision: ${ok}/${rows.length} queries exact; ${rows.filter((r) => r.expected > 0).length} with matches, ${rows.filter((r) => r.expected === 0).length} without`,
+    );
   });
 
   it('covers at least 60 queries of every kind', () => {
@@ -77,20 +153,26 @@ describe('matching: the search finds exactly the articles a substring scan finds
 /** The order the contract asks for: more terms in the title first, then newer issues, then printed order. */
 function expectedOrder(query: string, sort: SortOrder): string[] {
   const terms = oracleTerms(query);
-  const titleScore = (entry: ArticleEntry) => (sort === 'relevance' ? terms.filter((term) => titleContains(entry.article, term)).length : 0);
+  const titleScore = (entry: ArticleEntry) =>
+    sort === 'relevance' ? terms.filter((term) => titleContains(entry.article, term)).length : 0;
   const byDate = (a: ArticleEntry, b: ArticleEntry) =>
-    b.issue.date.localeCompare(a.issue.date) || b.issue.cumulativeNumber - a.issue.cumulativeNumber || a.position - b.position;
+    b.issue.date.localeCompare(a.issue.date) ||
+    b.issue.cumulativeNumber - a.issue.cumulativeNumber ||
+    a.position - b.position;
   return scanMatches(entries, query)
     .sort((a, b) => titleScore(b) - titleScore(a) || (sort === 'oldest' ? byDate(b, a) : byDate(a, b)))
     .map(({ article }) => article.url);
 }
 
 describe('ranking', () => {
-  it.each(['园区', '泰州', '合肥 环保', '生态 示范 验收', '调研', '高新区', 'VOC'])('%s: title matches first, then newest first', async (query) => {
-    const order = expectedOrder(query, 'relevance');
-    expect(order.length).toBeGreaterThan(1);
-    expect((await search(query)).map((hit) => hit.url)).toEqual(order);
-  });
+  it.each(['园区', '泰州', '合肥 环保', '生态 示范 验收', '调研', '高新区', 'VOC'])(
+    '%s: title matches first, then newest first',
+    async (query) => {
+      const order = expectedOrder(query, 'relevance');
+      expect(order.length).toBeGreaterThan(1);
+      expect((await search(query)).map((hit) => hit.url)).toEqual(order);
+    },
+  );
 
   it('has title and body matches in the ranking tests', () => {
     const matches = scanMatches(entries, '园区');
@@ -111,7 +193,9 @@ describe('ranking', () => {
 
 describe('results', () => {
   it('has one record per article, with the issue pages indexing nothing', async () => {
-    const entry = JSON.parse(await readFile(join(fixture.siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(await readFile(join(fixture.siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     expect(Object.values(entry.languages).map((language) => language.page_count)).toEqual([entries.length]);
     const hits = await search('的');
     const urls = hits.map((hit) => hit.url);
@@ -121,7 +205,13 @@ describe('results', () => {
 
   it('carries issue label, section, title and date', async () => {
     const [hit] = await search('紧扣国家需求', 'relevance', { issue: '2018年第1期' });
-    expect(hit).toMatchObject({ url: '/2018/01/p6/', title: '紧扣国家需求，发展节能环保产业', issue: '2018年第1期', section: '经验交流', date: '2018-06-29' });
+    expect(hit).toMatchObject({
+      url: '/2018/01/p6/',
+      title: '紧扣国家需求，发展节能环保产业',
+      issue: '2018年第1期',
+      section: '经验交流',
+      date: '2018-06-29',
+    });
   });
 
   it('gives sub-results with the anchors of the article’s sub-headings', async () => {
@@ -140,12 +230,16 @@ describe('results', () => {
     expect(inSection.length).toBeGreaterThan(0);
     expect(inSection.every((hit) => hit.section === '园区掠影')).toBe(true);
     const inIssue = await search('园区', 'newest', { issue: '2018年第1期' });
-    expect(inIssue.map((hit) => hit.url)).toEqual(expectedOrder('园区', 'newest').filter((url) => url.startsWith('/2018/01/')));
+    expect(inIssue.map((hit) => hit.url)).toEqual(
+      expectedOrder('园区', 'newest').filter((url) => url.startsWith('/2018/01/')),
+    );
   });
 
   it('filters by park: the canonical names of the parks an article names', async () => {
     const park = entries.find(({ article }) => article.parks.length > 0)!.article.parks[0]!.name;
-    const withPark = new Set(entries.filter(({ article }) => article.parks.some((p) => p.name === park)).map(({ article }) => article.url));
+    const withPark = new Set(
+      entries.filter(({ article }) => article.parks.some((p) => p.name === park)).map(({ article }) => article.url),
+    );
     const inPark = await search('园区', 'newest', { park });
     expect(inPark.length).toBeGreaterThan(0);
     expect(inPark.map((hit) => hit.url)).toEqual(expectedOrder('园区', 'newest').filter((url) => withPark.has(url)));
@@ -154,9 +248,14 @@ describe('results', () => {
 
 describe('filter counts', () => {
   const names = ['year', 'section', 'park'] as const;
-  const sectionOf = (entry: ArticleEntry) => entry.issue.sections.find((section) => section.articles.includes(entry.article))!.title;
+  const sectionOf = (entry: ArticleEntry) =>
+    entry.issue.sections.find((section) => section.articles.includes(entry.article))!.title;
   const valuesOf = (entry: ArticleEntry, name: (typeof names)[number]) =>
-    name === 'year' ? [String(entry.issue.year)] : name === 'section' ? [sectionOf(entry)] : entry.article.parks.map((park) => park.name);
+    name === 'year'
+      ? [String(entry.issue.year)]
+      : name === 'section'
+        ? [sectionOf(entry)]
+        : entry.article.parks.map((park) => park.name);
   let facets: FacetIndex;
   beforeAll(async () => {
     facets = await loadFacets(fixture.loaded.pagefind as PagefindWithFilters, names);
@@ -164,13 +263,20 @@ describe('filter counts', () => {
 
   /** The oracle: matching articles that pass the other selected filters, counted per value. */
   function expectedCounts(query: string, selection: Selection): Record<string, Record<string, number>> {
-    return Object.fromEntries(names.map((name) => {
-      const candidates = scanMatches(entries, query).filter((entry) => Object.entries(selection).every(([other, value]) => other === name || !value || valuesOf(entry, other as typeof name).includes(value)));
-      const counts: Record<string, number> = { '': candidates.length };
-      for (const entry of candidates) for (const value of valuesOf(entry, name)) counts[value] = (counts[value] ?? 0) + 1;
-      if (selection[name]) counts[selection[name]] ??= 0;
-      return [name, counts];
-    }));
+    return Object.fromEntries(
+      names.map((name) => {
+        const candidates = scanMatches(entries, query).filter((entry) =>
+          Object.entries(selection).every(
+            ([other, value]) => other === name || !value || valuesOf(entry, other as typeof name).includes(value),
+          ),
+        );
+        const counts: Record<string, number> = { '': candidates.length };
+        for (const entry of candidates)
+          for (const value of valuesOf(entry, name)) counts[value] = (counts[value] ?? 0) + 1;
+        if (selection[name]) counts[selection[name]] ??= 0;
+        return [name, counts];
+      }),
+    );
   }
 
   it.each<[string, Selection]>([
@@ -183,36 +289,46 @@ describe('filter counts', () => {
   ])('%s %j: every value counts the results it leaves', async (query, selection) => {
     const results = await searchArchive(fixture.loaded.pagefind, { query });
     const counts = facetCounts(results.ids, facets, selection);
-    const shown = Object.fromEntries(names.map((name) => {
-      const { all, values } = counts.get(name)!;
-      return [name, Object.fromEntries([['', all], ...values.map(({ value, count }) => [value, count])])];
-    }));
+    const shown = Object.fromEntries(
+      names.map((name) => {
+        const { all, values } = counts.get(name)!;
+        return [name, Object.fromEntries([['', all], ...values.map(({ value, count }) => [value, count])])];
+      }),
+    );
     expect(shown).toEqual(expectedCounts(query, selection));
     const narrowed = results.narrowed((id) => passesSelection(id, facets, selection));
-    expect(narrowed.total).toBe(scanMatches(entries, query).filter((entry) => names.every((name) => !selection[name] || valuesOf(entry, name).includes(selection[name]))).length);
+    expect(narrowed.total).toBe(
+      scanMatches(entries, query).filter((entry) =>
+        names.every((name) => !selection[name] || valuesOf(entry, name).includes(selection[name])),
+      ).length,
+    );
   });
 });
 
 describe('excerpts', () => {
   const plain = (html: string) => html.replace(/<\/?mark>/g, '');
-  const marks = (html: string) => [...html.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => (m[1] ?? '').replace(/\s+/g, '').toLowerCase());
+  const marks = (html: string) =>
+    [...html.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => (m[1] ?? '').replace(/\s+/g, '').toLowerCase());
 
-  it.each(['医药高新', 'VOC', '生态文明建设', '泰州 合肥', '态工'])('%s: each match is one mark, with 60–100 characters of context', async (query) => {
-    const terms = oracleTerms(query);
-    const hits = await search(query);
-    expect(hits.length).toBeGreaterThan(0);
-    for (const hit of hits) {
-      expect(hit.excerpt).not.toMatch(/<\/mark>\s*<mark>/);
-      expect(hit.excerpt).not.toContain('\u200b');
-      expect(hit.excerpt).not.toContain(titleMarkers(hit.title).split(' ')[0]);
-      const found = marks(hit.excerpt);
-      expect(found.length).toBeGreaterThan(0);
-      // A mark is one match, or matches that touch or overlap: made only of the terms' text.
-      for (const mark of found) expect(terms.some((term) => mark.includes(term))).toBe(true);
-      const length = [...plain(hit.excerpt).replace(/&[a-z]+;/g, '.')].length;
-      expect(length).toBeLessThanOrEqual(100);
-      const article = entries.find((e) => e.article.url === hit.url)?.article;
-      if (article && [...article.text].length > 200) expect(length).toBeGreaterThanOrEqual(60);
-    }
-  });
+  it.each(['医药高新', 'VOC', '生态文明建设', '泰州 合肥', '态工'])(
+    '%s: each match is one mark, with 60–100 characters of context',
+    async (query) => {
+      const terms = oracleTerms(query);
+      const hits = await search(query);
+      expect(hits.length).toBeGreaterThan(0);
+      for (const hit of hits) {
+        expect(hit.excerpt).not.toMatch(/<\/mark>\s*<mark>/);
+        expect(hit.excerpt).not.toContain('\u200b');
+        expect(hit.excerpt).not.toContain(titleMarkers(hit.title).split(' ')[0]);
+        const found = marks(hit.excerpt);
+        expect(found.length).toBeGreaterThan(0);
+        // A mark is one match, or matches that touch or overlap: made only of the terms' text.
+        for (const mark of found) expect(terms.some((term) => mark.includes(term))).toBe(true);
+        const length = [...plain(hit.excerpt).replace(/&[a-z]+;/g, '.')].length;
+        expect(length).toBeLessThanOrEqual(100);
+        const article = entries.find((e) => e.article.url === hit.url)?.article;
+        if (article && [...article.text].length > 200) expect(length).toBeGreaterThanOrEqual(60);
+      }
+    },
+  );
 });

@@ -1,8 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { facetCounts, passesSelection, type FacetIndex } from '../../src/search/facets.ts';
-import { excerptHtml, highlightTerms, intersectInOrder, matchRanges, rankByTitleMatches, readableBlocks, withoutTitleMarkers } from '../../src/search/query.ts';
+import {
+  excerptHtml,
+  highlightTerms,
+  intersectInOrder,
+  matchRanges,
+  rankByTitleMatches,
+  readableBlocks,
+  withoutTitleMarkers,
+} from '../../src/search/query.ts';
 import { articleRecord, bodyHtml, dateSortKey, issueLabel } from '../../src/search/records.ts';
-import { phraseQuery, queryTerms, spaceTokens, titleMarkers, titlePhraseQuery, zeroWidthSpace } from '../../src/search/tokens.ts';
+import {
+  phraseQuery,
+  queryTerms,
+  spaceTokens,
+  titleMarkers,
+  titlePhraseQuery,
+  zeroWidthSpace,
+} from '../../src/search/tokens.ts';
 import type { Article, Issue, Section } from '../../src/model.ts';
 
 const z = zeroWidthSpace;
@@ -55,7 +70,14 @@ const article: Article = {
   text: '——合肥高新区\n第一段。\n（一）做优顶层设计\n第二段 & 第三句。',
 };
 const section: Section = { kind: 'experience-sharing', title: '经验交流', articles: [article] };
-const issue = { id: '2018-01', year: 2018, number: 1, cumulativeNumber: 10, date: '2018-06-29', sections: [section] } as Issue;
+const issue = {
+  id: '2018-01',
+  year: 2018,
+  number: 1,
+  cumulativeNumber: 10,
+  date: '2018-06-29',
+  sections: [section],
+} as Issue;
 
 describe('search records', () => {
   it('labels issues as printed', () => {
@@ -63,7 +85,11 @@ describe('search records', () => {
   });
 
   it('sorts by date, then running number, then printed order (newest first)', () => {
-    const keys = [dateSortKey(issue, 1), dateSortKey({ date: '2019-01-01', cumulativeNumber: 11 }, 0), dateSortKey(issue, 0)];
+    const keys = [
+      dateSortKey(issue, 1),
+      dateSortKey({ date: '2019-01-01', cumulativeNumber: 11 }, 0),
+      dateSortKey(issue, 0),
+    ];
     expect([...keys].sort().reverse()).toEqual([keys[1], keys[2], keys[0]]);
   });
 
@@ -75,9 +101,14 @@ describe('search records', () => {
   });
 
   it('gives an article one park filter value per park it names, and none without parks', () => {
-    const parks = [{ id: 'taizhou', name: '泰州医药高新技术产业开发区' }, { id: 'hefei', name: '合肥高新技术产业开发区' }];
+    const parks = [
+      { id: 'taizhou', name: '泰州医药高新技术产业开发区' },
+      { id: 'hefei', name: '合肥高新技术产业开发区' },
+    ];
     const { content } = articleRecord(issue, section, { ...article, parks }, 0);
-    expect([...content.matchAll(/<span data-pagefind-filter="park">(.*?)<\/span>/g)].map((match) => match[1])).toEqual(parks.map((park) => park.name));
+    expect([...content.matchAll(/<span data-pagefind-filter="park">(.*?)<\/span>/g)].map((match) => match[1])).toEqual(
+      parks.map((park) => park.name),
+    );
     expect(articleRecord(issue, section, article, 0).content).not.toContain('data-pagefind-filter="park"');
   });
 
@@ -85,7 +116,9 @@ describe('search records', () => {
     const { url, content } = articleRecord(issue, section, article, 0);
     expect(url).toBe('/2018/01/p6/');
     expect(content).toContain('<html lang="zh-CN">');
-    expect(content).toMatch(/<div data-pagefind-ignore>.*data-pagefind-meta="title">紧扣国家需求，发展&lt;节能&gt;环保产业</);
+    expect(content).toMatch(
+      /<div data-pagefind-ignore>.*data-pagefind-meta="title">紧扣国家需求，发展&lt;节能&gt;环保产业</,
+    );
     expect(content).toContain('<span data-pagefind-filter="issue">2018年第1期</span>');
     expect(content).toContain('<span data-pagefind-filter="section">经验交流</span>');
     expect(content).toContain(`<span data-pagefind-sort="date">${dateSortKey(issue, 0)}</span>`);
@@ -95,7 +128,9 @@ describe('search records', () => {
 
 describe('excerpts', () => {
   it('marks a multi-character match once, across whitespace and letter case', () => {
-    expect(highlightTerms('白色家电 VOC 治理，泰 州', ['voc', '泰州'])).toBe('白色家电 <mark>VOC</mark> 治理，<mark>泰 州</mark>');
+    expect(highlightTerms('白色家电 VOC 治理，泰 州', ['voc', '泰州'])).toBe(
+      '白色家电 <mark>VOC</mark> 治理，<mark>泰 州</mark>',
+    );
   });
 
   it('merges overlapping and touching matches into one mark', () => {
@@ -104,7 +139,10 @@ describe('excerpts', () => {
   });
 
   it('gives match ranges in UTF-16 offsets for marking page text, one per stretch', () => {
-    expect(matchRanges('𠀀泰州，泰 州泰州', ['泰州'])).toEqual([[2, 4], [5, 10]]);
+    expect(matchRanges('𠀀泰州，泰 州泰州', ['泰州'])).toEqual([
+      [2, 4],
+      [5, 10],
+    ]);
     expect(matchRanges('无', ['泰州'])).toEqual([]);
   });
 
@@ -113,7 +151,9 @@ describe('excerpts', () => {
   });
 
   it('drops the leading title and turns block seams after Chinese text into spaces', () => {
-    expect(readableBlocks('本期论证的园区概况. 泰州医药高新技术产业开发区. 泰州医药高新区位于', '本期论证的园区概况')).toBe('泰州医药高新技术产业开发区 泰州医药高新区位于');
+    expect(
+      readableBlocks('本期论证的园区概况. 泰州医药高新技术产业开发区. 泰州医药高新区位于', '本期论证的园区概况'),
+    ).toBe('泰州医药高新技术产业开发区 泰州医药高新区位于');
     expect(readableBlocks('环保 3.0 版. VOC. 实验室', '标题')).toBe('环保 3.0 版 VOC. 实验室');
   });
 
@@ -125,7 +165,9 @@ describe('excerpts', () => {
   it('cuts the title markers off and removes zero-width spaces', () => {
     const title = '泰州医药';
     expect(withoutTitleMarkers(`研究泰州. ${titleMarkers(title)}`, title)).toBe('研究泰州.');
-    expect(excerptHtml(`泰${z}州 &lt;x&gt;. ${titleMarkers(title)}`, title, ['泰州'])).toBe('<mark>泰州</mark> &lt;x&gt;.');
+    expect(excerptHtml(`泰${z}州 &lt;x&gt;. ${titleMarkers(title)}`, title, ['泰州'])).toBe(
+      '<mark>泰州</mark> &lt;x&gt;.',
+    );
   });
 });
 
@@ -146,10 +188,28 @@ describe('ranking', () => {
 
 describe('filter counts', () => {
   const facets: FacetIndex = new Map([
-    ['year', new Map([['2018', new Set(['a', 'b'])], ['2019', new Set(['c', 'd'])]])],
-    ['park', new Map([['泰州', new Set(['a', 'c'])], ['合肥', new Set(['a', 'd', 'x'])]])],
+    [
+      'year',
+      new Map([
+        ['2018', new Set(['a', 'b'])],
+        ['2019', new Set(['c', 'd'])],
+      ]),
+    ],
+    [
+      'park',
+      new Map([
+        ['泰州', new Set(['a', 'c'])],
+        ['合肥', new Set(['a', 'd', 'x'])],
+      ]),
+    ],
   ]);
-  const asObject = (counts: ReturnType<typeof facetCounts>) => Object.fromEntries([...counts].map(([name, { all, values }]) => [name, { all, values: Object.fromEntries(values.map((v) => [v.value, v.count])) }]));
+  const asObject = (counts: ReturnType<typeof facetCounts>) =>
+    Object.fromEntries(
+      [...counts].map(([name, { all, values }]) => [
+        name,
+        { all, values: Object.fromEntries(values.map((v) => [v.value, v.count])) },
+      ]),
+    );
 
   it('counts each value among the results the other filters leave', () => {
     expect(asObject(facetCounts(['a', 'b', 'c', 'd'], facets, { year: '2019' }))).toEqual({
@@ -166,6 +226,10 @@ describe('filter counts', () => {
   });
 
   it('passes a page that has every selected value', () => {
-    expect(['a', 'b', 'c', 'd'].filter((id) => passesSelection(id, facets, { year: '2018', park: '合肥', section: undefined }))).toEqual(['a']);
+    expect(
+      ['a', 'b', 'c', 'd'].filter((id) =>
+        passesSelection(id, facets, { year: '2018', park: '合肥', section: undefined }),
+      ),
+    ).toEqual(['a']);
   });
 });

@@ -9,7 +9,10 @@ import { articleHtml } from '../../src/site/article-html.ts';
 
 const deployment = { baseUrl: 'https://s.example', pathPrefix: '/p/' };
 const blocks = (markdown: string): RootContent[] => unified().use(remarkParse).parse(markdown).children;
-const article = (markdown: string): Pick<Article, 'id' | 'body'> => ({ id: 'art', body: renderArticleBody(blocks(markdown)).body });
+const article = (markdown: string): Pick<Article, 'id' | 'body'> => ({
+  id: 'art',
+  body: renderArticleBody(blocks(markdown)).body,
+});
 
 describe('articleHtml: one body, rendered for each place it is shown', () => {
   it('ranks sub-headings under the page title on the article page, keeping their ids', () => {
@@ -41,14 +44,17 @@ describe('articleHtml: one body, rendered for each place it is shown', () => {
     expect(articleHtml(article('图：现场\n'), 'page', deployment)).toBe(
       '<figure class="figure figure-pending"><div class="figure-placeholder">图片暂缺</div><figcaption>现场</figcaption></figure>',
     );
-    expect(articleHtml(article('图：现场\n'), 'data', deployment)).toBe('<figure class="figure figure-pending"><figcaption>现场</figcaption></figure>');
+    expect(articleHtml(article('图：现场\n'), 'data', deployment)).toBe(
+      '<figure class="figure figure-pending"><figcaption>现场</figcaption></figure>',
+    );
   });
 
   it('links the first mention of each entity in running text, and only there', () => {
     const body = renderArticleBody(blocks('#### 泰州\n\n泰州与泰州\n\n图：泰州\n')).body;
     const mark = () => entityMarkElement({ entity: 'park', id: 'taizhou' }, [{ type: 'text', value: '泰州' }]);
     const [heading, , paragraph, , figure] = body.children;
-    if (heading?.type !== 'element' || paragraph?.type !== 'element' || figure?.type !== 'element') throw new Error('unexpected body');
+    if (heading?.type !== 'element' || paragraph?.type !== 'element' || figure?.type !== 'element')
+      throw new Error('unexpected body');
     heading.children = [mark()];
     paragraph.children = [mark(), { type: 'text', value: '与' }, mark()];
     const caption = figure.children.find((child) => child.type === 'element' && child.tagName === 'figcaption');

@@ -11,7 +11,8 @@ describe('unsafeOutputReason', () => {
     expect(unsafeOutputReason('/tmp/out', keep)).toBeUndefined();
   });
   it('refuses the project, the content or a folder above them', () => {
-    for (const out of ['/work/project', '/work/project/content', '/work', '/']) expect(unsafeOutputReason(out, keep)).toBeDefined();
+    for (const out of ['/work/project', '/work/project/content', '/work', '/'])
+      expect(unsafeOutputReason(out, keep)).toBeDefined();
   });
 });
 
@@ -19,7 +20,17 @@ describe('removeLeftovers', () => {
   it('removes the folders an interrupted build of this site left beside it, and nothing else', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'leftovers-'));
     try {
-      for (const name of ['_site', '_site.build-a1', '_site.build-a1.pagefind-b2', '_site.old-4242', '_site.pagefind-c3', '_site.keep', '_site2.build-d4', 'content']) mkdirSync(join(folder, name));
+      for (const name of [
+        '_site',
+        '_site.build-a1',
+        '_site.build-a1.pagefind-b2',
+        '_site.old-4242',
+        '_site.pagefind-c3',
+        '_site.keep',
+        '_site2.build-d4',
+        'content',
+      ])
+        mkdirSync(join(folder, name));
       await removeLeftovers(join(folder, '_site'));
       expect(readdirSync(folder).sort()).toEqual(['_site', '_site.keep', '_site2.build-d4', 'content']);
     } finally {

@@ -3,15 +3,24 @@ import { articleJsonLd, citationMeta, gbtReference } from '../../src/site/citati
 import { issue } from './fixtures.ts';
 
 const settings = { baseUrl: 'https://example.org', pathPrefix: '/b/' };
-const theIssue = { ...issue(2018, 1, 10), series: '国家生态工业园区 工作动态', publisher: '领导小组办公室', date: '2018-06-29' };
+const theIssue = {
+  ...issue(2018, 1, 10),
+  series: '国家生态工业园区 工作动态',
+  publisher: '领导小组办公室',
+  date: '2018-06-29',
+};
 const theArticle = { title: '规划论证会在苏召开', page: 3, url: '/2018/01/x/' };
 
 describe('gbtReference', () => {
   it('follows GB/T 7714-2015 for a journal article with the publisher as author', () => {
-    expect(gbtReference(theArticle, theIssue)).toBe('领导小组办公室. 规划论证会在苏召开[J]. 国家生态工业园区 工作动态, 2018(1): 3.');
+    expect(gbtReference(theArticle, theIssue)).toBe(
+      '领导小组办公室. 规划论证会在苏召开[J]. 国家生态工业园区 工作动态, 2018(1): 3.',
+    );
   });
   it('leaves out the page when the contents gives none', () => {
-    expect(gbtReference({ title: 'T', url: '/' }, theIssue)).toBe('领导小组办公室. T[J]. 国家生态工业园区 工作动态, 2018(1).');
+    expect(gbtReference({ title: 'T', url: '/' }, theIssue)).toBe(
+      '领导小组办公室. T[J]. 国家生态工业园区 工作动态, 2018(1).',
+    );
   });
 });
 
@@ -29,7 +38,9 @@ describe('citationMeta', () => {
     });
   });
   it('has no first page tag without a page', () => {
-    expect(citationMeta({ title: 'T', url: '/' }, theIssue, settings).map((t) => t.name)).not.toContain('citation_firstpage');
+    expect(citationMeta({ title: 'T', url: '/' }, theIssue, settings).map((t) => t.name)).not.toContain(
+      'citation_firstpage',
+    );
   });
 });
 
@@ -41,7 +52,12 @@ describe('articleJsonLd', () => {
       headline: '规划论证会在苏召开',
       url: 'https://example.org/b/2018/01/x/',
       pageStart: '3',
-      isPartOf: { '@type': 'PublicationIssue', issueNumber: '1', url: 'https://example.org/b/2018/01/', isPartOf: { '@type': 'Periodical', name: '国家生态工业园区 工作动态' } },
+      isPartOf: {
+        '@type': 'PublicationIssue',
+        issueNumber: '1',
+        url: 'https://example.org/b/2018/01/',
+        isPartOf: { '@type': 'Periodical', name: '国家生态工业园区 工作动态' },
+      },
     });
   });
 });

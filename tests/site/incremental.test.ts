@@ -45,14 +45,23 @@ describe('outputFile', () => {
 describe('a preview rebuild of the changed pages only', () => {
   it('gives the same site as a full build after a title changes and an article goes', async () => {
     const content = join(work, 'content');
-    await writeGeneratedArchive({ sourceDir: bundledContent, outDir: content, issues: 4, seed: 7, includeSource: true });
+    await writeGeneratedArchive({
+      sourceDir: bundledContent,
+      outDir: content,
+      issues: 4,
+      seed: 7,
+      includeSource: true,
+    });
     const report = await editAndRepublish(content, work);
     expect(report.reparsed).toEqual([report.edited]);
     // The edited issue's articles and the neighbours whose links name the new title.
     expect(report.renderedArticles).toBeLessThan(report.articles / 2);
     expect(report.removed).toEqual([outputFile(report.deletedArticle)]);
 
-    const [incremental, complete] = await Promise.all([siteFiles(join(work, 'preview')), siteFiles(join(work, 'full'))]);
+    const [incremental, complete] = await Promise.all([
+      siteFiles(join(work, 'preview')),
+      siteFiles(join(work, 'full')),
+    ]);
     expect([...incremental.keys()].sort()).toEqual([...complete.keys()].sort());
     for (const [path, body] of complete) expect(incremental.get(path), path).toBe(body);
   });

@@ -4,7 +4,11 @@ import { issueLabel } from '../../src/site/labels.ts';
 import { issue } from './fixtures.ts';
 
 // Newest first, as loadArchive returns them.
-const issues = [issue(2019, 2, 12, { news: ['c'] }), issue(2019, 1, 11, { news: ['b'], talk: ['b2'] }), issue(2018, 1, 10, { news: ['a'] })];
+const issues = [
+  issue(2019, 2, 12, { news: ['c'] }),
+  issue(2019, 1, 11, { news: ['b'], talk: ['b2'] }),
+  issue(2018, 1, 10, { news: ['a'] }),
+];
 
 describe('issueLabel', () => {
   it('prints the masthead line', () => {
@@ -61,6 +65,8 @@ describe('articlePages', () => {
 
 describe('cumulativeRedirects', () => {
   it('maps 总第N期 to the issue page', () => {
-    expect(cumulativeRedirects(issues.slice(2))).toEqual([{ url: '/no/10/', target: '/2018/01/', title: '2018年第1期(总第10期)' }]);
+    expect(cumulativeRedirects(issues.slice(2))).toEqual([
+      { url: '/no/10/', target: '/2018/01/', title: '2018年第1期(总第10期)' },
+    ]);
   });
 });

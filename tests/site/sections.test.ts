@@ -25,11 +25,16 @@ describe('sectionPages', () => {
   it('lists a column newest issue first, paginated with prev/next', () => {
     const pages = sectionPages(issues, kinds, 3);
     const news = pages.filter((p) => p.kind === 'news');
-    expect(news.map((p) => [p.url, p.pageNumber, p.pageCount, p.entries.map((e) => e.article.id), p.previousUrl, p.nextUrl])).toEqual([
+    expect(
+      news.map((p) => [p.url, p.pageNumber, p.pageCount, p.entries.map((e) => e.article.id), p.previousUrl, p.nextUrl]),
+    ).toEqual([
       ['/sections/news/', 1, 2, ['c', 'd', 'a'], undefined, '/sections/news/2/'],
       ['/sections/news/2/', 2, 2, ['b'], '/sections/news/', undefined],
     ]);
-    expect(news[1]!.pages).toEqual([{ number: 1, url: '/sections/news/' }, { number: 2, url: '/sections/news/2/' }]);
+    expect(news[1]!.pages).toEqual([
+      { number: 1, url: '/sections/news/' },
+      { number: 2, url: '/sections/news/2/' },
+    ]);
   });
 
   it('gives an unused column one empty page', () => {
@@ -38,7 +43,10 @@ describe('sectionPages', () => {
   });
 
   it('counts articles per column', () => {
-    expect(sectionSummaries(issues, kinds).map((s) => [s.url, s.articleCount])).toEqual([['/sections/news/', 4], ['/sections/unused/', 0]]);
+    expect(sectionSummaries(issues, kinds).map((s) => [s.url, s.articleCount])).toEqual([
+      ['/sections/news/', 4],
+      ['/sections/unused/', 0],
+    ]);
   });
 
   it('puts page 1 at the column address', () => {

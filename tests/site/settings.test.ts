@@ -2,15 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { absolute as absoluteUrl, normalizePathPrefix, prefixed as prefixedPath } from '../../src/core/routes.ts';
 import { defaultFeedSize, readSettings, resolveSettings } from '../../src/site/settings.ts';
 
-const file = { title: 't', shortTitle: 's', description: 'd', baseUrl: 'https://a.example/', pathPrefix: '/', copyright: 'c', sectionPageSize: 10, feedSize: 20 };
+const file = {
+  title: 't',
+  shortTitle: 's',
+  description: 'd',
+  baseUrl: 'https://a.example/',
+  pathPrefix: '/',
+  copyright: 'c',
+  sectionPageSize: 10,
+  feedSize: 20,
+};
 
 describe('settings', () => {
   it('normalizes every spelling of a path prefix', () => {
-    expect(['', '/', 'x', '/x', 'x/', '//x//'].map(normalizePathPrefix)).toEqual(['/', '/', '/x/', '/x/', '/x/', '/x/']);
+    expect(['', '/', 'x', '/x', 'x/', '//x//'].map(normalizePathPrefix)).toEqual([
+      '/',
+      '/',
+      '/x/',
+      '/x/',
+      '/x/',
+      '/x/',
+    ]);
   });
   it('takes SITE_URL and PATH_PREFIX from the environment over the file', () => {
     expect(resolveSettings(file, {})).toMatchObject({ baseUrl: 'https://a.example', pathPrefix: '/' });
-    expect(resolveSettings(file, { SITE_URL: 'https://b.example', PATH_PREFIX: 'repo' })).toMatchObject({ baseUrl: 'https://b.example', pathPrefix: '/repo/' });
+    expect(resolveSettings(file, { SITE_URL: 'https://b.example', PATH_PREFIX: 'repo' })).toMatchObject({
+      baseUrl: 'https://b.example',
+      pathPrefix: '/repo/',
+    });
   });
   it('gives a settings file without feedSize the default, and keeps one that has it', () => {
     const { feedSize: _given, ...older } = file;
@@ -19,7 +38,11 @@ describe('settings', () => {
   });
   it('builds prefixed paths and absolute URLs', () => {
     const s = { baseUrl: 'https://a.example', pathPrefix: '/repo/' };
-    expect([prefixedPath('/2018/01/', s), absoluteUrl('/', s), absoluteUrl('/feed.xml', s)]).toEqual(['/repo/2018/01/', 'https://a.example/repo/', 'https://a.example/repo/feed.xml']);
+    expect([prefixedPath('/2018/01/', s), absoluteUrl('/', s), absoluteUrl('/feed.xml', s)]).toEqual([
+      '/repo/2018/01/',
+      'https://a.example/repo/',
+      'https://a.example/repo/feed.xml',
+    ]);
   });
   it('reads the bundled settings file', () => {
     const settings = readSettings({});

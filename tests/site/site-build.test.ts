@@ -34,7 +34,8 @@ async function htmlErrors(dir: string, files: string[]): Promise<string[]> {
   const errors: string[] = [];
   for (const file of files) {
     const report = await validator.validateFile(join(dir, file));
-    for (const r of report.results) for (const m of r.messages) errors.push(`${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+    for (const r of report.results)
+      for (const m of r.messages) errors.push(`${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
   }
   return errors;
 }
@@ -80,8 +81,17 @@ describe('build of the bundled content', () => {
 
   it('writes every page the archive needs', async () => {
     const expected = [
-      'index.html', '404.html', 'sections/index.html', 'parks/index.html', 'about/index.html',
-      'feed.xml', 'feed.json', 'sitemap.xml', 'robots.txt', 'api/issues.json', 'assets/site.css',
+      'index.html',
+      '404.html',
+      'sections/index.html',
+      'parks/index.html',
+      'about/index.html',
+      'feed.xml',
+      'feed.json',
+      'sitemap.xml',
+      'robots.txt',
+      'api/issues.json',
+      'assets/site.css',
       ...issues.flatMap((issue) => [
         `${issue.year}/index.html`,
         `${issue.url.slice(1)}index.html`,
@@ -97,7 +107,11 @@ describe('build of the bundled content', () => {
 
   it('starts from a clean folder: nothing from an earlier build survives', async () => {
     expect(site.files.has('stale/index.html')).toBe(false);
-    expect([...(await readdir(work)), ...(await readdir(dirname(out.bundled)))].filter((name) => name.includes('.build-') || name.includes('.old-'))).toEqual([]);
+    expect(
+      [...(await readdir(work)), ...(await readdir(dirname(out.bundled)))].filter(
+        (name) => name.includes('.build-') || name.includes('.old-'),
+      ),
+    ).toEqual([]);
   });
 
   it('has no broken internal link or anchor', () => {
@@ -119,7 +133,12 @@ describe('build of the bundled content', () => {
     const issue = issues[0]!;
     const html = await read(out.bundled, `${issue.url.slice(1)}index.html`);
     expect(html).toContain('<html lang="zh-CN">');
-    for (const text of [issue.series, issue.publisher, `${issue.year}年第${issue.number}期(总第${issue.cumulativeNumber}期)`]) expect(html).toContain(text);
+    for (const text of [
+      issue.series,
+      issue.publisher,
+      `${issue.year}年第${issue.number}期(总第${issue.cumulativeNumber}期)`,
+    ])
+      expect(html).toContain(text);
     expect(html).toContain('二〇一八年六月二十九日');
     for (const article of issue.sections.flatMap((s) => s.articles)) {
       expect(html).toContain(`<a href="${article.url}">${article.contentsTitle ?? article.title}</a>`);
@@ -137,15 +156,24 @@ describe('build of the bundled content', () => {
         expect(html).toContain(`<meta name="citation_issue" content="${issue.number}">`);
         expect(html).toContain(`<meta name="citation_publication_date" content="${issue.date.replaceAll('-', '/')}">`);
         if (article.page) expect(html).toContain(`<meta name="citation_firstpage" content="${article.page}">`);
-        expect(html).toContain(`${issue.publisher}. ${article.title}[J]. ${issue.series}, ${issue.year}(${issue.number})${article.page ? `: ${article.page}` : ''}.`);
+        expect(html).toContain(
+          `${issue.publisher}. ${article.title}[J]. ${issue.series}, ${issue.year}(${issue.number})${article.page ? `: ${article.page}` : ''}.`,
+        );
         for (const heading of article.headings) expect(html).toContain(`<a href="#${heading.id}">`);
-        for (const figure of article.figures.filter((f) => !f.src)) expect(html).toMatch(new RegExp(`figure-pending.*?<figcaption>${figure.caption}</figcaption>`));
+        for (const figure of article.figures.filter((f) => !f.src))
+          expect(html).toMatch(new RegExp(`figure-pending.*?<figcaption>${figure.caption}</figcaption>`));
         const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!);
-        expect(jsonLd).toMatchObject({ '@type': 'Article', headline: article.title, isPartOf: { '@type': 'PublicationIssue', isPartOf: { '@type': 'Periodical', name: issue.series } } });
+        expect(jsonLd).toMatchObject({
+          '@type': 'Article',
+          headline: article.title,
+          isPartOf: { '@type': 'PublicationIssue', isPartOf: { '@type': 'Periodical', name: issue.series } },
+        });
         expect(html).toContain(`<link rel="canonical" href="${settings.baseUrl}${article.url}">`);
         expect(html).toContain('<meta property="og:type" content="article">');
         const listedParks = /<ul class="article-parks">(.*?)<\/ul>/s.exec(html)?.[1] ?? '';
-        expect([...listedParks.matchAll(/<a href="\/parks\/([^/]+)\/">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]])).toEqual(article.parks.map((p) => [p.id, p.name]));
+        expect(
+          [...listedParks.matchAll(/<a href="\/parks\/([^/]+)\/">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]]),
+        ).toEqual(article.parks.map((p) => [p.id, p.name]));
       }
     }
     expect(issue.sections.flatMap((s) => s.articles).every((a) => a.parks.length > 0)).toBe(true);
@@ -180,7 +208,9 @@ describe('build of the bundled content', () => {
       expect(item.content_html).not.toMatch(/(href|src)="\/(?!\/)/);
     }
     const locs = sitemap.url.map((u: { loc: string }) => u.loc);
-    const articleUrls = issues.flatMap((i) => i.sections.flatMap((s) => s.articles.map((a) => `${settings.baseUrl}${a.url}`)));
+    const articleUrls = issues.flatMap((i) =>
+      i.sections.flatMap((s) => s.articles.map((a) => `${settings.baseUrl}${a.url}`)),
+    );
     expect(issueUrls.concat(articleUrls).filter((url) => !locs.includes(url))).toEqual([]);
     for (const loc of locs) expect(site.files.has(`${loc.slice(settings.baseUrl.length + 1)}index.html`)).toBe(true);
     expect(await read(out.bundled, 'robots.txt')).toContain(`Sitemap: ${settings.baseUrl}/sitemap.xml`);
@@ -233,7 +263,14 @@ describe('build of content with a hostile title and a long column', () => {
       expect(html, file).not.toContain('<script>alert(1)');
       if (html.includes(escaped)) pagesWithTitle.push(file);
     }
-    expect(pagesWithTitle).toEqual(expect.arrayContaining(['index.html', '2019/01/index.html', '2019/01/hostile/index.html', 'sections/work-updates/index.html']));
+    expect(pagesWithTitle).toEqual(
+      expect.arrayContaining([
+        'index.html',
+        '2019/01/index.html',
+        '2019/01/hostile/index.html',
+        'sections/work-updates/index.html',
+      ]),
+    );
     const article = await read(out.fixture, '2019/01/hostile/index.html');
     expect(article).toContain(`<title>${escaped} - `);
     expect(article).toContain(`<h1 class="article-title">${escaped}</h1>`);
@@ -266,7 +303,12 @@ describe('build of content with a hostile title and a long column', () => {
     const second = await read(out.fixture, 'sections/work-updates/2/index.html');
     expect(second).toContain('/2018/01/');
     expect(brokenLinks(await scanSite(out.fixture), options('/'))).toEqual([]);
-    expect(await htmlErrors(out.fixture, files.filter((f) => f.endsWith('.html')))).toEqual([]);
+    expect(
+      await htmlErrors(
+        out.fixture,
+        files.filter((f) => f.endsWith('.html')),
+      ),
+    ).toEqual([]);
   });
 
   it('links neighbouring issues both ways', async () => {

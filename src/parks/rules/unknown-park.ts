@@ -10,17 +10,21 @@ const advice = '像是园区名称，但不在园区名录中。如是园区，�
  * titles and text: the park would get no page and no timeline. Only a warning: the guess may be
  * wrong, and an editor may not want every park listed.
  */
-export const unknownPark = defineConfigurableRule<{ matcher: ParkMatcher }>('unknown-park', 'warning', ({ file, draft }, { matcher }) => {
-  for (const article of draft.sections.flatMap((section) => section.articles)) {
-    for (const { name, start } of parkLikeNames(article.title, matcher.find(article.title))) {
-      file.message(`“${name}” ${advice}`, pointInHeading(file, article.heading, start));
+export const unknownPark = defineConfigurableRule<{ matcher: ParkMatcher }>(
+  'unknown-park',
+  'warning',
+  ({ file, draft }, { matcher }) => {
+    for (const article of draft.sections.flatMap((section) => section.articles)) {
+      for (const { name, start } of parkLikeNames(article.title, matcher.find(article.title))) {
+        file.message(`“${name}” ${advice}`, pointInHeading(file, article.heading, start));
+      }
+      for (const block of article.body) {
+        visit(block, 'text', (node) => {
+          for (const found of parkLikeNames(node.value, matcher.find(node.value))) {
+            file.message(`“${found.name}” ${advice}`, pointInText(file, node, found.start));
+          }
+        });
+      }
     }
-    for (const block of article.body) {
-      visit(block, 'text', (node) => {
-        for (const found of parkLikeNames(node.value, matcher.find(node.value))) {
-          file.message(`“${found.name}” ${advice}`, pointInText(file, node, found.start));
-        }
-      });
-    }
-  }
-});
+  },
+);

@@ -9,7 +9,8 @@ export const cumulativeOrder: ArchiveRule = {
   check: (entries) => {
     const diagnostics: Diagnostic[] = [];
     const byDate = [...entries].sort(
-      (a, b) => a.masthead.date.localeCompare(b.masthead.date) || a.masthead.cumulativeNumber - b.masthead.cumulativeNumber,
+      (a, b) =>
+        a.masthead.date.localeCompare(b.masthead.date) || a.masthead.cumulativeNumber - b.masthead.cumulativeNumber,
     );
     byDate.forEach((current, index) => {
       const previous = byDate[index - 1];
@@ -17,7 +18,9 @@ export const cumulativeOrder: ArchiveRule = {
       const message =
         `总第${current.masthead.cumulativeNumber}期（${current.masthead.date}）比更早出版的总第${previous.masthead.cumulativeNumber}期` +
         `（${previous.masthead.date}，${previous.relativePath}）的总期号小：总期号须随出版日期递增。请核对 cumulativeNumber 和 date。`;
-      diagnostics.push(diagnostic(current.path, fieldPlace(current, 'cumulativeNumber'), 'error', 'cumulative-order', message));
+      diagnostics.push(
+        diagnostic(current.path, fieldPlace(current, 'cumulativeNumber'), 'error', 'cumulative-order', message),
+      );
     });
     return diagnostics;
   },

@@ -17,7 +17,9 @@ export const duplicateCumulativeNumber: ArchiveRule = {
         continue;
       }
       const message = `总第${cumulativeNumber}期已是 ${earlier.relativePath}：总期号不能重复。请核对 cumulativeNumber。`;
-      diagnostics.push(diagnostic(entry.path, fieldPlace(entry, 'cumulativeNumber'), 'error', 'duplicate-cumulative-number', message));
+      diagnostics.push(
+        diagnostic(entry.path, fieldPlace(entry, 'cumulativeNumber'), 'error', 'duplicate-cumulative-number', message),
+      );
     }
     return diagnostics;
   },

@@ -8,7 +8,12 @@ import type { Diagnostic } from '../../model.ts';
 export type { ArchiveRule, IssueEntry } from './entries.ts';
 
 /** The rules over the whole archive, run once every file is read. */
-export const archiveRules: readonly ArchiveRule[] = [fileName, duplicateIssue, duplicateCumulativeNumber, cumulativeOrder];
+export const archiveRules: readonly ArchiveRule[] = [
+  fileName,
+  duplicateIssue,
+  duplicateCumulativeNumber,
+  cumulativeOrder,
+];
 
 export function checkArchive(entries: readonly IssueEntry[], context: ArchiveRuleContext): Diagnostic[] {
   return archiveRules.flatMap((rule) => rule.check(entries, context));

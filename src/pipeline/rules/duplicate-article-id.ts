@@ -10,6 +10,10 @@ export const duplicateArticleId = defineRule('duplicate-article-id', 'error', ({
     const id = articleId(article.title, article.attributes?.id);
     const earlier = seen.get(id);
     if (earlier === undefined) seen.set(id, article.place.line);
-    else file.message(`文章标识 “${id}” 与第 ${earlier} 行的文章重复：请在标题后用 {#另一个标识} 指定不同的标识。`, article.heading);
+    else
+      file.message(
+        `文章标识 “${id}” 与第 ${earlier} 行的文章重复：请在标题后用 {#另一个标识} 指定不同的标识。`,
+        article.heading,
+      );
   }
 });

@@ -7,6 +7,10 @@ export const duplicateSection = defineRule('duplicate-section', 'error', ({ file
     if (!section.kind) continue;
     const earlier = seen.get(section.kind.kind);
     if (earlier === undefined) seen.set(section.kind.kind, section.place.line);
-    else file.message(`栏目 “${section.title}” 在本期已出现过（第 ${earlier} 行）：同一栏目的文章请放在一个 ## 标题之下。`, section.heading);
+    else
+      file.message(
+        `栏目 “${section.title}” 在本期已出现过（第 ${earlier} 行）：同一栏目的文章请放在一个 ## 标题之下。`,
+        section.heading,
+      );
   }
 });

@@ -14,7 +14,8 @@ import { queryTerms } from '../tokens.ts';
 /** The parts of an article page that the index holds (records.ts): not the contents list, citation or navigation. */
 const searchedParts = '.article-title, .article-header .subtitle, .article-body';
 /** A match never runs from one of these into the next, as in the index, where each is its own block. */
-const blockElements = 'h1, h2, h3, h4, h5, h6, p, li, dt, dd, td, th, figcaption, blockquote, pre, div, figure, section';
+const blockElements =
+  'h1, h2, h3, h4, h5, h6, p, li, dt, dd, td, th, figcaption, blockquote, pre, div, figure, section';
 
 interface Piece {
   node: Text;
@@ -59,7 +60,9 @@ function wrap({ node, start, end }: Piece): HTMLElement {
 }
 
 function markTerms(terms: readonly string[]): HTMLElement[] {
-  const pieces = [...document.querySelectorAll(searchedParts)].flatMap((part) => textBlocks(part).flatMap((nodes) => matchPieces(nodes, terms)));
+  const pieces = [...document.querySelectorAll(searchedParts)].flatMap((part) =>
+    textBlocks(part).flatMap((nodes) => matchPieces(nodes, terms)),
+  );
   // Last piece first: splitting keeps a node's beginning in place, so earlier offsets stay valid.
   return pieces.reverse().map(wrap).reverse();
 }

@@ -11,8 +11,23 @@
  */
 import { toChineseDate } from '../../core/dates.ts';
 import { prefixed, routes } from '../../core/routes.ts';
-import { facetCounts, loadFacets, passesSelection, type FacetCount, type FacetIndex, type PagefindWithFilters, type Selection } from '../facets.ts';
-import { highlightTerms, pagefindOptions, searchArchive, type SearchHit, type SearchResults, type SortOrder } from '../query.ts';
+import {
+  facetCounts,
+  loadFacets,
+  passesSelection,
+  type FacetCount,
+  type FacetIndex,
+  type PagefindWithFilters,
+  type Selection,
+} from '../facets.ts';
+import {
+  highlightTerms,
+  pagefindOptions,
+  searchArchive,
+  type SearchHit,
+  type SearchResults,
+  type SortOrder,
+} from '../query.ts';
 
 const pageSize = 10;
 /** Long articles have many sub-headings near a match; a few keep the list easy to scan. */
@@ -31,9 +46,27 @@ interface FilterSpec {
 
 const collator = new Intl.Collator('zh-CN');
 const filterSpecs: readonly FilterSpec[] = [
-  { name: 'year', label: '年份', allLabel: '全部年份', optionLabel: (value) => `${value}年`, order: (a, b) => Number(b) - Number(a) },
-  { name: 'section', label: '栏目', allLabel: '全部栏目', optionLabel: (value) => value, order: (a, b) => collator.compare(a, b) },
-  { name: 'park', label: '园区', allLabel: '全部园区', optionLabel: (value) => value, order: (a, b) => collator.compare(a, b) },
+  {
+    name: 'year',
+    label: '年份',
+    allLabel: '全部年份',
+    optionLabel: (value) => `${value}年`,
+    order: (a, b) => Number(b) - Number(a),
+  },
+  {
+    name: 'section',
+    label: '栏目',
+    allLabel: '全部栏目',
+    optionLabel: (value) => value,
+    order: (a, b) => collator.compare(a, b),
+  },
+  {
+    name: 'park',
+    label: '园区',
+    allLabel: '全部园区',
+    optionLabel: (value) => value,
+    order: (a, b) => collator.compare(a, b),
+  },
 ];
 
 interface PageState {
@@ -63,7 +96,9 @@ const list = required<HTMLOListElement>('#search-results');
 const more = required<HTMLButtonElement>('#search-more');
 /** The filters this archive has: the page leaves out what it does not track (no gazetteer, no park filter). */
 const presentFilters = filterSpecs.filter((spec) => document.querySelector(`#search-filter-${spec.name}`) !== null);
-const filterSelects = new Map(presentFilters.map((spec) => [spec.name, required<HTMLSelectElement>(`#search-filter-${spec.name}`)]));
+const filterSelects = new Map(
+  presentFilters.map((spec) => [spec.name, required<HTMLSelectElement>(`#search-filter-${spec.name}`)]),
+);
 /** Site root under the path prefix the page was built with (`/` or `/bulletin/`). */
 const pathPrefix = form.dataset.pathPrefix ?? '/';
 const baseTitle = document.title;
@@ -82,10 +117,18 @@ let loadingMore = false;
 function loadEngine(): Promise<Engine> {
   engine ??= (async () => {
     const url = `${prefixed(routes.searchIndex, { pathPrefix })}pagefind.js`;
-    const pagefind = (await import(url)) as PagefindWithFilters & { options(options: Record<string, unknown>): Promise<void> };
+    const pagefind = (await import(url)) as PagefindWithFilters & {
+      options(options: Record<string, unknown>): Promise<void>;
+    };
     // Result URLs are stored as site paths (/2018/01/p3/); baseUrl puts the prefix in front.
     await pagefind.options({ ...pagefindOptions, baseUrl: pathPrefix });
-    return { pagefind, facets: loadFacets(pagefind, presentFilters.map((spec) => spec.name)) };
+    return {
+      pagefind,
+      facets: loadFacets(
+        pagefind,
+        presentFilters.map((spec) => spec.name),
+      ),
+    };
   })();
   return engine;
 }
@@ -121,7 +164,14 @@ function writeUrl(state: PageState): void {
 function showForm(state: PageState): void {
   input.value = state.query;
   sortSelect.value = state.sort;
-  for (const [name, select] of filterSelects) fillFilter(select, presentFilters.find((spec) => spec.name === name)!, [], 0, state.selection[name]);
+  for (const [name, select] of filterSelects)
+    fillFilter(
+      select,
+      presentFilters.find((spec) => spec.name === name)!,
+      [],
+      0,
+      state.selection[name],
+    );
 }
 
 function setMessage(text: string, hintText = ''): void {
@@ -144,10 +194,14 @@ async function runSearch(state: PageState): Promise<void> {
   let loaded: { results: SearchResults; facets: FacetIndex };
   try {
     const { pagefind, facets: facetsLoading } = await loadEngine();
-    loaded = { results: await searchArchive(pagefind, { query: state.query, sort: state.sort }), facets: await facetsLoading };
+    loaded = {
+      results: await searchArchive(pagefind, { query: state.query, sort: state.sort }),
+      facets: await facetsLoading,
+    };
   } catch {
     engine = undefined;
-    if (run === generation) setMessage('检索暂时无法使用：未能载入检索索引。', '请稍后刷新页面重试，或按年份、栏目、园区浏览。');
+    if (run === generation)
+      setMessage('检索暂时无法使用：未能载入检索索引。', '请稍后刷新页面重试，或按年份、栏目、园区浏览。');
     return;
   }
   if (run !== generation) return;
@@ -172,7 +226,12 @@ async function showResults(state: PageState, run = ++generation): Promise<void> 
     const filtered = presentFilters.some((spec) => state.selection[spec.name]);
     setMessage(
       `没有找到包含“${state.query}”的文章${filtered ? '（在所选范围内）' : ''}。`,
-      filtered ? `可以把${presentFilters.map((spec) => spec.label).join('、').replace(/、([^、]*)$/, '或$1')}改回“全部”再看。` : '检索按字面查找连续出现的字；可以换用更短的词，或用空格分开几个词。',
+      filtered
+        ? `可以把${presentFilters
+            .map((spec) => spec.label)
+            .join('、')
+            .replace(/、([^、]*)$/, '或$1')}改回“全部”再看。`
+        : '检索按字面查找连续出现的字；可以换用更短的词，或用空格分开几个词。',
     );
     more.hidden = true;
     return;
@@ -193,10 +252,17 @@ async function appendHits(run: number): Promise<void> {
   if (offset > 0) items[0]?.querySelector('a')?.focus();
 }
 
-function fillFilter(select: HTMLSelectElement, spec: FilterSpec, values: readonly FacetCount[], all: number, selected: string | undefined): void {
+function fillFilter(
+  select: HTMLSelectElement,
+  spec: FilterSpec,
+  values: readonly FacetCount[],
+  all: number,
+  selected: string | undefined,
+): void {
   const options = [new Option(all > 0 ? `${spec.allLabel}（${all}）` : spec.allLabel, '')];
   // Before the first search (or a value from an old link) the selected value has no count yet, but stays selected.
-  const listed = selected && !values.some((entry) => entry.value === selected) ? [...values, { value: selected, count: 0 }] : values;
+  const listed =
+    selected && !values.some((entry) => entry.value === selected) ? [...values, { value: selected, count: 0 }] : values;
   for (const { value, count } of [...listed].sort((a, b) => spec.order(a.value, b.value))) {
     options.push(new Option(`${spec.optionLabel(value)}（${count}）`, value));
   }

@@ -14,7 +14,9 @@ export default function rehypeFigurePresentation({ placeholder }: FigurePresenta
   return (tree: Root) => {
     visit(tree, 'element', (figure: Element) => {
       if (figure.tagName !== 'figure') return;
-      const image = figure.children.find((child): child is Element => child.type === 'element' && child.tagName === 'img');
+      const image = figure.children.find(
+        (child): child is Element => child.type === 'element' && child.tagName === 'img',
+      );
       figure.properties.className = image ? ['figure'] : ['figure', 'figure-pending'];
       if (image) image.properties.loading = 'lazy';
       else if (placeholder !== undefined) figure.children.unshift(placeholderBox(placeholder));
@@ -23,5 +25,10 @@ export default function rehypeFigurePresentation({ placeholder }: FigurePresenta
 }
 
 function placeholderBox(text: string): Element {
-  return { type: 'element', tagName: 'div', properties: { className: ['figure-placeholder'] }, children: [{ type: 'text', value: text }] };
+  return {
+    type: 'element',
+    tagName: 'div',
+    properties: { className: ['figure-placeholder'] },
+    children: [{ type: 'text', value: text }],
+  };
 }

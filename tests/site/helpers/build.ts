@@ -32,7 +32,11 @@ export async function runBuild(out: string, env: Record<string, string> = {}): P
     });
     return { code, ...result };
   } catch (error) {
-    return { code: 1, stdout: result.stdout, stderr: `${result.stderr}${error instanceof Error ? error.stack : String(error)}` };
+    return {
+      code: 1,
+      stdout: result.stdout,
+      stderr: `${result.stderr}${error instanceof Error ? error.stack : String(error)}`,
+    };
   }
 }
 

@@ -34,7 +34,10 @@ export async function editAndRepublish(content: string, work: string): Promise<R
   const file = join(content, edited.sourcePath);
   const text = await readFile(file, 'utf8');
   const [start, second, third] = [...text.matchAll(/^### .*$/gm)].map((match) => match.index);
-  await writeFile(file, text.slice(0, start) + text.slice(start, second).replace(/^### [^{\n]+/, '### 新的标题 ') + text.slice(third));
+  await writeFile(
+    file,
+    text.slice(0, start) + text.slice(start, second).replace(/^### [^{\n]+/, '### 新的标题 ') + text.slice(third),
+  );
 
   const after = await loadArchive(content, content, cache);
   const changed = changedPages(siteData(before, settings), siteData(after, settings));

@@ -16,7 +16,8 @@ export function scanHtml(html: string): PageScan {
     onopentag(name, attributes) {
       if (attributes.id) ids.add(attributes.id);
       if (name === 'a' && attributes.name) ids.add(attributes.name);
-      for (const attribute of ['href', 'src'] as const) if (attributes[attribute] !== undefined) links.push(attributes[attribute]);
+      for (const attribute of ['href', 'src'] as const)
+        if (attributes[attribute] !== undefined) links.push(attributes[attribute]);
       if (name === 'meta' && attributes['http-equiv']?.toLowerCase() === 'refresh') {
         const target = /url=(.+)$/i.exec(attributes.content ?? '')?.[1];
         if (target) links.push(target.trim());
@@ -36,7 +37,8 @@ export interface SiteScan {
 export async function scanSite(dir: string): Promise<SiteScan> {
   const files = await listFiles(dir);
   const pages = new Map<string, PageScan>();
-  for (const file of files.filter((f) => f.endsWith('.html'))) pages.set(file, scanHtml(await readFile(join(dir, file), 'utf8')));
+  for (const file of files.filter((f) => f.endsWith('.html')))
+    pages.set(file, scanHtml(await readFile(join(dir, file), 'utf8')));
   return { files: new Set(files), pages };
 }
 
@@ -73,7 +75,11 @@ export function brokenLinks(site: SiteScan, options: LinkOptions): string[] {
       if (target === 'external') continue;
       if ('problem' in target) broken.push(`${file}: ${link} (${target.problem})`);
       else if (!site.files.has(target.file)) broken.push(`${file}: ${link} (no ${target.file})`);
-      else if (target.fragment !== undefined && target.fragment !== '' && !site.pages.get(target.file)?.ids.has(target.fragment)) {
+      else if (
+        target.fragment !== undefined &&
+        target.fragment !== '' &&
+        !site.pages.get(target.file)?.ids.has(target.fragment)
+      ) {
         broken.push(`${file}: ${link} (no id "${target.fragment}" in ${target.file})`);
       }
     }
@@ -89,7 +95,8 @@ export function clicksFromHome(site: SiteScan, options: LinkOptions): Map<string
     const file = queue.shift()!;
     for (const link of site.pages.get(file)?.links ?? []) {
       const target = resolveLink(link, file, options);
-      if (target === 'external' || 'problem' in target || !site.pages.has(target.file) || depth.has(target.file)) continue;
+      if (target === 'external' || 'problem' in target || !site.pages.has(target.file) || depth.has(target.file))
+        continue;
       depth.set(target.file, depth.get(file)! + 1);
       queue.push(target.file);
     }

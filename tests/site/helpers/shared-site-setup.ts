@@ -8,11 +8,13 @@ import type { SharedSiteRef } from './shared-site.ts';
 /** Every file and folder under `dir` with its size and modification time, to tell whether a test wrote there. */
 async function fingerprint(dir: string): Promise<string> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  const lines = await Promise.all(entries.map(async (entry) => {
-    const path = join(entry.parentPath, entry.name);
-    const { size, mtimeMs } = await stat(path);
-    return `${path} ${entry.isDirectory() ? 'dir' : size} ${mtimeMs}`;
-  }));
+  const lines = await Promise.all(
+    entries.map(async (entry) => {
+      const path = join(entry.parentPath, entry.name);
+      const { size, mtimeMs } = await stat(path);
+      return `${path} ${entry.isDirectory() ? 'dir' : size} ${mtimeMs}`;
+    }),
+  );
   return lines.sort().join('\n');
 }
 
