@@ -82,7 +82,8 @@ async function measureBaseline(issues: Parameters<typeof baselineProject>[0], wo
 async function machine(): Promise<string> {
   const cpuinfo = await readFile('/proc/cpuinfo', 'utf8').catch(() => '');
   const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
-  return `${cpus().length} × ${model}, ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM, Node ${process.version}, ${process.platform}`;
+  const memory = `${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM`;
+  return `${cpus().length} × ${model}, ${memory}, Node ${process.version}, ${process.platform}`;
 }
 
 async function main(): Promise<void> {

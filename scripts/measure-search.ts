@@ -35,7 +35,8 @@ async function measure(name: string, issues: Issue[], work: string): Promise<voi
   const plainSize = await indexBytes(join(plain, searchIndexFolder));
   console.log(`\n## ${name}: ${issues.length} 期，${records} 篇文章`);
   console.log(
-    `索引（不含 Pagefind 界面文件 ${kb(oursSize.ui)}）：本方案 ${kb(oursSize.index)}（${oursSeconds.toFixed(1)} 秒），Pagefind 默认 ${kb(plainSize.index)}（${plainSeconds.toFixed(1)} 秒）`,
+    `索引（不含 Pagefind 界面文件 ${kb(oursSize.ui)}）：本方案 ${kb(oursSize.index)}（${oursSeconds.toFixed(1)} 秒），` +
+      `Pagefind 默认 ${kb(plainSize.index)}（${plainSeconds.toFixed(1)} 秒）`,
   );
   console.log('| 检索词 | 本方案 结果数 | 本方案 冷启动传输 | 默认 结果数 | 默认 冷启动传输 |');
   console.log('| --- | --- | --- | --- | --- |');

@@ -31,7 +31,10 @@ export function loadArchive(
   });
 }
 
-/** What each issue file of the folder is read with (its column table and the bulletin's enrichments), for tools that read one file. */
+/**
+ * What each issue file of the folder is read with (its column table and the bulletin's
+ * enrichments), for tools that read one file.
+ */
 export function loadIssueContextFor(contentDir: string, displayDir = contentDir) {
   return loadIssueContext({ dir: contentDir, displayDir }, bulletinEnrichments);
 }

@@ -18,8 +18,20 @@ export const baselineLayout = 'page.njk';
 
 const layoutFile: ProjectFile = {
   path: `_includes/${baselineLayout}`,
-  content:
-    '<!doctype html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>{{ title }}</title>\n</head>\n<body>\n<h1>{{ title }}</h1>\n{{ content | safe }}\n</body>\n</html>\n',
+  content: [
+    '<!doctype html>',
+    '<html lang="zh-CN">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<title>{{ title }}</title>',
+    '</head>',
+    '<body>',
+    '<h1>{{ title }}</h1>',
+    '{{ content | safe }}',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n'),
 };
 
 /** Every page of the baseline project, at the same URLs as our article pages (`/2018/01/p3/`). */
@@ -47,7 +59,7 @@ export function articleMarkdown(article: Pick<Article, 'text' | 'headings'>): st
     .join('\n\n');
 }
 
-/** Plain text as Markdown that renders to the same text: inline markers escaped, and line starts that would open a block. */
+/** Plain text as Markdown that renders to the same text: inline markers escaped, and block-opening line starts. */
 export function escapeMarkdown(line: string): string {
   return line
     .replace(/[\\`*_[\]<>#|~&]/g, '\\$&')

@@ -104,7 +104,10 @@ function reloadMessages(url: string): Promise<{ next(): Promise<void>; close(): 
     const socket = new WebSocket(url);
     let waiting: (() => void) | undefined;
     socket.on('message', (data) => {
-      if ((JSON.parse(data.toString()) as { type?: string }).type === 'eleventy.reload') waiting?.();
+      // Text frames arrive as one buffer; fragmented ones as a list.
+      const message: unknown = JSON.parse(rawText(data));
+      if (typeof message === 'object' && message !== null && 'type' in message && message.type === 'eleventy.reload')
+        waiting?.();
     });
     socket.once('error', reject);
     socket.once('open', () =>
@@ -114,4 +117,10 @@ function reloadMessages(url: string): Promise<{ next(): Promise<void>; close(): 
       }),
     );
   });
+}
+
+/** A WebSocket message's text: one buffer, a list of fragments, or an ArrayBuffer. */
+function rawText(data: Buffer | ArrayBuffer | Buffer[]): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(new Uint8Array(data)).toString('utf8');
 }

@@ -1,24 +1,16 @@
 import { isRealDate } from './dates.ts';
 
 /** 〇 is the proper zero in dates, but PDFs often carry ○ (circle), О or O from the typesetter. */
-const digitValues: Record<string, number> = {
-  〇: 0,
-  '○': 0,
-  零: 0,
-  О: 0,
-  O: 0,
-  o: 0,
-  '０': 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
+const digitValues = new Map<string, number>([
+  ...['〇', '○', '零', 'О', 'O', 'o', '０'].map((zero) => [zero, 0] as const),
+  ...[...'一二三四五六七八九'].map((digit, i) => [digit, i + 1] as const),
+]);
+
+/** The digits' values, or undefined when any character is not a digit. */
+function digitsOf(chars: readonly string[]): number[] | undefined {
+  const values = chars.map((char) => digitValues.get(char));
+  return values.every((value) => value !== undefined) ? values : undefined;
+}
 
 /**
  * A number as the masthead prints it: Arabic (half- or full-width), digit by digit as years are
@@ -30,14 +22,14 @@ export function parseChineseNumber(text: string): number | undefined {
   const chars = [...text];
   const tenAt = chars.indexOf('十');
   if (tenAt === -1) {
-    if (chars.length === 0 || !chars.every((c) => c in digitValues)) return undefined;
-    return chars.reduce((n, c) => n * 10 + digitValues[c]!, 0);
+    const digits = chars.length === 0 ? undefined : digitsOf(chars);
+    return digits?.reduce((n, digit) => n * 10 + digit, 0);
   }
-  const tens = chars.slice(0, tenAt);
-  const ones = chars.slice(tenAt + 1);
-  if (tens.length > 1 || ones.length > 1 || ![...tens, ...ones].every((c) => c in digitValues && digitValues[c]! > 0))
-    return undefined;
-  return (tens.length === 0 ? 1 : digitValues[tens[0]!]!) * 10 + (ones.length === 0 ? 0 : digitValues[ones[0]!]!);
+  // 十, 十二, 二十, 二十九: at most one non-zero digit on either side of 十.
+  const tens = digitsOf(chars.slice(0, tenAt));
+  const ones = digitsOf(chars.slice(tenAt + 1));
+  if (!tens || !ones || tens.length > 1 || ones.length > 1 || [...tens, ...ones].includes(0)) return undefined;
+  return (tens[0] ?? 1) * 10 + (ones[0] ?? 0);
 }
 
 const numeral = '[〇○零ОOo０一二三四五六七八九十0-9０-９]';

@@ -1,17 +1,26 @@
 const digits = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
+/** The numbers of a YYYY-MM-DD date, whether or not the date exists. */
+function isoParts(iso: string): { year: number; month: number; day: number } | undefined {
+  const [, year, month, day] = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) ?? [];
+  if (year === undefined || month === undefined || day === undefined) return undefined;
+  return { year: Number(year), month: Number(month), day: Number(day) };
+}
+
 /** True for an ISO date (YYYY-MM-DD) that exists on the calendar: no 2月30日. */
 export function isRealDate(iso: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const parts = isoParts(iso);
+  if (!parts) return false;
+  const { year, month, day } = parts;
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** 2018-06-29 → 二〇一八年六月二十九日, the way the bulletin's masthead prints its date. */
 export function toChineseDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  const parts = isoParts(iso);
+  if (!parts) throw new RangeError(`toChineseDate: ${iso} is not YYYY-MM-DD`);
+  const { year, month, day } = parts;
   const yearText = String(year)
     .split('')
     .map((d) => digits[Number(d)])

@@ -20,6 +20,11 @@ export class SearchIndexDiscardedError extends BulletinError {
   }
 }
 
+/** The site's settings file is unreadable or breaks its rules. */
+export class SettingsError extends BulletinError {
+  override name = 'SettingsError';
+}
+
 /** `npm run generate` has nothing to generate from. */
 export class GenerateError extends BulletinError {
   override name = 'GenerateError';

@@ -2,7 +2,7 @@ const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 /** Text into HTML or XML, for the few places HTML is assembled outside an autoescaping template. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => entities[c]!);
+  return text.replace(/[&<>"']/g, (c) => entities[c] ?? c);
 }
 
 /**

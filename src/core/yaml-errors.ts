@@ -158,7 +158,10 @@ export function explainYamlError(error: { code: ErrorCode; message: string }, li
   return fromLine(error.code, line) ?? { text: yamlErrorText(error) };
 }
 
-/** The Chinese explanation and fix for a `yaml` error, by its code (and message, where one code covers several mistakes). */
+/**
+ * The Chinese explanation and fix for a `yaml` error, by its code (and message, where one code
+ * covers several mistakes).
+ */
 export function yamlErrorText(error: { code: ErrorCode; message: string }): string {
   return refinements.find((r) => r.code === error.code && r.pattern.test(error.message))?.text ?? byCode[error.code];
 }

@@ -91,7 +91,7 @@ export function checkList<T>(
     const sound = data.flatMap((item: unknown, index) => (v.safeParse(entry, item).typed ? [index] : []));
     const again = v.safeParse(
       table,
-      sound.map((index) => data[index]),
+      sound.map((index): unknown => data[index]),
     );
     const original = (position: number) => sound[position] ?? position;
     if (again.typed) entries = again.output.map((value, position) => ({ index: original(position), value }));

@@ -84,7 +84,8 @@ export function placeOfKey(yaml: YamlText, parentKeys: readonly (string | number
 /** A map key as the editor wrote it: `year`, `1`, or the YAML of a key that is a list. */
 export function keyText(key: unknown): string {
   if (isScalar(key)) return String(key.value);
-  return isCollection(key) ? key.toString().trim() : String(key ?? '');
+  if (isCollection(key)) return key.toString().trim();
+  return typeof key === 'string' || typeof key === 'number' || typeof key === 'boolean' ? String(key) : '';
 }
 
 function nodePlace(yaml: YamlText, node: unknown): Place | undefined {

@@ -24,8 +24,9 @@ export function seededRandom(seed: number): Random {
     next,
     int,
     pick: <T>(items: readonly T[]): T => {
-      if (items.length === 0) throw new InvariantError('cannot pick from an empty list');
-      return items[int(0, items.length - 1)] as T;
+      const item = items[int(0, items.length - 1)];
+      if (item === undefined) throw new InvariantError('cannot pick from an empty list');
+      return item;
     },
     chance: (probability) => next() < probability,
   };

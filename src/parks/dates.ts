@@ -8,8 +8,10 @@ export function datesIn(clause: string): string[] {
   const full = /(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日((?:\s*[、和及]\s*\d{1,2}\s*日)*))?)?/g;
   for (const match of clause.matchAll(full)) {
     const [, year, month, day, moreDays] = match;
+    // The year group takes part in every match; only the month and day are optional.
+    if (year === undefined) continue;
     if (month === undefined) {
-      dates.push(year!);
+      dates.push(year);
       continue;
     }
     const yearMonth = `${year}-${month.padStart(2, '0')}`;
@@ -18,8 +20,9 @@ export function datesIn(clause: string): string[] {
       continue;
     }
     dates.push(`${yearMonth}-${day.padStart(2, '0')}`);
-    for (const extra of (moreDays ?? '').matchAll(/(\d{1,2})\s*日/g))
-      dates.push(`${yearMonth}-${extra[1]!.padStart(2, '0')}`);
+    for (const [, extraDay] of (moreDays ?? '').matchAll(/(\d{1,2})\s*日/g)) {
+      if (extraDay !== undefined) dates.push(`${yearMonth}-${extraDay.padStart(2, '0')}`);
+    }
   }
   return dates;
 }

@@ -52,7 +52,7 @@ const optionalOrBlank = <T>(schema: v.GenericSchema<unknown, T>) =>
 
 const stepHint = `的里程碑步骤无法识别，可写：${milestoneSteps.map((s) => s.label).join('、')}。`;
 const dateHint = (input: unknown) =>
-  `的里程碑日期${input === undefined ? '' : ` “${String(input)}”`} 须写成 2018-02-05、2018-02 或 2018。`;
+  `的里程碑日期${typeof input === 'string' || typeof input === 'number' ? ` “${input}”` : ''} 须写成 2018-02-05、2018-02 或 2018。`;
 
 /** A milestone an editor states by hand; it wins over what the text says for the same step. */
 const handMilestoneSchema = v.object(

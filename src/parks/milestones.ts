@@ -54,7 +54,7 @@ export function extractMilestones(source: MilestoneSource, matcher: ParkMatcher)
     .flatMap((block) => block.split(/(?<=[。！？；])/))
     .filter((s) => s.trim() !== '');
   const firstDates = sentences.map(datesIn).find((dates) => dates.length > 0) ?? [];
-  const state = { articleDates: [] as string[] };
+  const state: { articleDates: string[] } = { articleDates: [] };
 
   statedSteps(source.articleTitle, matcher, (parkIds, step) =>
     parkIds.forEach((parkId, i) => {

@@ -17,7 +17,8 @@ export const milestoneSteps: { step: MilestoneStep; label: string; patterns: Reg
 ];
 
 export function stepLabel(step: MilestoneStep): string {
-  return milestoneSteps.find((s) => s.step === step)!.label;
+  // Every step is listed above; the identifier stands in only if one were added without a label.
+  return milestoneSteps.find((s) => s.step === step)?.label ?? step;
 }
 
 /** Editors write a step by its Chinese label or its identifier. */

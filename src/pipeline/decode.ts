@@ -19,7 +19,8 @@ export function decodeSource(path: string, bytes: Uint8Array): Decoded {
       path,
       { line: 1, column: 1 },
       'file-too-large',
-      `文件有 ${megabytes} MB，超过一期刊物的上限 ${maxSourceBytes / 1024 / 1024} MB：请确认放入的是这一期的 Markdown 文件；图片请另存为图片文件，用 ![说明](路径) 引用。`,
+      `文件有 ${megabytes} MB，超过一期刊物的上限 ${maxSourceBytes / 1024 / 1024} MB：` +
+        '请确认放入的是这一期的 Markdown 文件；图片请另存为图片文件，用 ![说明](路径) 引用。',
     );
   }
   const nul = bytes.indexOf(0);
@@ -50,13 +51,13 @@ function fail(path: string, place: Place, rule: string, message: string): Decode
 /** Byte offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */
 export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
+  for (let b = bytes[i]; b !== undefined; b = bytes[i]) {
     const length =
       b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (length === 0 || i + length > bytes.length) return i;
     for (let k = 1; k < length; k++) {
-      if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+      // In range: i + length <= bytes.length was checked above.
+      if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
     }
     const second = bytes[i + 1] ?? 0;
     // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8 either.
@@ -77,5 +78,5 @@ export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
 function placeOfByte(bytes: Uint8Array, offset: number): Place {
   const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
   const lines = before.split(/\r\n?|\n/);
-  return { line: lines.length, column: [...lines[lines.length - 1]!].length + 1 };
+  return { line: lines.length, column: [...(lines.at(-1) ?? '')].length + 1 };
 }

@@ -54,7 +54,10 @@ export const mastheadSchema = v.object(
   },
 );
 
-/** The masthead of an issue: the issue's own fields, nothing derived (assembleIssue spreads it into an `Issue`, which holds it to the model). */
+/**
+ * The masthead of an issue: the issue's own fields, nothing derived (assembleIssue spreads it into
+ * an `Issue`, which holds it to the model).
+ */
 export type Masthead = v.InferOutput<typeof mastheadSchema>;
 
 const notAMap = '刊头信息须是 “字段: 值” 的列表，例如 year: 2018。';

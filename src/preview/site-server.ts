@@ -1,6 +1,6 @@
 import EleventyDevServer, { type DevServerMiddleware } from '@11ty/eleventy-dev-server';
-import type { AddressInfo } from 'node:net';
 import { guardRequests } from './request-guard.ts';
+import { listeningPort } from '../core/listening-port.ts';
 
 export interface SiteServerOptions {
   /** The built site. */
@@ -89,7 +89,7 @@ export async function openSiteServer(options: SiteServerOptions): Promise<SiteSe
   await devServer.ready();
 
   return {
-    port: (server.address() as AddressInfo).port,
+    port: listeningPort(server),
     reload: () => devServer.reload(),
     close: () => devServer.close(),
   };

@@ -28,7 +28,10 @@ export interface SearchIndexWriter {
    * longer wants is still being written.
    */
   write(outputPath: string): Promise<void>;
-  /** Gives the index up: a `write` under way installs nothing; Pagefind stops once it has answered what it was asked. */
+  /**
+   * Gives the index up: a `write` under way installs nothing; Pagefind stops once it has answered
+   * what it was asked.
+   */
   discard(): Promise<void>;
 }
 
@@ -62,7 +65,7 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
     await releaseService();
     throw new SearchIndexError(`无法启动 Pagefind：${errors.join('；')}`);
   }
-  let failure: unknown;
+  let failure: Error | undefined;
   let discarded = false;
   const added: Promise<void>[] = [];
   const open = new Set<Promise<void>>();
@@ -104,7 +107,7 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
                 failure ??= new SearchIndexError(`无法为 ${record.url} 建立搜索索引：${result.errors.join('；')}`);
             },
             (error: unknown) => {
-              failure ??= error;
+              failure ??= error instanceof Error ? error : new SearchIndexError(`Pagefind 出错：${String(error)}`);
             },
           ),
         );
@@ -139,7 +142,10 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
   };
 }
 
-/** Fills a new index batch by batch (a batch is made only when Pagefind is ready for it) and writes it to `outputPath`. */
+/**
+ * Fills a new index batch by batch (a batch is made only when Pagefind is ready for it) and writes
+ * it to `outputPath`.
+ */
 async function writeBatches(
   batches: Iterable<readonly SearchRecord[]>,
   outputPath: string,

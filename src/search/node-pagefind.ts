@@ -1,6 +1,5 @@
 import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -8,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import sirv from 'sirv';
 import { searchIndexFolder } from './build-index.ts';
 import { pagefindOptions, type PagefindApi } from './query.ts';
+import { listeningPort } from '../core/listening-port.ts';
 
 export interface Transfer {
   /** Site path → bytes served, in request order; pagefind.js itself counts as the first. */
@@ -51,7 +51,7 @@ export async function openPagefind(siteDir: string): Promise<LoadedPagefind> {
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = listeningPort(server);
 
   // pagefind.js reads the page language from <html lang>, which decides how it segments queries;
   // the stub gives it the language of our pages, so Node runs the same query path as a browser.

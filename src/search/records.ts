@@ -45,10 +45,13 @@ function dataElements(kind: 'meta' | 'filter' | 'sort', entries: Record<string, 
     .join('');
 }
 
-/** How a record writes reader-visible text: spaced per character for our index, as is for Pagefind's default indexing. */
+/** How a record writes reader-visible text: spaced per character for our index, as is for Pagefind's default. */
 type TextStyle = (text: string) => string;
 
-/** Text lines become paragraphs, except the lines that are the article's sub-headings (in order), which carry their anchor ids. */
+/**
+ * Text lines become paragraphs, except the lines that are the article's sub-headings (in order),
+ * which carry their anchor ids.
+ */
 export function bodyHtml(article: Pick<Article, 'text' | 'headings'>, style: TextStyle = spaceTokens): string {
   const headings = [...article.headings];
   return article.text
@@ -81,10 +84,11 @@ function recordHtml(
     issue: issueLabel(issue),
     park: article.parks.map((park) => park.name),
   };
+  const sortKey = dataElements('sort', { date: dateSortKey(issue, position) });
   return [
     '<!doctype html>',
     '<html lang="zh-CN"><head><meta charset="utf-8"></head><body>',
-    `<div data-pagefind-ignore>${dataElements('meta', meta)}${dataElements('filter', filters)}${dataElements('sort', { date: dateSortKey(issue, position) })}</div>`,
+    `<div data-pagefind-ignore>${dataElements('meta', meta)}${dataElements('filter', filters)}${sortKey}</div>`,
     `<h1>${escapeHtml(style(article.title))}</h1>`,
     bodyHtml(article, style),
     tail,
@@ -99,7 +103,10 @@ export function articleRecord(issue: Issue, section: Section, article: Article, 
   return { url: article.url, content: recordHtml(issue, section, article, position, spaceTokens, tail) };
 }
 
-/** The same article for Pagefind's default indexing (no per-character words, no title markers): the baseline the measurements compare with. */
+/**
+ * The same article for Pagefind's default indexing (no per-character words, no title markers): the
+ * baseline the measurements compare with.
+ */
 export function plainArticleRecord(issue: Issue, section: Section, article: Article, position: number): SearchRecord {
   return { url: article.url, content: recordHtml(issue, section, article, position, (text) => text, '') };
 }

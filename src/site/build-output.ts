@@ -3,6 +3,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { eleventyConfig, type PreparedSite } from './eleventy-config.ts';
 import { projectPath } from './project-path.ts';
+import { isMissing } from '../core/read-file.ts';
 
 /**
  * The output folder is replaced wholesale, so it must never be the project, the content or a
@@ -55,7 +56,10 @@ export async function buildInto(out: string, build: (folder: string) => Promise<
 export async function removeLeftovers(out: string): Promise<void> {
   const folder = dirname(out);
   const prefixes = ['build', 'old', 'pagefind'].map((kind) => `${basename(out)}.${kind}-`);
-  const names = await readdir(folder).catch(() => [] as string[]);
+  const names = await readdir(folder).catch((error: unknown) => {
+    if (isMissing(error)) return [];
+    throw error;
+  });
   await Promise.all(
     names
       .filter((name) => prefixes.some((prefix) => name.startsWith(prefix)))

@@ -2,7 +2,7 @@ import { absolute, routes, type Deployment } from '../core/routes.ts';
 import type { Article, Issue } from '../model.ts';
 import { articleHtml } from './article-html.ts';
 
-/** An article as the open data publishes it: the model's fields, with the body as HTML (documented in docs/deploy.md). */
+/** An article as the open data publishes it: the model's fields, the body as HTML (docs/deploy.md). */
 export type OpenDataArticle = Omit<Article, 'body'> & { html: string };
 export type OpenDataIssue = Omit<Issue, 'sections'> & {
   sections: (Omit<Issue['sections'][number], 'articles'> & { articles: OpenDataArticle[] })[];

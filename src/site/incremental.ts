@@ -16,7 +16,7 @@ export type PageLists = Pick<
 >;
 
 /** Each kind of paginated page, with the site path that identifies an entry across builds. */
-const kinds: { [K in keyof PageLists]: (entry: PageLists[K][number]) => string } = {
+const addresses: { [K in keyof PageLists]: (entry: PageLists[K][number]) => string } = {
   years: (group) => group.url,
   issuePages: (page) => page.issue.url,
   articlePages: (page) => page.article.url,
@@ -26,39 +26,48 @@ const kinds: { [K in keyof PageLists]: (entry: PageLists[K][number]) => string }
   issueData: (item) => item.path,
 };
 
-type Kind = keyof PageLists;
-const kindNames = Object.keys(kinds) as Kind[];
-const addressOf = <K extends Kind>(kind: K, entry: PageLists[K][number]) => kinds[kind](entry);
-
 /** A full build: every page. */
 export function allPages(data: SiteData): PageLists {
-  return Object.fromEntries(kindNames.map((kind) => [kind, data[kind]])) as unknown as PageLists;
+  const { years, issuePages, articlePages, sectionPages, parks, redirects, issueData } = data;
+  return { years, issuePages, articlePages, sectionPages, parks, redirects, issueData };
 }
 
-/** The entries that are new or differ from the previous build's entry at the same address. */
+/** The entries of `next` that are new or differ from the previous build's entry at the same address. */
+function changed<T>(previous: readonly T[], next: readonly T[], address: (entry: T) => string): T[] {
+  const before = new Map(previous.map((entry) => [address(entry), entry]));
+  return next.filter((entry) => !sameData(before.get(address(entry)), entry));
+}
+
+/** The pages of each kind that are new or differ from the previous build's page at the same address. */
 export function changedPages(previous: SiteData, next: SiteData): PageLists {
-  return Object.fromEntries(
-    kindNames.map((kind) => {
-      const before = new Map<string, unknown>(previous[kind].map((entry) => [addressOf(kind, entry), entry]));
-      return [
-        kind,
-        (next[kind] as PageLists[Kind][number][]).filter(
-          (entry) => !sameData(before.get(addressOf(kind, entry)), entry),
-        ),
-      ];
-    }),
-  ) as unknown as PageLists;
+  return {
+    years: changed(previous.years, next.years, addresses.years),
+    issuePages: changed(previous.issuePages, next.issuePages, addresses.issuePages),
+    articlePages: changed(previous.articlePages, next.articlePages, addresses.articlePages),
+    sectionPages: changed(previous.sectionPages, next.sectionPages, addresses.sectionPages),
+    parks: changed(previous.parks, next.parks, addresses.parks),
+    redirects: changed(previous.redirects, next.redirects, addresses.redirects),
+    issueData: changed(previous.issueData, next.issueData, addresses.issueData),
+  };
+}
+
+/** Addresses of `previous` that `next` no longer has. */
+function gone<T>(previous: readonly T[], next: readonly T[], address: (entry: T) => string): string[] {
+  const kept = new Set(next.map(address));
+  return previous.map(address).filter((path) => !kept.has(path));
 }
 
 /** Files of the previous build's pages that this build no longer has (an article renamed or deleted). */
 export function removedFiles(previous: SiteData, next: SiteData): string[] {
-  return kindNames.flatMap((kind) => {
-    const kept = new Set(next[kind].map((entry) => addressOf(kind, entry)));
-    return previous[kind]
-      .map((entry) => addressOf(kind, entry))
-      .filter((address) => !kept.has(address))
-      .map(outputFile);
-  });
+  return [
+    ...gone(previous.years, next.years, addresses.years),
+    ...gone(previous.issuePages, next.issuePages, addresses.issuePages),
+    ...gone(previous.articlePages, next.articlePages, addresses.articlePages),
+    ...gone(previous.sectionPages, next.sectionPages, addresses.sectionPages),
+    ...gone(previous.parks, next.parks, addresses.parks),
+    ...gone(previous.redirects, next.redirects, addresses.redirects),
+    ...gone(previous.issueData, next.issueData, addresses.issueData),
+  ].map(outputFile);
 }
 
 /**
@@ -69,13 +78,10 @@ export function sameData(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keysA = Object.keys(a);
-  const keysB = Object.keys(b);
-  if (keysA.length !== keysB.length) return false;
-  return keysA.every(
-    (key) =>
-      Object.hasOwn(b, key) && sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
-  );
+  const entriesA = Object.entries(a);
+  const valuesB = new Map<string, unknown>(Object.entries(b));
+  if (entriesA.length !== valuesB.size) return false;
+  return entriesA.every(([key, value]) => valuesB.has(key) && sameData(value, valuesB.get(key)));
 }
 
 /**

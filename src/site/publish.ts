@@ -13,7 +13,10 @@ import { writeSiteScripts } from './site-scripts.ts';
 export type PublishOptions = { settings: SiteSettings } & (
   | {
       index: 'now';
-      /** An index already holding every article of the archive (the build fills it while parsing), written instead of indexing the archive here. */
+      /**
+       * An index already holding every article of the archive (the build fills it while parsing),
+       * written instead of indexing the archive here.
+       */
       searchIndex?: SearchIndexWriter;
     }
   | {

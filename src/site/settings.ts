@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import * as v from 'valibot';
+import { SettingsError } from '../core/errors.ts';
 import { normalizePathPrefix, type Deployment } from '../core/routes.ts';
 
 /**
@@ -24,7 +26,23 @@ export interface SiteSettings extends Deployment {
 /** A settings file written before `feedSize` existed still builds, with this many issues per feed. */
 export const defaultFeedSize = 20;
 
-type SettingsFile = Omit<SiteSettings, 'feedSize'> & Partial<Pick<SiteSettings, 'feedSize'>>;
+const text = (field: string) => v.pipe(v.string(`${field} 须是一段文字`), v.trim());
+const count = (field: string) =>
+  v.pipe(v.number(`${field} 须是正整数`), v.integer(`${field} 须是正整数`), v.minValue(1, `${field} 须是正整数`));
+
+/** What the settings file holds; `feedSize` may be missing from a file written before it existed. */
+const settingsFileSchema = v.object({
+  title: v.pipe(text('title'), v.nonEmpty('title（网站名称）不能为空')),
+  shortTitle: text('shortTitle'),
+  description: text('description'),
+  baseUrl: v.pipe(text('baseUrl'), v.url('baseUrl 须是网站的完整地址，例如 https://example.org')),
+  pathPrefix: text('pathPrefix'),
+  copyright: text('copyright'),
+  sectionPageSize: count('sectionPageSize'),
+  feedSize: v.optional(count('feedSize')),
+});
+
+type SettingsFile = v.InferOutput<typeof settingsFileSchema>;
 
 export const settingsFile = fileURLToPath(new URL('../../templates/_data/site.json', import.meta.url));
 
@@ -43,6 +61,17 @@ export function resolveSettings(file: SettingsFile, env: NodeJS.ProcessEnv): Sit
   };
 }
 
-export function readSettings(env: NodeJS.ProcessEnv = process.env): SiteSettings {
-  return resolveSettings(JSON.parse(readFileSync(settingsFile, 'utf8')) as SettingsFile, env);
+export function readSettings(env: NodeJS.ProcessEnv = process.env, path = settingsFile): SiteSettings {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new SettingsError(`网站设置 ${path} 无法读取：${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = v.safeParse(settingsFileSchema, data);
+  if (!parsed.success) {
+    const problems = parsed.issues.map((issue) => issue.message).join('；');
+    throw new SettingsError(`网站设置 ${path} 有误：${problems}。`);
+  }
+  return resolveSettings(parsed.output, env);
 }

@@ -15,7 +15,10 @@ export const siteScripts: Record<string, string> = {
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Bundles each of `siteScripts` into `siteDir` as a self-contained ES module (no shared chunks, so the file list stays fixed). */
+/**
+ * Bundles each of `siteScripts` into `siteDir` as a self-contained ES module (no shared chunks, so
+ * the file list stays fixed).
+ */
 export async function writeSiteScripts(siteDir: string): Promise<void> {
   await build({
     absWorkingDir: projectRoot,

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SettingsError } from '../../src/core/errors.ts';
 import { absolute as absoluteUrl, normalizePathPrefix, prefixed as prefixedPath } from '../../src/core/routes.ts';
 import { defaultFeedSize, readSettings, resolveSettings } from '../../src/site/settings.ts';
 
@@ -48,5 +52,17 @@ describe('settings', () => {
     const settings = readSettings({});
     expect(settings.title).toContain('工作动态');
     expect(settings.sectionPageSize).toBeGreaterThan(0);
+  });
+
+  it('refuses a settings file that breaks its rules, naming the field, with a typed error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'settings-'));
+    const path = join(dir, 'site.json');
+    writeFileSync(path, JSON.stringify({ ...file, sectionPageSize: 0, baseUrl: 'example.org' }));
+    expect(() => readSettings({}, path)).toThrow(SettingsError);
+    expect(() => readSettings({}, path)).toThrow(/sectionPageSize 须是正整数/);
+    expect(() => readSettings({}, path)).toThrow(/baseUrl 须是网站的完整地址/);
+    writeFileSync(path, '{ "title": ');
+    expect(() => readSettings({}, path)).toThrow(SettingsError);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -15,9 +15,11 @@ export const cumulativeOrder: ArchiveRule = {
     byDate.forEach((current, index) => {
       const previous = byDate[index - 1];
       if (!previous || current.masthead.cumulativeNumber >= previous.masthead.cumulativeNumber) return;
+      const [later, earlier] = [current.masthead, previous.masthead];
       const message =
-        `总第${current.masthead.cumulativeNumber}期（${current.masthead.date}）比更早出版的总第${previous.masthead.cumulativeNumber}期` +
-        `（${previous.masthead.date}，${previous.relativePath}）的总期号小：总期号须随出版日期递增。请核对 cumulativeNumber 和 date。`;
+        `总第${later.cumulativeNumber}期（${later.date}）比更早出版的总第${earlier.cumulativeNumber}期` +
+        `（${earlier.date}，${previous.relativePath}）的总期号小：总期号须随出版日期递增。` +
+        '请核对 cumulativeNumber 和 date。';
       diagnostics.push(
         diagnostic(current.path, fieldPlace(current, 'cumulativeNumber'), 'error', 'cumulative-order', message),
       );

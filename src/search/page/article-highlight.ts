@@ -28,7 +28,8 @@ function textBlocks(root: Element): Text[][] {
   const blocks = new Map<Element, Text[]>();
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node as Text;
+    if (!(node instanceof Text)) continue;
+    const text = node;
     const block = text.parentElement?.closest(blockElements) ?? root;
     blocks.set(block, [...(blocks.get(block) ?? []), text]);
   }

@@ -95,10 +95,11 @@ const hint = required<HTMLElement>('#search-hint');
 const list = required<HTMLOListElement>('#search-results');
 const more = required<HTMLButtonElement>('#search-more');
 /** The filters this archive has: the page leaves out what it does not track (no gazetteer, no park filter). */
-const presentFilters = filterSpecs.filter((spec) => document.querySelector(`#search-filter-${spec.name}`) !== null);
-const filterSelects = new Map(
-  presentFilters.map((spec) => [spec.name, required<HTMLSelectElement>(`#search-filter-${spec.name}`)]),
-);
+const filters = filterSpecs.flatMap((spec) => {
+  const select = document.querySelector<HTMLSelectElement>(`#search-filter-${spec.name}`);
+  return select ? [{ spec, select }] : [];
+});
+const presentFilters = filters.map(({ spec }) => spec);
 /** Site root under the path prefix the page was built with (`/` or `/bulletin/`). */
 const pathPrefix = form.dataset.pathPrefix ?? '/';
 const baseTitle = document.title;
@@ -135,16 +136,20 @@ function loadEngine(): Promise<Engine> {
 
 function stateFromUrl(): PageState {
   const params = new URLSearchParams(location.search);
-  const sort = params.get('sort') as SortOrder | null;
+  const sort = params.get('sort');
   const selection: Selection = {};
   for (const spec of presentFilters) selection[spec.name] = params.get(spec.name) || undefined;
-  return { query: params.get('q') ?? '', sort: sort && sortOrders.includes(sort) ? sort : 'relevance', selection };
+  return { query: params.get('q') ?? '', sort: isSortOrder(sort) ? sort : 'relevance', selection };
 }
 
 function stateFromForm(): PageState {
   const selection: Selection = {};
-  for (const [name, select] of filterSelects) selection[name] = select.value || undefined;
-  return { query: input.value.trim(), sort: sortSelect.value as SortOrder, selection };
+  for (const { spec, select } of filters) selection[spec.name] = select.value || undefined;
+  return { query: input.value.trim(), sort: isSortOrder(sortSelect.value) ? sortSelect.value : 'relevance', selection };
+}
+
+function isSortOrder(value: string | null): value is SortOrder {
+  return sortOrders.some((order) => order === value);
 }
 
 /** Only what differs from the defaults goes into the address. */
@@ -164,14 +169,7 @@ function writeUrl(state: PageState): void {
 function showForm(state: PageState): void {
   input.value = state.query;
   sortSelect.value = state.sort;
-  for (const [name, select] of filterSelects)
-    fillFilter(
-      select,
-      presentFilters.find((spec) => spec.name === name)!,
-      [],
-      0,
-      state.selection[name],
-    );
+  for (const { spec, select } of filters) fillFilter(select, spec, [], 0, state.selection[spec.name]);
 }
 
 function setMessage(text: string, hintText = ''): void {
@@ -215,9 +213,9 @@ async function showResults(state: PageState, run = ++generation): Promise<void> 
   if (!allResults || !facets) return;
   const index = facets;
   const counts = facetCounts(allResults.ids, index, state.selection);
-  for (const spec of presentFilters) {
+  for (const { spec, select } of filters) {
     const entry = counts.get(spec.name);
-    fillFilter(filterSelects.get(spec.name)!, spec, entry?.values ?? [], entry?.all ?? 0, state.selection[spec.name]);
+    fillFilter(select, spec, entry?.values ?? [], entry?.all ?? 0, state.selection[spec.name]);
   }
   controls.hidden = allResults.total === 0;
   shown = allResults.narrowed((id) => passesSelection(id, index, state.selection));
@@ -240,15 +238,16 @@ async function showResults(state: PageState, run = ++generation): Promise<void> 
 }
 
 async function appendHits(run: number): Promise<void> {
-  if (!shown) return;
+  const results = shown;
+  if (!results) return;
   const offset = list.children.length;
-  const hits = await shown.hits(offset, pageSize);
+  const hits = await results.hits(offset, pageSize);
   if (run !== generation) return;
-  const items = hits.map((hit) => resultItem(hit, shown!.terms));
+  const items = hits.map((hit) => resultItem(hit, results.terms));
   list.append(...items);
   const count = list.children.length;
-  more.hidden = count >= shown.total;
-  setMessage(count < shown.total ? `共 ${shown.total} 篇，已显示 ${count} 篇。` : `共 ${shown.total} 篇。`);
+  more.hidden = count >= results.total;
+  setMessage(count < results.total ? `共 ${results.total} 篇，已显示 ${count} 篇。` : `共 ${results.total} 篇。`);
   if (offset > 0) items[0]?.querySelector('a')?.focus();
 }
 
@@ -338,7 +337,7 @@ sortSelect.addEventListener('change', () => {
 });
 
 // Filters narrow the results already found; no new search.
-for (const select of filterSelects.values()) {
+for (const { select } of filters) {
   select.addEventListener('change', () => {
     const state = stateFromForm();
     writeUrl(state);
@@ -355,7 +354,7 @@ more.addEventListener('click', () => {
 // `/` goes to the search box from anywhere on the page, except while typing in a field.
 document.addEventListener('keydown', (event) => {
   if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
-  const target = event.target as HTMLElement | null;
+  const target = event.target instanceof HTMLElement ? event.target : undefined;
   if (target?.closest('input, textarea, select') || target?.isContentEditable) return;
   event.preventDefault();
   input.focus();
