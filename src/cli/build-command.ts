@@ -14,8 +14,8 @@ export interface BuildOptions {
   out: string;
   settings: SiteSettings;
   /** Where the report goes: progress to `write`, problems to `writeError`. */
-  write(text: string): void;
-  writeError(text: string): void;
+  write: (text: string) => void;
+  writeError: (text: string) => void;
   /** `npm run bench` reads the phase times from this file when given. */
   timingsFile?: string | undefined;
 }

@@ -7,7 +7,7 @@ export interface CheckOptions {
   /** How the folder is named in messages: as the editor gave it, relative to where they stand. */
   displayDir: string;
   /** Where the report goes; the command writes nothing anywhere else. */
-  write(text: string): void;
+  write: (text: string) => void;
 }
 
 /**

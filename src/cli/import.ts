@@ -7,11 +7,13 @@ import { checkWrittenIssue } from '../import/check-written.ts';
 import { importBulletin } from '../import/import-bulletin.ts';
 import { issueFilePath } from '../core/content-format.ts';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
+import { InvariantError } from '../core/errors.ts';
 import { loadSectionTableFile } from '../pipeline/load.ts';
 import { readInputFile } from './read-input.ts';
 
 const usage =
-  '用法：npm run import -- <原文.txt> [--out <输出.md>] [--force]\n  原文为 PDF 导出的文字（UTF-8 或 GB18030）；默认写入 content/年份/年份-期号.md，已存在时须加 --force 才覆盖。\n';
+  '用法：npm run import -- <原文.txt> [--out <输出.md>] [--force]\n' +
+  '  原文为 PDF 导出的文字（UTF-8 或 GB18030）；默认写入 content/年份/年份-期号.md，已存在时须加 --force 才覆盖。\n';
 
 /** `npm run import`: PDF text of one bulletin → an issue file, with every guess reported. */
 async function main(argv: string[]): Promise<number> {
@@ -38,28 +40,32 @@ async function main(argv: string[]): Promise<number> {
   if (!bytes) return 1;
   const result = importBulletin(input, bytes, table);
   for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-  if (result.markdown === undefined || result.masthead === undefined) {
+  const { markdown, masthead, outline } = result;
+  if (markdown === undefined || masthead === undefined) {
     process.stderr.write('\n导入失败：刊头信息不全，没有写出文件。请按上面的提示核对原文。\n');
     return 1;
   }
-  const out = resolve(args.values.out ?? join(dir, issueFilePath(result.masthead)));
+  if (outline === undefined)
+    throw new InvariantError('importBulletin gave the Markdown without the outline it came from');
+  const out = resolve(args.values.out ?? join(dir, issueFilePath(masthead)));
   const shownOut = relative(process.cwd(), out) || out;
   try {
     await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, result.markdown, { flag: args.values.force ? 'w' : 'wx' });
+    await writeFile(out, markdown, { flag: args.values.force ? 'w' : 'wx' });
   } catch (error) {
     const exists = (error as NodeJS.ErrnoException).code === 'EEXIST';
-    process.stderr.write(
-      `${shownOut}:1:1  error  ${exists ? '文件已存在，没有覆盖。如确要用导入结果替换它，请加 --force；或用 --out 写到别处比较。' : `无法写入这个文件：${(error as Error).message}`}  (${exists ? 'output-exists' : 'output-write'})\n`,
-    );
+    const problem = exists
+      ? '文件已存在，没有覆盖。如确要用导入结果替换它，请加 --force；或用 --out 写到别处比较。'
+      : `无法写入这个文件：${(error as Error).message}`;
+    process.stderr.write(`${shownOut}:1:1  error  ${problem}  (${exists ? 'output-exists' : 'output-write'})\n`);
     return 1;
   }
-  const outline = result.outline!;
   const articles = outline.sections.flatMap((s) => s.articles);
   const figures = articles.flatMap((a) => a.blocks).filter((b) => b.kind === 'figure').length;
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
   process.stdout.write(
-    `已写入 ${shownOut}（原文编码 ${result.encoding}）：${outline.sections.length} 个栏目，${articles.length} 篇文章，${figures} 处图片待补，${warnings} 个导入警告。\n` +
+    `已写入 ${shownOut}（原文编码 ${result.encoding}）：` +
+      `${outline.sections.length} 个栏目，${articles.length} 篇文章，${figures} 处图片待补，${warnings} 个导入警告。\n` +
       '文章标识按页码生成（p1、p2…）：发布前可改为有意义的英文标识，发布后请不要再改。\n',
   );
   const check = await checkWrittenIssue(out, dir);

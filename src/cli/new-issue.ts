@@ -9,7 +9,8 @@ import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
 import { loadSectionTableFile } from '../pipeline/load.ts';
 
 const usage =
-  '用法：npm run new-issue -- [--year 2018] [--number 2] [--cumulative-number 11] [--date 2018-09-30] [--series 刊名] [--publisher 编发单位]\n' +
+  '用法：npm run new-issue -- [--year 2018] [--number 2] [--cumulative-number 11] ' +
+  '[--date 2018-09-30] [--series 刊名] [--publisher 编发单位]\n' +
   '  省略的期号、总期号、年份、刊名和编发单位按内容目录中最近的一期推算；出版日期可以之后再填。\n';
 
 const integerOptions = ['year', 'number', 'cumulative-number'] as const;

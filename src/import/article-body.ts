@@ -20,9 +20,12 @@ const maxCaptionLines = 2;
 /** Blank lines a picture leaves behind in the PDF text, where a paragraph break leaves one. */
 const pictureGap = 2;
 
+/** Lines without a blank line between them; never empty. */
+type LineGroup = [BodyLine, ...BodyLine[]];
+
 /** Lines separated by blank lines: the paragraphs, captions and headings of the PDF text. */
-function groupLines(lines: readonly BodyLine[]): BodyLine[][] {
-  const groups: BodyLine[][] = [];
+function groupLines(lines: readonly BodyLine[]): LineGroup[] {
+  const groups: LineGroup[] = [];
   for (const line of lines) {
     const last = groups.at(-1);
     if (last && line.blanksBefore === 0) last.push(line);
@@ -48,18 +51,19 @@ export function readArticleBody(path: string, lines: readonly BodyLine[]): Artic
   const subtitle = first === undefined ? undefined : subtitleText(first.text);
   const blocks: Block[] = [];
   for (const group of groupLines(subtitle === undefined ? lines : lines.slice(1))) {
-    const line = group[0]!.no;
+    const [head] = group;
+    const line = head.no;
     const texts = group.map((l) => l.text);
     const previous = blocks.at(-1);
-    const picture = group[0]!.blanksBefore >= pictureGap;
-    if (group.length === 1 && isEnumeratedHeading(texts[0]!)) {
-      blocks.push({ kind: 'heading', text: texts[0]!, line });
+    const picture = head.blanksBefore >= pictureGap;
+    if (group.length === 1 && isEnumeratedHeading(head.text)) {
+      blocks.push({ kind: 'heading', text: head.text, line });
     } else if (previous?.kind === 'paragraph' && !endsSentence(previous.text) && !(picture && isCaptionGroup(group))) {
       previous.text = joinLines([previous.text, ...texts]);
       warn(
         line,
         'import-page-join',
-        `上一段（第 ${previous.line} 行）没有以句末标点结束，判断为跨页断开，已与本段合并为一段。如原文确是两段，请在 “${[...texts[0]!].slice(0, 8).join('')}” 前分段。`,
+        `上一段（第 ${previous.line} 行）没有以句末标点结束，判断为跨页断开，已与本段合并为一段。如原文确是两段，请在 “${[...head.text].slice(0, 8).join('')}” 前分段。`,
       );
     } else if (isCaptionGroup(group)) {
       const text = joinLines(texts);

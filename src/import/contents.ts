@@ -26,25 +26,25 @@ export interface Contents {
 export function readContents(path: string, lines: readonly SourceLine[], start: number): Contents {
   const contents: Contents = { sections: [], articles: [], end: start, diagnostics: [] };
   let index = nextNonBlank(lines, start);
-  const hasHeading = index < lines.length && isContentsHeading(lines[index]!.text);
+  const firstNonBlank = lines[index];
+  const hasHeading = firstNonBlank !== undefined && isContentsHeading(firstNonBlank.text);
   if (hasHeading) index++;
   let section: string | undefined;
-  for (; index < lines.length; index++) {
-    const line = lines[index]!;
+  for (let line = lines[index]; line !== undefined; line = lines[++index]) {
     const text = line.text.trim();
     if (text === '') continue;
     const entry = contentsLine(text);
     const marker = markerTitle(entry?.title ?? text);
     const continued = entry || marker !== undefined ? undefined : articleEntry(lines[index + 1]?.text ?? '');
+    const article = continued ? { title: joinLines([text, continued.title]), page: continued.page } : entry;
     if (marker !== undefined) {
       if (!entry && !articleEntry(lines[nextNonBlank(lines, index + 1)]?.text ?? '')) break;
       section = marker;
       contents.sections.push({ title: marker, line: line.no });
-    } else if (entry || continued) {
-      const title = continued ? joinLines([text, continued.title]) : entry!.title;
+    } else if (article) {
       contents.articles.push({
-        title,
-        page: (continued ?? entry)!.page,
+        title: article.title,
+        page: article.page,
         line: line.no,
         ...(section !== undefined ? { section } : {}),
       });
@@ -68,7 +68,10 @@ export function readContents(path: string, lines: readonly SourceLine[], start: 
   return contents;
 }
 
-/** A contents line for an article (not a column); a column line without a page belongs to the contents only if one follows it. */
+/**
+ * A contents line for an article (not a column); a column line without a page belongs to the
+ * contents only if one follows it.
+ */
 function articleEntry(text: string): { title: string; page: number } | undefined {
   const entry = contentsLine(text);
   return entry && markerTitle(entry.title) === undefined ? entry : undefined;
@@ -76,6 +79,6 @@ function articleEntry(text: string): { title: string; page: number } | undefined
 
 function nextNonBlank(lines: readonly SourceLine[], from: number): number {
   let index = from;
-  while (index < lines.length && lines[index]!.text.trim() === '') index++;
+  while (lines[index]?.text.trim() === '') index++;
   return index;
 }

@@ -2,7 +2,7 @@ import { dash, endsSentence, hasClausePunctuation, parseDigits } from './text.ts
 
 /** What single lines of the PDF text can be recognised as, before any context is considered. */
 
-const markerPattern = /^[【\[［〖〔]\s*([^【】[\]［］〖〗〔〕]+?)\s*[】\]］〗〕]$/;
+const markerPattern = /^[【[［〖〔]\s*([^【】[\]［］〖〗〔〕]+?)\s*[】\]］〗〕]$/;
 
 /** `【工作动态】` (or `[工作动态]`, `［工作动态］`) alone on a line opens a column; gives its name. */
 export function markerTitle(line: string): string | undefined {
@@ -30,9 +30,10 @@ const leaders = /[\s.．。·…⋯]+$/;
 export function contentsLine(line: string): { title: string; page: number } | undefined {
   for (const suffix of pageSuffixes) {
     const match = suffix.exec(line);
-    if (!match) continue;
+    const digits = match?.[1];
+    if (!match || digits === undefined) continue;
     const title = line.slice(0, match.index).replace(leaders, '').trim();
-    if (title !== '') return { title, page: parseDigits(match[1]!) };
+    if (title !== '') return { title, page: parseDigits(digits) };
   }
   return undefined;
 }

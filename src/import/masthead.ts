@@ -27,7 +27,7 @@ interface IssueLine {
 export function findIssueLine(text: string): IssueLine | undefined {
   const match = issuePattern.exec(text);
   if (!match) return undefined;
-  const [year, number, cumulative] = [match[1]!, match[2]!, match[3]].map((part) =>
+  const [year, number, cumulative] = [match[1], match[2], match[3]].map((part) =>
     part === undefined ? undefined : parseChineseNumber(part),
   );
   if (year === undefined || number === undefined) return undefined;
@@ -51,8 +51,8 @@ export function readPrintedMasthead(path: string, lines: readonly SourceLine[]):
   let issue: (IssueLine & { line: number }) | undefined;
   let date: { iso: string; line: number } | undefined;
   let end = 0;
-  for (; end < lines.length; end++) {
-    const { no, text } = lines[end]!;
+  for (let line = lines[end]; line !== undefined; line = lines[++end]) {
+    const { no, text } = line;
     const trimmed = text.trim();
     if (trimmed === '') continue;
     if (endsMasthead(trimmed)) break;

@@ -21,6 +21,7 @@ export type NewIssuePlan =
   { ok: true; masthead: NewIssueMasthead; relativePath: string; notes: string[] } | { ok: false; message: string };
 
 type Numbered = IssueHead & { year: number; number: number };
+type Counted = Numbered & { cumulativeNumber: number };
 
 const byIssue = (a: Numbered, b: Numbered) => a.year - b.year || a.number - b.number;
 
@@ -58,7 +59,7 @@ export function planNewIssue(heads: readonly IssueHead[], options: NewIssueOptio
     };
 
   const previous = numbered
-    .filter((h) => byIssue(h, { path: '', year, number }) < 0 && h.cumulativeNumber !== undefined)
+    .filter((h): h is Counted => byIssue(h, { path: '', year, number }) < 0 && h.cumulativeNumber !== undefined)
     .at(-1);
   let cumulativeNumber = options.cumulativeNumber;
   if (cumulativeNumber === undefined) {
@@ -67,9 +68,10 @@ export function planNewIssue(heads: readonly IssueHead[], options: NewIssueOptio
         ok: false,
         message: `${year}年第${number}期之前没有可推算总期号的一期：请用 --cumulative-number 指定总期号，例如 --cumulative-number 10。`,
       };
-    cumulativeNumber = previous.cumulativeNumber! + (previous.year === year ? number - previous.number : number);
+    cumulativeNumber = previous.cumulativeNumber + (previous.year === year ? number - previous.number : number);
     notes.push(
-      `总期号 ${cumulativeNumber}：由 ${previous.path}（${previous.year}年第${previous.number}期，总第${previous.cumulativeNumber}期）推算${previous.year === year ? '' : '，假定它是该年最后一期'}。`,
+      `总期号 ${cumulativeNumber}：由 ${previous.path}（${previous.year}年第${previous.number}期，` +
+        `总第${previous.cumulativeNumber}期）推算${previous.year === year ? '' : '，假定它是该年最后一期'}。`,
     );
   }
   const series = options.series ?? [...numbered].reverse().find((h) => h.series)?.series;

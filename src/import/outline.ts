@@ -7,6 +7,7 @@ import { isTitleLike, markerTitle } from './line-kinds.ts';
 import { matchTitles } from './titles.ts';
 import { joinLines, lineDiagnostic, removeSpacesBetweenWide } from './text.ts';
 import { normaliseSectionTitle, subtitleParagraphText, subtitleText } from '../core/content-format.ts';
+import { InvariantError } from '../core/errors.ts';
 
 export interface ImportedArticle {
   id: string;
@@ -56,14 +57,16 @@ export function buildOutline(
   const useMarkers = lines.some((line) => markerTitle(line.text) !== undefined);
   const outline: Outline = { lead: [], sections: [], diagnostics };
   let section: ImportedSection | undefined;
-  let pending: { run?: TitleRun; lines: BodyLine[] } = { lines: [] };
+  /** The lines since the last title or marker; after a title, the article they make and its column. */
+  let pending: { article?: { run: TitleRun; section: ImportedSection }; lines: BodyLine[] } = { lines: [] };
 
   const flush = () => {
     const body = readArticleBody(path, pending.lines);
     diagnostics.push(...body.diagnostics);
-    if (pending.run) {
-      const { title, entry } = pending.run;
-      section!.articles.push({
+    const [firstLine] = pending.lines;
+    if (pending.article) {
+      const { title, entry } = pending.article.run;
+      pending.article.section.articles.push({
         id: '',
         title,
         ...(entry && entry.title !== title ? { contentsTitle: entry.title } : {}),
@@ -71,17 +74,17 @@ export function buildOutline(
         ...(body.subtitle !== undefined ? { subtitle: body.subtitle } : {}),
         blocks: body.blocks,
       });
-    } else if (body.blocks.length > 0 || body.subtitle !== undefined) {
+    } else if (firstLine !== undefined && (body.blocks.length > 0 || body.subtitle !== undefined)) {
       const blocks =
         body.subtitle === undefined
           ? body.blocks
           : [
-              { kind: 'paragraph' as const, text: subtitleParagraphText(body.subtitle), line: pending.lines[0]!.no },
+              { kind: 'paragraph' as const, text: subtitleParagraphText(body.subtitle), line: firstLine.no },
               ...body.blocks,
             ];
       (section?.lead ?? outline.lead).push(...blocks);
       warn(
-        pending.lines[0]!.no,
+        firstLine.no,
         'import-stray-text',
         section
           ? `栏目 “${section.title ?? ''}” 开头的这段文字不属于任何文章（目录中也没有对应的标题）。请在它前面加上文章标题（### 标题）。`
@@ -90,7 +93,7 @@ export function buildOutline(
     }
     pending = { lines: [] };
   };
-  const openSection = (title: string | undefined, line: number) => {
+  const openSection = (title: string | undefined, line: number): ImportedSection => {
     const kind = title === undefined ? undefined : findSectionKind(table, title);
     if (title === undefined)
       warn(
@@ -104,22 +107,28 @@ export function buildOutline(
         'import-unknown-section',
         `栏目 “${title}” 不在栏目表 content/sections.yaml 中。请核对栏目名称，或在栏目表中添加这个栏目。`,
       );
-    section = { ...(title !== undefined ? { title: kind?.title ?? title } : {}), lead: [], articles: [] };
-    outline.sections.push(section);
+    const opened = { ...(title !== undefined ? { title: kind?.title ?? title } : {}), lead: [], articles: [] };
+    outline.sections.push(opened);
+    return opened;
   };
 
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!;
+  for (let index = 0, line = lines[0]; line !== undefined; line = lines[++index]) {
     const marker = markerTitle(line.text);
     const run = runs.get(index);
     if (marker !== undefined && useMarkers) {
       flush();
-      openSection(marker, line.no);
+      section = openSection(marker, line.no);
     } else if (run) {
       flush();
-      const listed = run.entry?.section;
-      if (!useMarkers && listed !== undefined && (section?.title === undefined || !sameSection(section.title, listed)))
-        openSection(listed, run.entry!.line);
+      const { entry } = run;
+      const listed = entry?.section;
+      if (
+        !useMarkers &&
+        entry &&
+        listed !== undefined &&
+        (section?.title === undefined || !sameSection(section.title, listed))
+      )
+        section = openSection(listed, entry.line);
       else if (section?.title !== undefined && listed !== undefined && !sameSection(section.title, listed)) {
         warn(
           line.no,
@@ -127,8 +136,8 @@ export function buildOutline(
           `文章 “${run.title}” 在正文中位于栏目 “${section.title}”，目录却把它列在 “${listed}” 下。已按正文归入 “${section.title}”，请核对。`,
         );
       }
-      if (!section) openSection(listed, line.no);
-      pending = { run, lines: [] };
+      section ??= openSection(listed, line.no);
+      pending = { article: { run, section }, lines: [] };
       index = run.end - 1;
     } else {
       pending.lines.push(line);
@@ -151,11 +160,12 @@ function findTitleRuns(
 ): Map<number, TitleRun> {
   const runs = new Map<number, TitleRun>();
   const covered = new Set<number>();
-  matchTitles(
+  const matches = matchTitles(
     lines,
     contents.map((entry) => entry.title),
-  ).forEach((match, k) => {
-    const entry = contents[k]!;
+  );
+  contents.forEach((entry, k) => {
+    const match = matches[k];
     if (!match) {
       warn(
         entry.line,
@@ -164,24 +174,29 @@ function findTitleRuns(
       );
       return;
     }
-    const title = removeSpacesBetweenWide(joinLines(lines.slice(match.start, match.end).map((l) => l.text)));
+    const titleLines = lines.slice(match.start, match.end);
+    const [firstLine] = titleLines;
+    if (firstLine === undefined) throw new InvariantError(`title match ${match.start}–${match.end} holds no body line`);
+    const title = removeSpacesBetweenWide(joinLines(titleLines.map((l) => l.text)));
     runs.set(match.start, { end: match.end, title, entry });
     for (let i = match.start; i < match.end; i++) covered.add(i);
     if (match.distance > 0) {
       warn(
-        lines[match.start]!.no,
+        firstLine.no,
         'import-title-differs',
         `正文标题 “${title}” 与目录 “${entry.title}” 略有不同：已用正文标题，目录写法记入 contents="…"。请核对哪个是准确的。`,
       );
     }
   });
   lines.forEach((line, index) => {
-    if (covered.has(index) || !isUnlistedTitle(lines, index)) return;
+    const next = lines[index + 1];
+    if (covered.has(index) || !isUnlistedTitle(line, lines[index - 1], next)) return;
     runs.set(index, { end: index + 1, title: line.text });
+    const why = subtitleText(next?.text ?? '') !== undefined ? '下面紧跟 —— 副标题' : '紧跟在栏目标记之后';
     warn(
       line.no,
       'import-not-in-contents',
-      `“${line.text}” 看来是文章标题（${subtitleText(lines[index + 1]?.text ?? '') !== undefined ? '下面紧跟 —— 副标题' : '紧跟在栏目标记之后'}），但目录中没有它：已作为文章导入，没有页码。请核对。`,
+      `“${line.text}” 看来是文章标题（${why}），但目录中没有它：已作为文章导入，没有页码。请核对。`,
     );
   });
   return runs;
@@ -191,12 +206,9 @@ function findTitleRuns(
  * A one-line block that a `——` subtitle follows, or that opens a column, reads as a title even
  * when the contents does not list it.
  */
-function isUnlistedTitle(lines: readonly BodyLine[], index: number): boolean {
-  const line = lines[index]!;
-  const next = lines[index + 1];
-  const previous = lines[index - 1];
+function isUnlistedTitle(line: BodyLine, previous: BodyLine | undefined, next: BodyLine | undefined): boolean {
   const standsAlone =
-    (index === 0 || line.blanksBefore > 0 || markerTitle(previous!.text) !== undefined) &&
+    (previous === undefined || line.blanksBefore > 0 || markerTitle(previous.text) !== undefined) &&
     (next === undefined || next.blanksBefore > 0);
   if (
     !standsAlone ||

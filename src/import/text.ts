@@ -19,7 +19,7 @@ export function joinLines(lines: readonly string[]): string {
     .map((line) => line.trim())
     .reduce((joined, line) => {
       if (joined === '') return line;
-      return isWide(joined.at(-1)!) || isWide(line.charAt(0)) ? joined + line : `${joined} ${line}`;
+      return isWide(joined.slice(-1)) || isWide(line.charAt(0)) ? joined + line : `${joined} ${line}`;
     }, '');
 }
 

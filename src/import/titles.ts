@@ -37,34 +37,36 @@ function tolerance(key: string): number {
   return Math.max(2, Math.floor([...key].length * 0.15));
 }
 
+/** An exact match of contents entry `entry`, as the last link of the longest chain ending in it. */
+interface ChainLink {
+  entry: number;
+  match: TitleMatch;
+  /** Matches in the chain, this one included. */
+  length: number;
+  previous?: ChainLink;
+}
+
 /** The most titles that match exactly in contents order and in body order, earliest places first. */
 function exactChain(lines: readonly BodyLine[], keys: readonly string[]): (TitleMatch | undefined)[] {
-  const candidates: { entry: number; match: TitleMatch }[] = [];
+  const links: ChainLink[] = [];
   keys.forEach((key, entry) => {
     for (let start = 0; start < lines.length; start++) {
       const match = runAt(lines, key, start, lines.length, 0);
-      if (match) candidates.push({ entry, match });
-    }
-  });
-  const chain = candidates.map(() => ({ length: 1, previous: -1 }));
-  candidates.forEach((c, i) => {
-    for (let j = 0; j < i; j++) {
-      const p = candidates[j]!;
-      if (p.entry < c.entry && p.match.end <= c.match.start && chain[j]!.length + 1 > chain[i]!.length)
-        chain[i] = { length: chain[j]!.length + 1, previous: j };
+      if (!match) continue;
+      let link: ChainLink = { entry, match, length: 1 };
+      for (const p of links) {
+        if (p.entry < entry && p.match.end <= match.start && p.length + 1 > link.length)
+          link = { entry, match, length: p.length + 1, previous: p };
+      }
+      links.push(link);
     }
   });
   const matches: (TitleMatch | undefined)[] = keys.map(() => undefined);
   // Of equally long chains the one ending earliest leaves the most room for the loose matches.
-  const better = (i: number, b: number) =>
-    b === -1 ||
-    chain[i]!.length > chain[b]!.length ||
-    (chain[i]!.length === chain[b]!.length && candidates[i]!.match.end < candidates[b]!.match.end);
-  let best = chain.reduce((b, _, i) => (better(i, b) ? i : b), -1);
-  while (best !== -1) {
-    matches[candidates[best]!.entry] = candidates[best]!.match;
-    best = chain[best]!.previous;
-  }
+  const better = (a: ChainLink, b: ChainLink | undefined) =>
+    !b || a.length > b.length || (a.length === b.length && a.match.end < b.match.end);
+  const best = links.reduce<ChainLink | undefined>((b, link) => (better(link, b) ? link : b), undefined);
+  for (let link = best; link; link = link.previous) matches[link.entry] = link.match;
   return matches;
 }
 
@@ -96,9 +98,9 @@ function runAt(
   const keyLength = [...key].length;
   let best: TitleMatch | undefined;
   let joined = '';
-  for (let end = start + 1; end <= Math.min(start + maxTitleLines, to); end++) {
-    const line = lines[end - 1]!;
-    if (markerTitle(line.text) !== undefined || (end > start + 1 && line.blanksBefore > 1)) break;
+  for (const [offset, line] of lines.slice(start, Math.min(start + maxTitleLines, to)).entries()) {
+    const end = start + offset + 1;
+    if (markerTitle(line.text) !== undefined || (offset > 0 && line.blanksBefore > 1)) break;
     joined += matchKey(line.text);
     if ([...joined].length > keyLength + maxDistance) break;
     const distance = editDistance(joined, key);
@@ -109,9 +111,10 @@ function runAt(
 
 /** Titles stand apart: after a blank line, a column marker, or at the start of the body. */
 function startsBlock(lines: readonly BodyLine[], index: number): boolean {
-  const line = lines[index]!;
+  const line = lines[index];
   const previous = lines[index - 1];
   return (
+    line !== undefined &&
     markerTitle(line.text) === undefined &&
     (!previous || line.blanksBefore > 0 || markerTitle(previous.text) !== undefined)
   );
@@ -119,15 +122,21 @@ function startsBlock(lines: readonly BodyLine[], index: number): boolean {
 
 /** Levenshtein distance over code points. */
 export function editDistance(a: string, b: string): number {
-  const x = [...a];
   const y = [...b];
+  // The table a row at a time: row[j] is the distance from the part of `a` read so far to the
+  // first j code points of `b`. `cell` is the one last filled in, so at the end the answer.
   let row = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= y.length; j++) {
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+  let cell = y.length;
+  for (const [i, char] of [...a].entries()) {
+    let diagonal = i;
+    cell = i + 1;
+    const next = [cell];
+    for (const [j, above] of row.slice(1).entries()) {
+      cell = Math.min(above + 1, cell + 1, diagonal + (char === y[j] ? 0 : 1));
+      next.push(cell);
+      diagonal = above;
     }
     row = next;
   }
-  return row[y.length]!;
+  return cell;
 }

@@ -15,7 +15,7 @@ const runImport = (contentDir: string, ...args: string[]) =>
 const diagnosticLine = /^\S+:\d+:\d+ {2}(error|warning) {2}.+ {2}\([a-z-]+\)$/;
 
 describe('npm run import', () => {
-  it('writes the issue where the content layout wants it, prints warnings as path:line:col and passes the check', () => {
+  it('writes the issue where the content layout wants it, prints warnings as path:line:col, passes the check', () => {
     const dir = makeContentDir({});
     const result = runImport(dir, seedTextPath);
     expect(result.status).toBe(0);

@@ -126,7 +126,7 @@ describe('readPrintedMasthead', () => {
       [5, 'import-masthead', 'error'],
       [1, 'import-date', 'error'],
     ]);
-    expect(result.diagnostics[0]!.message).toContain('总期号');
+    expect(result.diagnostics[0]?.message).toContain('总期号');
   });
 
   it('reports an impossible date and a masthead line it does not know', () => {

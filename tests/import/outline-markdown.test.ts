@@ -6,6 +6,12 @@ import { bulletin, findings, importText, table, utf8 } from './helpers.ts';
 const check = (markdown: string) =>
   processIssueFile('out.md', '2018/2018-01.md', utf8(markdown), { table, enrichments: [] });
 
+/** A value the test goes on to read; a step that gave none fails the test here. */
+function present<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`expected ${what}, got undefined`);
+  return value;
+}
+
 describe('importing small bulletins', () => {
   it('reads half-width markers, full-width brackets and ‐ 3 ‐ footers alike', () => {
     const text = bulletin(
@@ -31,12 +37,12 @@ describe('importing small bulletins', () => {
     const result = importText(text);
     expect(result.diagnostics).toEqual([]);
     expect(
-      result.outline!.sections.map((s) => [s.title, s.articles.map((a) => [a.id, a.title, a.page, a.blocks.length])]),
+      result.outline?.sections.map((s) => [s.title, s.articles.map((a) => [a.id, a.title, a.page, a.blocks.length])]),
     ).toEqual([
       ['工作动态', [['p1', '甲文章标题', 1, 1]]],
       ['经验交流', [['p2', '乙文章标题', 2, 1]]],
     ]);
-    expect(check(result.markdown!).diagnostics).toEqual([]);
+    expect(check(present(result.markdown, 'the Markdown')).diagnostics).toEqual([]);
   });
 
   it('reports a contents entry the body lacks and keeps its text in the article before', () => {
@@ -47,7 +53,7 @@ describe('importing small bulletins', () => {
       ),
     );
     expect(findings(result)).toEqual(['13 import-contents-unmatched']);
-    expect(result.outline!.sections[0]!.articles.map((a) => a.blocks.length)).toEqual([2]);
+    expect(result.outline?.sections[0]?.articles.map((a) => a.blocks.length)).toEqual([2]);
   });
 
   it('imports an article the contents does not list, when a subtitle follows its title', () => {
@@ -58,10 +64,10 @@ describe('importing small bulletins', () => {
       ),
     );
     expect(findings(result)).toEqual(['20 import-not-in-contents']);
-    const [first, second] = result.outline!.sections[0]!.articles;
+    const [first, second] = present(result.outline?.sections[0], 'a column').articles;
     expect(second).toMatchObject({ id: 'extra-1', title: '目录漏掉的文章', subtitle: '副标题' });
-    expect(first!.id).toBe('p1');
-    expect(check(result.markdown!).diagnostics).toEqual([]);
+    expect(first?.id).toBe('p1');
+    expect(check(present(result.markdown, 'the Markdown')).diagnostics).toEqual([]);
   });
 
   it('takes columns from the contents when the body has no markers', () => {
@@ -71,8 +77,8 @@ describe('importing small bulletins', () => {
         ['甲文章标题', '', '甲文正文。', '', '乙文章标题', '', '乙文正文。'],
       ),
     );
-    expect(result.outline!.sections.map((s) => s.title)).toEqual(['工作动态', '经验交流']);
-    expect(check(result.markdown!).diagnostics).toEqual([]);
+    expect(result.outline?.sections.map((s) => s.title)).toEqual(['工作动态', '经验交流']);
+    expect(check(present(result.markdown, 'the Markdown')).diagnostics).toEqual([]);
   });
 
   it('warns about a column the section table does not know, and the checker says why the file fails', () => {
@@ -80,7 +86,7 @@ describe('importing small bulletins', () => {
       bulletin(['【政策解读】\t- 1 -', '甲文章标题.....\t- 1 -'], ['【政策解读】', '', '甲文章标题', '', '正文。']),
     );
     expect(findings(result)).toEqual(['14 import-unknown-section']);
-    expect(check(result.markdown!).diagnostics.map((d) => d.rule)).toEqual(['unknown-section']);
+    expect(check(present(result.markdown, 'the Markdown')).diagnostics.map((d) => d.rule)).toEqual(['unknown-section']);
   });
 
   it('writes page numbers, the contents title and a subtitle into the heading and body', () => {
@@ -93,7 +99,7 @@ describe('importing small bulletins', () => {
     expect(result.markdown).toContain(
       '### 上海园区通过国家生态工业示范园区技术核查 {#p2 page=2 contents="上海园区通过国家生态工业园区技术核查"}\n\n——副标题\n\n正文。\n',
     );
-    const article = check(result.markdown!).issue!.sections[0]!.articles[0]!;
+    const article = check(present(result.markdown, 'the Markdown')).issue?.sections[0]?.articles[0];
     expect(article).toMatchObject({
       page: 2,
       contentsTitle: '上海园区通过国家生态工业园区技术核查',
@@ -119,9 +125,11 @@ describe('writing paragraphs with remark-stringify', () => {
     '反斜杠 \\ 和 `代码`',
     '+ 加号',
   ])('the pipeline reads %s back as written', (text) => {
-    const markdown = `---\nseries: 刊\npublisher: 办\nyear: 2018\nnumber: 1\ncumulativeNumber: 10\ndate: 2018-06-29\n---\n\n## 工作动态\n\n### 标题 {#a page=1}\n\n${issueFileText([writeIssue.paragraph(text)])}`;
+    const markdown =
+      '---\nseries: 刊\npublisher: 办\nyear: 2018\nnumber: 1\ncumulativeNumber: 10\ndate: 2018-06-29\n---\n\n' +
+      `## 工作动态\n\n### 标题 {#a page=1}\n\n${issueFileText([writeIssue.paragraph(text)])}`;
     const result = check(markdown);
     expect(result.diagnostics).toEqual([]);
-    expect(result.issue!.sections[0]!.articles[0]!.text).toBe(text);
+    expect(result.issue?.sections[0]?.articles[0]?.text).toBe(text);
   });
 });

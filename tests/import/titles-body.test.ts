@@ -160,7 +160,7 @@ describe('readArticleBody', () => {
   it('takes a short line between paragraphs for a caption, and says it might be a heading', () => {
     const result = read(['正文。', '', '调研现场', '', '下文。']);
     expect(result.blocks[1]).toEqual({ kind: 'figure', caption: '调研现场', line: 3 });
-    expect(result.diagnostics[0]!.message).toContain('也可能是小标题');
+    expect(result.diagnostics[0]?.message).toContain('也可能是小标题');
   });
 
   it('takes a short line opening the article for a sub-heading, and says it might be a caption', () => {
