@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/content.ts';
+import { defined } from './helpers/defined.ts';
 
 /**
  * A tiny project run by the real Vitest with its default reporter and ours: the counts Vitest
@@ -32,7 +33,7 @@ function vitestCounts(stdout: string, title: string): Record<string, number> {
   if (!line) throw new Error(`no "${title}" line in:\n${stdout}`);
   return Object.fromEntries(
     [...line.replace(/\(\d+\)\s*$/, '').matchAll(/(\d+) ([a-z ]+?)(?= \||$)/g)].map((m) => [
-      m[2]!.trim(),
+      defined(m[2], `a kind in "${line}"`).trim(),
       Number(m[1]),
     ]),
   );
@@ -47,8 +48,8 @@ function ourCounts(line: string, title: string): Record<string, number> {
       .slice(title.length + 2)
       .split(', ')
       .map((item) => {
-        const [, count, kind] = /^(\d+) (.+)$/.exec(item)!;
-        return [kind!, Number(count)];
+        const [, count, kind] = defined(/^(\d+) (.+)$/.exec(item), `a count and kind in "${item}"`);
+        return [defined(kind, `the kind in "${item}"`), Number(count)];
       }),
   );
 }
@@ -75,7 +76,7 @@ describe('the summary line', () => {
     expect(result.status, result.stdout + result.stderr).toBe(1);
     const ours = result.stdout.split('\n').filter((l) => l.startsWith('Tests: '));
     expect(ours, result.stdout).toHaveLength(1);
-    const line = ours[0]!;
+    const line = defined(ours[0], 'our summary line');
 
     // Vitest leaves out kinds it has none of; the line always has passed, failed and skipped.
     expect(nonZero(ourCounts(line, 'Tests'))).toEqual(vitestCounts(result.stdout, 'Tests'));

@@ -33,13 +33,15 @@ export function countRun(
 }
 
 /**
- * One line, fixed fields first so CI can grep it: `Tests: 578 passed, 3 failed, 0 skipped · Test files: 44 passed, 2 failed`.
+ * One line, fixed fields first so CI can grep it:
+ * `Tests: 578 passed, 3 failed, 0 skipped · Test files: 44 passed, 2 failed`.
  * Rare kinds (todo, expected fail, skipped files, errors outside tests) are added only when present.
  */
 export function summaryLine({ tests, files, errors }: RunCounts): string {
   const extra = (count: number, label: string) => (count > 0 ? `, ${count} ${label}` : '');
   return (
-    `Tests: ${tests.passed} passed, ${tests.failed} failed, ${tests.skipped} skipped${extra(tests.todo, 'todo')}${extra(tests.expectedFail, 'expected fail')}` +
+    `Tests: ${tests.passed} passed, ${tests.failed} failed, ${tests.skipped} skipped` +
+    `${extra(tests.todo, 'todo')}${extra(tests.expectedFail, 'expected fail')}` +
     ` · Test files: ${files.passed} passed, ${files.failed} failed${extra(files.skipped, 'skipped')}` +
     (errors > 0 ? ` · Errors: ${errors}` : '')
   );

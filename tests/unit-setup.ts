@@ -12,7 +12,8 @@ const childProcess = createRequire(import.meta.url)('node:child_process') as Rec
 for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']) {
   childProcess[name] = () => {
     throw new Error(
-      `child_process.${name} in a unit test: tests that start processes belong to the e2e project (list in vitest.config.ts)`,
+      `child_process.${name} in a unit test: ` +
+        'tests that start processes belong to the e2e project (list in vitest.config.ts)',
     );
   };
 }

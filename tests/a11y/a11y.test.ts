@@ -4,18 +4,20 @@ import { loadArchive } from '../../src/archive/load-archive.ts';
 import { openSite, type SiteInBrowser } from '../browser/browser.ts';
 import { bundledSite, type BuiltSite } from '../browser/built-site.ts';
 import { inOrder, tabStops, type FocusStop } from '../browser/keyboard.ts';
+import { defined } from '../helpers/defined.ts';
 
 const archive = await loadArchive('content');
-const latest = archive.issues[0]!;
+const latest = defined(archive.issues[0], 'the latest issue');
+const firstSection = defined(latest.sections[0], "the latest issue's first section");
 
 /** One page of each kind, from the bundled content; the search page with a query that has results. */
 const pages: [name: string, path: string][] = [
   ['home', '/'],
   ['year', `/${latest.year}/`],
   ['issue', latest.url],
-  ['article', latest.sections[0]!.articles[0]!.url],
-  ['section', `/sections/${latest.sections[0]!.kind}/`],
-  ['park', archive.parks[0]!.url],
+  ['article', defined(firstSection.articles[0], "the first section's first article").url],
+  ['section', `/sections/${firstSection.kind}/`],
+  ['park', defined(archive.parks[0], 'a park').url],
   ['not found', '/no-such-page/'],
   ['search with results', '/search/?q=园区'],
 ];

@@ -1,4 +1,3 @@
-import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
@@ -8,6 +7,7 @@ import { parse } from 'yaml';
 import { articleMarkdown, baselineLayout, baselineProject, escapeMarkdown } from '../../src/bench/baseline.ts';
 import { loadArchive } from '../../src/archive/load-archive.ts';
 import { bundledContent } from '../helpers/content.ts';
+import { defined } from '../helpers/defined.ts';
 
 // CommonMark, as Eleventy's default engine (markdown-it) reads it.
 /** A page's front matter as data, and the Markdown after its closing ---. */
@@ -17,12 +17,14 @@ function matter(page: string): { data: unknown; content: string } {
   return { data: parse(first.value), content: page.slice(first.position?.end.offset ?? 0) };
 }
 
-const blocks = (markdown: string) =>
-  (unified().use(remarkParse).parse(markdown) as Root).children.map((node) => ({
+const blocks = (markdown: string) => {
+  const { children } = unified().use(remarkParse).parse(markdown);
+  return children.map((node) => ({
     type: node.type,
     depth: 'depth' in node ? node.depth : undefined,
     text: toString(node),
   }));
+};
 
 describe('escapeMarkdown', () => {
   it.each([
@@ -43,30 +45,33 @@ describe('escapeMarkdown', () => {
 });
 
 describe('baselineProject', () => {
-  it('writes every article of the bundled archive as a Markdown page at its URL, with the same title and lines', async () => {
-    const { issues } = await loadArchive(bundledContent);
-    const articles = issues.flatMap((issue) => issue.sections.flatMap((section) => section.articles));
-    const files = baselineProject(issues);
-    expect(files.map((file) => file.path)).toEqual([
-      `_includes/${baselineLayout}`,
-      ...articles.map((article) => `${article.url.slice(1, -1)}.md`),
-    ]);
-    for (const [i, article] of articles.entries()) {
-      const page = matter(files[i + 1]!.content);
-      expect(page.data).toEqual({ title: article.title, layout: baselineLayout });
-      const headings = article.headings.map((heading) => heading.text);
-      expect(blocks(page.content)).toEqual(
-        article.text
-          .split('\n')
-          .filter((line) => line.trim() !== '')
-          .map((line) =>
-            headings.includes(line)
-              ? { type: 'heading', depth: 2, text: line }
-              : { type: 'paragraph', depth: undefined, text: line },
-          ),
-      );
-    }
-  });
+  it(
+    'writes every article of the bundled archive as a Markdown page at its URL, ' + 'with the same title and lines',
+    async () => {
+      const { issues } = await loadArchive(bundledContent);
+      const articles = issues.flatMap((issue) => issue.sections.flatMap((section) => section.articles));
+      const files = baselineProject(issues);
+      expect(files.map((file) => file.path)).toEqual([
+        `_includes/${baselineLayout}`,
+        ...articles.map((article) => `${article.url.slice(1, -1)}.md`),
+      ]);
+      for (const [i, article] of articles.entries()) {
+        const page = matter(defined(files[i + 1], `the page of ${article.url}`).content);
+        expect(page.data).toEqual({ title: article.title, layout: baselineLayout });
+        const headings = article.headings.map((heading) => heading.text);
+        expect(blocks(page.content)).toEqual(
+          article.text
+            .split('\n')
+            .filter((line) => line.trim() !== '')
+            .map((line) =>
+              headings.includes(line)
+                ? { type: 'heading', depth: 2, text: line }
+                : { type: 'paragraph', depth: undefined, text: line },
+            ),
+        );
+      }
+    },
+  );
 
   it('gives each page a layout declaring the language', () => {
     const [layout] = baselineProject([]);

@@ -19,7 +19,9 @@ describe.runIf(process.platform === 'linux')('measuring processes', () => {
   it('counts a child together with its own children', async () => {
     // Only the grandchild holds 64 MB, so the peak shows it was counted.
     const script =
-      "const c = require('child_process').spawn(process.execPath, ['-e', 'const b = Buffer.alloc(64 * 1024 * 1024, 1); setTimeout(() => {}, 1500)'], { stdio: 'inherit' }); c.on('exit', () => console.log('done'))";
+      "const c = require('child_process').spawn(process.execPath, " +
+      "['-e', 'const b = Buffer.alloc(64 * 1024 * 1024, 1); setTimeout(() => {}, 1500)'], { stdio: 'inherit' }); " +
+      "c.on('exit', () => console.log('done'))";
     const run = await measureCommand(process.execPath, ['-e', script]);
     expect(run.stdout).toBe('done\n');
     expect(run.peakRssBytes).toBeGreaterThan(64 * 1024 * 1024);

@@ -9,7 +9,10 @@ export interface BuiltSite {
   remove(): Promise<void>;
 }
 
-/** `npm run build` into a fresh temporary folder, with extra environment (CONTENT_DIR); throws with the build's output when it fails. */
+/**
+ * `npm run build` into a fresh temporary folder, with extra environment (CONTENT_DIR); throws with the build's
+ * output when it fails.
+ */
 export async function buildSite(env: Record<string, string> = {}): Promise<BuiltSite> {
   const work = await mkdtemp(join(tmpdir(), 'browser-test-'));
   const remove = () => rm(work, { recursive: true, force: true });

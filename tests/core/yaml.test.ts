@@ -37,11 +37,14 @@ describe('YAML syntax errors are told in Chinese, at the place of the mistake in
     ]);
   });
 
-  it('counts lines from the file, not from the front matter, when the front matter has blank lines and comments', () => {
-    expect(frontMatterErrors('---\n# 刊头\n\nseries: 刊\n\nyear:2018\n---\n')).toEqual([
-      expect.objectContaining({ line: 6, column: 1 }),
-    ]);
-  });
+  it(
+    'counts lines from the file, not from the front matter, ' + 'when the front matter has blank lines and comments',
+    () => {
+      expect(frontMatterErrors('---\n# 刊头\n\nseries: 刊\n\nyear:2018\n---\n')).toEqual([
+        expect.objectContaining({ line: 6, column: 1 }),
+      ]);
+    },
+  );
 
   it.each([
     ['a Tab as indent', '- title: 工作动态\n\tkind: work-updates\n', 2, 1, '缩进请用空格，不要用 Tab'],

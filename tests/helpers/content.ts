@@ -11,14 +11,20 @@ export const bundledIssuePath = join(bundledContent, '2018/2018-01.md');
 export const seedTextPath = join(repoRoot, 'tests/fixtures/bulletin-2018-01.txt');
 
 const madeDirs: string[] = [];
-/** Removes the content folders made so far; the unit project, whose files share this module, calls it after each file. */
+/**
+ * Removes the content folders made so far; the unit project, whose files share this module, calls it after each
+ * file.
+ */
 export function removeContentDirs(): void {
   for (const dir of madeDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 // In an isolated test file this registers once per file that makes content folders.
 afterAll(removeContentDirs);
 
-/** A throwaway content folder with the bundled column table and the given files (path → text or bytes); removed after the test file. */
+/**
+ * A throwaway content folder with the bundled column table and the given files (path → text or bytes); removed
+ * after the test file.
+ */
 export function makeContentDir(files: Record<string, string | Uint8Array>, { withSectionTable = true } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'bulletin-content-'));
   madeDirs.push(dir);

@@ -33,7 +33,8 @@ const hostileIssue = [
   '',
   '<iframe src="javascript:alert(1)"></iframe>',
   '',
-  '链接 [x](javascript:alert(1))、[y](data:text/html,<script>alert(1)</script>)、[v](vbscript:msgbox(1)) 和 <javascript:alert(1)>。',
+  '链接 [x](javascript:alert(1))、[y](data:text/html,<script>alert(1)</script>)、' +
+    '[v](vbscript:msgbox(1)) 和 <javascript:alert(1)>。',
   '',
   '![z](javascript:alert(1))',
   '',
@@ -47,7 +48,10 @@ const hostileIssue = [
   '',
 ].join('\n');
 
-/** A content folder holding the hostile issue and the bundled column table and gazetteer; removed after the test file. */
+/**
+ * A content folder holding the hostile issue and the bundled column table and gazetteer; removed after the test
+ * file.
+ */
 export function writeHostileContent(): string {
   return makeContentDir({
     '2018/2018-01.md': hostileIssue,

@@ -7,6 +7,7 @@ import { loadArchive, type Archive } from '../../src/archive/load-archive.ts';
 import { siteScripts } from '../../src/site/site-scripts.ts';
 import { openSite, type SiteInBrowser } from '../browser/browser.ts';
 import { buildSite, type BuiltSite } from '../browser/built-site.ts';
+import { defined } from '../helpers/defined.ts';
 import { listFiles, sitePath } from '../site/helpers/build.ts';
 import { pwnedFlag, writeHostileContent } from './fixture.ts';
 import { isPagefindRuntime, metaRefreshTarget, scanFile, scannedExtensions, type Finding } from './scan.ts';
@@ -48,12 +49,16 @@ describe('built files of hostile content', () => {
     expect(findings.filter((finding) => finding.kind === 'data-url')).toEqual([]);
   });
 
-  it("are all scanned, except files content never reaches: copies of public/, the site's bundled scripts and Pagefind's runtime", () => {
-    const unscanned = files.filter((file) => !scannedExtensions.includes(extname(file)));
-    const ownCode = (file: string) =>
-      existsSync(join('public', file)) || file in siteScripts || isPagefindRuntime(file);
-    expect(unscanned.filter((file) => !ownCode(file))).toEqual([]);
-  });
+  it(
+    'are all scanned, except files content never reaches: ' +
+      "copies of public/, the site's bundled scripts and Pagefind's runtime",
+    () => {
+      const unscanned = files.filter((file) => !scannedExtensions.includes(extname(file)));
+      const ownCode = (file: string) =>
+        existsSync(join('public', file)) || file in siteScripts || isPagefindRuntime(file);
+      expect(unscanned.filter((file) => !ownCode(file))).toEqual([]);
+    },
+  );
 });
 
 describe('hostile content in Chromium', () => {
@@ -95,11 +100,14 @@ describe('hostile content in Chromium', () => {
 
   it('shows the hostile text to readers as the text it is', async () => {
     const { page } = await watchedPage(site);
-    const issue = archive.issues[0]!;
-    const article = issue.sections[0]!.articles[0]!;
-    const park = archive.parks.find((candidate) => candidate.id === article.parks[0]?.id)!;
+    const issue = defined(archive.issues[0], 'the hostile issue');
+    const article = defined(issue.sections[0]?.articles[0], 'the first article');
+    const park = defined(
+      archive.parks.find((candidate) => candidate.id === article.parks[0]?.id),
+      "the first article's park",
+    );
     const expected: [string, string[]][] = [
-      [issue.url, [issue.series, issue.publisher, article.contentsTitle!]],
+      [issue.url, [issue.series, issue.publisher, defined(article.contentsTitle, "the article's contents title")]],
       [
         article.url,
         [
@@ -133,12 +141,13 @@ async function watchedPage(site: SiteInBrowser): Promise<{ page: Page; problems:
     problems.push(`dialog ${dialog.type()} "${dialog.message()}" on ${page.url()}`);
     void dialog.dismiss();
   });
-  // The site's own scripts log nothing and it has no broken resource, so any console output means something ran or failed.
+  // The site's own scripts log nothing and it has no broken resource, so any console output means something ran
+  // or failed.
   page.on('console', (message) => problems.push(`console ${message.type()} "${message.text()}" on ${page.url()}`));
   page.on('pageerror', (error) => problems.push(`page error "${error.message}" on ${page.url()}`));
   return { page, problems };
 }
 
 function pwned(page: Page): Promise<unknown> {
-  return page.evaluate((flag) => (window as unknown as Record<string, unknown>)[flag], pwnedFlag);
+  return page.evaluate((flag): unknown => Reflect.get(window, flag), pwnedFlag);
 }

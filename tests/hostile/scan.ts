@@ -18,7 +18,10 @@ export interface Finding {
 /** The site's templates use none of these, so any of them can only come from content. */
 const embeddingElements = new Set(['iframe', 'frame', 'object', 'embed', 'svg', 'math', 'base']);
 const urlAttributes = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster']);
-/** The script elements the site writes itself: structured data, which never runs, and its own bundled modules (src/site/site-scripts.ts). */
+/**
+ * The script elements the site writes itself: structured data, which never runs, and its own bundled modules
+ * (src/site/site-scripts.ts).
+ */
 const dataScriptType = 'application/ld+json';
 /** `/` or a path prefix such as `/bulletin/`, in front of a site script's file. */
 const sitePathPrefix = /^(\/[\w-]+)*\/$/;

@@ -11,6 +11,7 @@ import { parkMatcher } from '../../src/parks/matcher.ts';
 import { extractMilestones } from '../../src/parks/milestones.ts';
 import { loadArchive, type Archive } from '../../src/archive/load-archive.ts';
 import { bundledContent, makeContentDir, masthead } from '../helpers/content.ts';
+import { defined } from '../helpers/defined.ts';
 
 const hefei = { id: 'hefei-hightech', name: '合肥高新技术产业开发区', aliases: ['合肥高新区'] };
 const shortName = { id: 'short', name: '高新技术产业开发区', aliases: [] };
@@ -183,7 +184,11 @@ describe('extractMilestones', () => {
 
 describe('the parks of the bundled archive', () => {
   let archive: Archive;
-  const park = (name: string): Park => archive.parks.find((p) => p.name === name)!;
+  const park = (name: string): Park =>
+    defined(
+      archive.parks.find((p) => p.name === name),
+      `the park ${name}`,
+    );
   const timeline = (name: string) => park(name).milestones.map((m) => [m.step, m.date]);
 
   beforeAll(async () => {
@@ -191,7 +196,7 @@ describe('the parks of the bundled archive', () => {
   });
 
   it('finds the expected parks in each article', () => {
-    const articles = archive.issues[0]!.sections.flatMap((s) => s.articles);
+    const articles = defined(archive.issues[0], 'the bundled issue').sections.flatMap((s) => s.articles);
     expect(articles.map((a) => a.parks.map((p) => p.name))).toEqual([
       ['泰州医药高新技术产业开发区'],
       ['上海市工业综合开发区', '上海青浦工业园区'],
@@ -210,7 +215,7 @@ describe('the parks of the bundled archive', () => {
       ['title-granted', '2014-09'],
     ]);
     expect(park('贵阳经济技术开发区').milestones).toEqual([]);
-    expect(park('合肥高新技术产业开发区').milestones[0]!.source).toEqual({
+    expect(park('合肥高新技术产业开发区').milestones[0]?.source).toEqual({
       issueId: '2018-01',
       articleUrl: '/2018/01/p6/',
       articleTitle: '紧扣国家需求，发展节能环保产业',
@@ -226,7 +231,7 @@ describe('the parks of the bundled archive', () => {
   });
 
   it('links the first mention of each park in the article body, once', () => {
-    const article = archive.issues[0]!.sections[1]!.articles[0]!;
+    const article = defined(archive.issues[0]?.sections[1]?.articles[0], 'the first article of the second section');
     const overview = { html: articleHtml(article, 'page', readSettings({})) };
     expect(overview.html.match(/<a href="\/parks\/taizhou-pharma-hightech\/">/g)).toHaveLength(1);
     expect(overview.html).toContain('<h2 id="泰州医药高新技术产业开发区">泰州医药高新技术产业开发区</h2>');
@@ -240,7 +245,8 @@ describe('gazetteer and check together', () => {
   const body =
     '## 工作动态\n\n### 赴苏州调研 {#a page=1}\n\n2019年3月，工作组前往苏州工业园区调研。\n\n合肥高新区通过验收。\n';
   const gazetteerYaml =
-    '- id: hefei-hightech\n  name: 合肥高新技术产业开发区\n  aliases: [合肥高新区]\n  province: 安徽省\n  city: 合肥市\n  milestones:\n    - step: 通过验收\n      date: 2019-01\n      note: 手工更正\n';
+    '- id: hefei-hightech\n  name: 合肥高新技术产业开发区\n  aliases: [合肥高新区]\n  province: 安徽省\n  city: 合肥市\n' +
+    '  milestones:\n    - step: 通过验收\n      date: 2019-01\n      note: 手工更正\n';
 
   it('warns about a park-like name missing from the gazetteer, with its line and column', async () => {
     const dir = makeContentDir({
@@ -265,7 +271,7 @@ describe('gazetteer and check together', () => {
       '2019/2019-01.md': masthead({ year: 2019, date: '2019-04-01' }) + body,
     });
     const archive = await loadArchive(dir);
-    expect(archive.parks[0]!.milestones).toEqual([
+    expect(archive.parks[0]?.milestones).toEqual([
       { step: 'acceptance-passed', date: '2019-01', dateSource: 'editor', evidence: '手工更正' },
     ]);
   });

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article, Issue } from '../../src/model.ts';
 import { loadArchive } from '../../src/archive/load-archive.ts';
 import { bundledContent, seedTextPath } from '../helpers/content.ts';
+import { defined } from '../helpers/defined.ts';
 
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 
@@ -14,7 +15,7 @@ describe('the bundled 2018 No.1 issue, end to end', () => {
     const archive = await loadArchive(bundledContent);
     expect(archive.diagnostics).toEqual([]);
     expect(archive.issues).toHaveLength(1);
-    issue = archive.issues[0]!;
+    issue = defined(archive.issues[0], 'the bundled issue');
     articles = issue.sections.flatMap((s) => s.articles);
   });
 
@@ -48,7 +49,7 @@ describe('the bundled 2018 No.1 issue, end to end', () => {
   });
 
   it('keeps the contents list title where it differs from the printed title', () => {
-    expect(articles[1]!.contentsTitle).toBe('上海市工业综合开发区和上海青浦工业园区通过国家生态工业园区技术核查');
+    expect(articles[1]?.contentsTitle).toBe('上海市工业综合开发区和上海青浦工业园区通过国家生态工业园区技术核查');
     expect(articles.filter((a) => a.contentsTitle !== undefined)).toHaveLength(1);
   });
 
@@ -63,10 +64,10 @@ describe('the bundled 2018 No.1 issue, end to end', () => {
   });
 
   it('has the sub-headings and the photo captions', () => {
-    expect(articles[3]!.headings).toEqual([
+    expect(articles[3]?.headings).toEqual([
       { text: '泰州医药高新技术产业开发区', depth: 4, id: '泰州医药高新技术产业开发区' },
     ]);
-    expect(articles[4]!.headings.map((h) => h.text)).toEqual([
+    expect(articles[4]?.headings.map((h) => h.text)).toEqual([
       '（一）做优顶层设计',
       '（二）强化政策引导',
       '（三）优产业服务平台',

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadArchive } from '../../src/archive/load-archive.ts';
 import { makeContentDir, masthead, minimalBody, repoRoot } from '../helpers/content.ts';
+import { defined } from '../helpers/defined.ts';
 
 /**
  * The check and inspect commands as an editor runs them, each a real process: exit status,
@@ -52,7 +53,10 @@ describe('npm run check', () => {
   it('exits 1 on a broken corpus entry with one path:line:col line per error and no stack trace', () => {
     const corpus = join(repoRoot, 'tests/fixtures/invalid');
     const cases = parse(readFileSync(join(corpus, 'cases.yaml'), 'utf8')) as { input: string; errors: unknown[] }[];
-    const { input, errors } = cases.find((c) => c.input === 'missing-fields.md')!;
+    const { input, errors } = defined(
+      cases.find((c) => c.input === 'missing-fields.md'),
+      'the corpus case missing-fields.md',
+    );
     const result = check(makeContentDir({ '2018/2018-01.md': readFileSync(join(corpus, input)) }));
     expect(result.status, input).toBe(1);
     const lines = result.stdout.split('\n').filter((l) => / {2}error {2}/.test(l));

@@ -36,26 +36,30 @@ describe('loadArchive while files vanish (the preview loads during saves)', () =
     expect(archive.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
-  it('treats a file deleted or renamed after its stat, before its read, as absent, and finds it again at the next load', async () => {
-    const dir = archiveDir();
-    const cache = issueFileCache();
-    // Issues are read in path order: while 2018-01 is handed over, 2018-02 is listed but not read yet.
-    const renamed = await loadArchive(dir, dir, cache, {
-      onIssue: (issue) => {
-        if (issue.id === '2018-01') renameSync(join(dir, '2018/2018-02.md'), join(dir, '2018/2018-02.md.bak'));
-      },
-    });
-    expect(ids(renamed)).toEqual(['2018-01']);
-    renameSync(join(dir, '2018/2018-02.md.bak'), join(dir, '2018/2018-02.md'));
-    expect(ids(await loadArchive(dir, dir, cache))).toEqual(['2018-01', '2018-02']);
+  it(
+    'treats a file deleted or renamed after its stat, before its read, as absent, ' +
+      'and finds it again at the next load',
+    async () => {
+      const dir = archiveDir();
+      const cache = issueFileCache();
+      // Issues are read in path order: while 2018-01 is handed over, 2018-02 is listed but not read yet.
+      const renamed = await loadArchive(dir, dir, cache, {
+        onIssue: (issue) => {
+          if (issue.id === '2018-01') renameSync(join(dir, '2018/2018-02.md'), join(dir, '2018/2018-02.md.bak'));
+        },
+      });
+      expect(ids(renamed)).toEqual(['2018-01']);
+      renameSync(join(dir, '2018/2018-02.md.bak'), join(dir, '2018/2018-02.md'));
+      expect(ids(await loadArchive(dir, dir, cache))).toEqual(['2018-01', '2018-02']);
 
-    const deleted = await loadArchive(dir, dir, cache, {
-      onIssue: (issue) => {
-        if (issue.id === '2018-01') rmSync(join(dir, '2018/2018-02.md'));
-      },
-    });
-    expect(ids(deleted)).toEqual(['2018-01']);
-    writeFileSync(join(dir, '2018/2018-02.md'), second);
-    expect(ids(await loadArchive(dir, dir, cache))).toEqual(['2018-01', '2018-02']);
-  });
+      const deleted = await loadArchive(dir, dir, cache, {
+        onIssue: (issue) => {
+          if (issue.id === '2018-01') rmSync(join(dir, '2018/2018-02.md'));
+        },
+      });
+      expect(ids(deleted)).toEqual(['2018-01']);
+      writeFileSync(join(dir, '2018/2018-02.md'), second);
+      expect(ids(await loadArchive(dir, dir, cache))).toEqual(['2018-01', '2018-02']);
+    },
+  );
 });

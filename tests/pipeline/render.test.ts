@@ -34,10 +34,12 @@ describe('renderArticleBody', () => {
       { caption: '半角冒号' },
     ]);
     expect(body.html).toContain(
-      '<figure class="figure figure-pending"><div class="figure-placeholder">图片暂缺</div><figcaption>调研现场</figcaption></figure>',
+      '<figure class="figure figure-pending"><div class="figure-placeholder">图片暂缺</div>' +
+        '<figcaption>调研现场</figcaption></figure>',
     );
     expect(body.html).toContain(
-      '<figure class="figure"><img src="images/meeting.jpg" alt="会议现场" loading="lazy"><figcaption>会议现场</figcaption></figure>',
+      '<figure class="figure"><img src="images/meeting.jpg" alt="会议现场" loading="lazy">' +
+        '<figcaption>会议现场</figcaption></figure>',
     );
     expect(body.text).toBe('正文。\n调研现场\n会议现场\n半角冒号');
   });
@@ -65,7 +67,8 @@ describe('renderArticleBody', () => {
 
   it('drops script URLs from links and images, in the HTML and in the model', () => {
     const body = render(
-      '[点我](javascript:alert(1)) 与 [数据](data:text/html,<script>alert(1)</script>)\n\n![图](javascript:alert(1))\n\n![图二](JavaScript:alert(1))\n',
+      '[点我](javascript:alert(1)) 与 [数据](data:text/html,<script>alert(1)</script>)\n\n' +
+        '![图](javascript:alert(1))\n\n![图二](JavaScript:alert(1))\n',
     );
     expect(body.html).not.toMatch(/javascript:|data:|<img/);
     expect(body.html).toContain('点我');

@@ -9,6 +9,7 @@ import { lintIssue } from '../../src/pipeline/lint.ts';
 import { issueRules } from '../../src/pipeline/rules/index.ts';
 import { structureIssue } from '../../src/pipeline/structure.ts';
 import { bundledContent, masthead } from '../helpers/content.ts';
+import { defined } from '../helpers/defined.ts';
 
 const { table } = parseSectionTable('sections.yaml', readFileSync(join(bundledContent, 'sections.yaml'), 'utf8'));
 
@@ -32,7 +33,7 @@ describe('structureIssue', () => {
       ['work-updates', ['甲', '乙']],
       ['experience-sharing', ['丙']],
     ]);
-    const first = draft.sections[0]!.articles[0]!;
+    const first = defined(draft.sections[0]?.articles[0], 'the first article');
     expect(first.subtitle).toEqual({ text: '副标题', place: { line: 13, column: 1 } });
     expect(first.body).toHaveLength(1);
     expect(first.attributes).toMatchObject({ id: 'a', page: '1' });
@@ -124,7 +125,9 @@ describe('content rules', () => {
 
   it('warns about links and images that are not web or file addresses', () => {
     const { diagnostics } = run(
-      '## 工作动态\n\n### 甲\n\n见[网站](https://www.mee.gov.cn/)、[邮件](mailto:a@b.cn)与[脚本](javascript:alert(1))。\n\n![图](data:image/png;base64,AAAA)\n',
+      '## 工作动态\n\n### 甲\n\n' +
+        '见[网站](https://www.mee.gov.cn/)、[邮件](mailto:a@b.cn)与[脚本](javascript:alert(1))。\n\n' +
+        '![图](data:image/png;base64,AAAA)\n',
     );
     expect(diagnostics.map((d) => [d.rule, d.severity, d.line])).toEqual([
       ['unsafe-url', 'warning', 13],

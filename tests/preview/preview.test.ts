@@ -9,6 +9,8 @@ import WebSocket from 'ws';
 import { openPagefind } from '../../src/search/node-pagefind.ts';
 import { searchArchive } from '../../src/search/query.ts';
 import { bundledIssuePath, makeContentDir, repoRoot } from '../helpers/content.ts';
+import { defined } from '../helpers/defined.ts';
+import { messageText } from '../helpers/ws-message.ts';
 
 /** Resolves when `predicate` holds for the text gathered so far; the test's timeout bounds the wait. */
 function waitFor(read: () => string, predicate: (text: string) => boolean): Promise<string> {
@@ -77,22 +79,25 @@ describe('npm start: the live-reload preview', () => {
     );
 
   beforeAll(async () => {
-    child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--serve', '--out', out], {
+    const preview = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--serve', '--out', out], {
       cwd: repoRoot,
       env: { ...process.env, CONTENT_DIR: content, PORT: '0', PATH_PREFIX: '' },
     });
-    child.stdout!.on('data', (chunk) => (output += chunk));
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    const started = await waitFor(
+    child = preview;
+    preview.stdout.on('data', (chunk) => (output += chunk));
+    preview.stderr.on('data', (chunk) => (output += chunk));
+    const printed = await waitFor(
       () => output,
       (text) => /预览网站：(http:\/\/localhost:\d+\/)/.test(text),
     );
-    base = /预览网站：(http:\/\/localhost:\d+\/)/.exec(started)![1]!.replace('localhost', '127.0.0.1');
-    socket = new WebSocket(base.replace('http:', 'ws:'));
-    socket.on('message', (data) => {
-      if ((JSON.parse(data.toString()) as { type?: string }).type === 'eleventy.reload') reloads++;
+    const address = defined(/预览网站：(http:\/\/localhost:\d+\/)/.exec(printed)?.[1], 'the preview address');
+    base = address.replace('localhost', '127.0.0.1');
+    const opened = new WebSocket(base.replace('http:', 'ws:'));
+    socket = opened;
+    opened.on('message', (data) => {
+      if ((JSON.parse(messageText(data)) as { type?: string }).type === 'eleventy.reload') reloads++;
     });
-    await new Promise((resolve, reject) => socket!.once('open', resolve).once('error', reject));
+    await new Promise((resolve, reject) => opened.once('open', resolve).once('error', reject));
   });
 
   afterAll(() => {
@@ -226,8 +231,8 @@ describe('npm start on a port already in use', () => {
         },
       });
       let printed = '';
-      child.stdout!.on('data', (chunk) => (printed += chunk));
-      child.stderr!.on('data', (chunk) => (printed += chunk));
+      child.stdout.on('data', (chunk) => (printed += chunk));
+      child.stderr.on('data', (chunk) => (printed += chunk));
       const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
       expect(code).toBe(1);
       expect(printed).toContain(`端口 ${port} 已被占用`);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { refusedPath } from '../../src/preview/request-guard.ts';
 import { openSiteServer, PortUnavailableError, type SiteServer } from '../../src/preview/site-server.ts';
+import { messageText } from '../helpers/ws-message.ts';
 
 interface Answer {
   status: number;
@@ -121,8 +122,8 @@ describe('openSiteServer at the root', () => {
     const messages: string[] = [];
     const reloaded = new Promise<void>((resolve) =>
       socket.on('message', (data) => {
-        messages.push(data.toString());
-        if (data.toString().includes('eleventy.reload')) resolve();
+        messages.push(messageText(data));
+        if (messageText(data).includes('eleventy.reload')) resolve();
       }),
     );
     await new Promise((resolve) => socket.once('open', resolve));

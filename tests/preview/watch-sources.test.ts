@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ignoredSource, watchSources, type SourceWatcher } from '../../src/preview/watch-sources.ts';
+import { defined } from '../helpers/defined.ts';
 
 describe('ignoredSource', () => {
   const ignored = ignoredSource(['/home/editor/.work/site/content']);
@@ -36,7 +37,7 @@ describe('watchSources', () => {
     const arrived = new Promise<void>((resolve) => (wake = resolve));
     act();
     await arrived;
-    return batches.shift()!;
+    return defined(batches.shift(), 'a batch of changes');
   };
 
   beforeAll(async () => {

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/archive/load-archive.ts';
 import { bundledIssuePath, makeContentDir, repoRoot } from '../helpers/content.ts';
+import { defined } from '../helpers/defined.ts';
 import { toHtml } from 'hast-util-to-html';
 import { articleHtml } from '../../src/site/article-html.ts';
 import { readSettings } from '../../src/site/settings.ts';
@@ -62,20 +63,23 @@ const mutations: Record<string, Mutation> = {
   duplicateLine: (bytes, next) => {
     const all = lines(bytes);
     const i = pick(all.length, next);
-    all.splice(i, 0, all[i]!);
+    all.splice(i, 0, defined(all[i], `line ${i}`));
     return joinLines(all);
   },
   swapLines: (bytes, next) => {
     const all = lines(bytes);
     const i = pick(all.length, next);
     const j = pick(all.length, next);
-    [all[i], all[j]] = [all[j]!, all[i]!];
+    [all[i], all[j]] = [defined(all[j], `line ${j}`), defined(all[i], `line ${i}`)];
     return joinLines(all);
   },
   flipByte: (bytes, next) => {
     const copy = bytes.slice();
     const i = pick(copy.length, next);
-    copy[i] = copy[i]! ^ (1 << pick(8, next));
+    const bit = 1 << pick(8, next);
+    const byte = copy[i];
+    // An empty file (after a truncation) has no byte to flip.
+    if (byte !== undefined) copy[i] = byte ^ bit;
     return copy;
   },
   insertUnicode: (bytes, next) => {
@@ -83,7 +87,7 @@ const mutations: Record<string, Mutation> = {
     const at = pick(text.length, next);
     const inserted =
       next() < 0.5
-        ? oddCharacters[pick(oddCharacters.length, next)]!
+        ? defined(oddCharacters[pick(oddCharacters.length, next)], 'an odd character')
         : String.fromCodePoint(pick(0x10ffff, next) & ~0xf800 || 0x41);
     return encoder.encode(text.slice(0, at) + inserted + text.slice(at));
   },
@@ -93,13 +97,13 @@ const seed = 20180629;
 
 /** One to three mutations of the bundled issue, drawn from `next`; the label replays the round. */
 function mutate(original: Uint8Array, next: () => number): { bytes: Uint8Array; applied: string[] } {
-  const names = Object.keys(mutations);
+  const named = Object.entries(mutations);
   let bytes: Uint8Array = original;
   const applied: string[] = [];
   for (let k = 0, count = 1 + pick(3, next); k < count; k++) {
-    const name = names[pick(names.length, next)]!;
+    const [name, mutation] = defined(named[pick(named.length, next)], 'a mutation');
     applied.push(name);
-    bytes = mutations[name]!(bytes, next);
+    bytes = mutation(bytes, next);
   }
   return { bytes, applied };
 }
@@ -120,28 +124,31 @@ const original = new Uint8Array(readFileSync(bundledIssuePath));
 describe(`fuzzing the bundled issue (seed ${seed})`, () => {
   const rounds = 300;
 
-  it(`${rounds} rounds through the pipeline: each yields the issue or reports path:line:col errors, never throws`, async () => {
-    const next = random(seed);
-    for (let round = 0; round < rounds; round++) {
-      const { bytes, applied } = mutate(original, next);
-      const label = `round ${round}: ${applied.join(', ')}`;
-      const archive = await loadArchive(makeContentDir({ '2018/2018-01.md': bytes }));
-      for (const d of archive.diagnostics) {
-        expect(d.line, label).toBeGreaterThanOrEqual(1);
-        expect(d.column, label).toBeGreaterThanOrEqual(1);
-        expect(d.message.length, label).toBeGreaterThan(0);
-        expect(d.rule, label).toMatch(/^[a-z-]+$/);
-      }
-      const failed = archive.diagnostics.some((d) => d.severity === 'error');
-      expect(archive.issues.length, label).toBe(failed ? 0 : 1);
-      for (const article of archive.issues.flatMap((i) => i.sections.flatMap((s) => s.articles))) {
-        // The model's own tree (what any consumer of the model gets) and the page made from it.
-        for (const html of [toHtml(article.body), articleHtml(article, 'page', readSettings({}))]) {
-          expect(html, label).not.toMatch(/<script|<iframe|<[^>]+\son\w+=|(?:href|src)="\s*(?:javascript|data):/i);
+  it(
+    `${rounds} rounds through the pipeline: ` + 'each yields the issue or reports path:line:col errors, never throws',
+    async () => {
+      const next = random(seed);
+      for (let round = 0; round < rounds; round++) {
+        const { bytes, applied } = mutate(original, next);
+        const label = `round ${round}: ${applied.join(', ')}`;
+        const archive = await loadArchive(makeContentDir({ '2018/2018-01.md': bytes }));
+        for (const d of archive.diagnostics) {
+          expect(d.line, label).toBeGreaterThanOrEqual(1);
+          expect(d.column, label).toBeGreaterThanOrEqual(1);
+          expect(d.message.length, label).toBeGreaterThan(0);
+          expect(d.rule, label).toMatch(/^[a-z-]+$/);
+        }
+        const failed = archive.diagnostics.some((d) => d.severity === 'error');
+        expect(archive.issues.length, label).toBe(failed ? 0 : 1);
+        for (const article of archive.issues.flatMap((i) => i.sections.flatMap((s) => s.articles))) {
+          // The model's own tree (what any consumer of the model gets) and the page made from it.
+          for (const html of [toHtml(article.body), articleHtml(article, 'page', readSettings({}))]) {
+            expect(html, label).not.toMatch(/<script|<iframe|<[^>]+\son\w+=|(?:href|src)="\s*(?:javascript|data):/i);
+          }
         }
       }
-    }
-  });
+    },
+  );
 
   const buildRounds = 4;
 

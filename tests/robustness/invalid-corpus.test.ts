@@ -33,9 +33,7 @@ async function checkInProcess(dir: string): Promise<{ status: number; stdout: st
   const spies = [
     vi
       .spyOn(process.stderr, 'write')
-      .mockImplementation(
-        ((chunk: string | Uint8Array) => ((stderr += chunk.toString()), true)) as typeof process.stderr.write,
-      ),
+      .mockImplementation((chunk: string | Uint8Array) => ((stderr += chunk.toString()), true)),
     vi.spyOn(console, 'error').mockImplementation(catchStderr),
     vi.spyOn(console, 'warn').mockImplementation(catchStderr),
   ];

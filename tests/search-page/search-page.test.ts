@@ -9,6 +9,7 @@ import { openSite, type SiteInBrowser } from '../browser/browser.ts';
 import { buildSite, type BuiltSite } from '../browser/built-site.ts';
 import { inOrder, tabStops } from '../browser/keyboard.ts';
 import { bundledContent } from '../helpers/content.ts';
+import { defined } from '../helpers/defined.ts';
 import { articleEntries, scanMatches, type ArticleEntry } from '../search/fixture.ts';
 
 /**
@@ -53,7 +54,7 @@ beforeAll(async () => {
   expected = scanMatches(articleEntries(archive.issues), query).map(({ article, issue }: ArticleEntry) => ({
     url: article.url,
     year: String(issue.year),
-    section: sectionOf.get(article.url)!,
+    section: defined(sectionOf.get(article.url), `the section of ${article.url}`),
     parks: article.parks.map((park) => park.name),
     date: issue.date,
   }));
@@ -92,7 +93,7 @@ async function announced(page: Page): Promise<number> {
 
 /** Changes a control and waits for the redraw (the status text is rewritten after the results). */
 async function choose(page: Page, select: string, value: string): Promise<void> {
-  await page.evaluate(() => (document.querySelector('#search-status')!.textContent = ''));
+  await page.locator('#search-status').evaluate((status) => (status.textContent = ''));
   await page.selectOption(select, value);
   await settled(page);
 }
@@ -175,30 +176,34 @@ describe('search page', () => {
     await page.close();
   });
 
-  it('counts every year, section and park value as the results it leaves, and narrows the results to a chosen value', async () => {
-    const page = await openSearch(`/search/?q=${query}`);
-    for (const name of ['year', 'section', 'park'] as const)
-      expect(await optionCounts(page, name), name).toEqual(expectedCounts(name, {}));
+  it(
+    'counts every year, section and park value as the results it leaves, ' +
+      'and narrows the results to a chosen value',
+    async () => {
+      const page = await openSearch(`/search/?q=${query}`);
+      for (const name of ['year', 'section', 'park'] as const)
+        expect(await optionCounts(page, name), name).toEqual(expectedCounts(name, {}));
 
-    const year = '2018';
-    await choose(page, '#search-filter-year', year);
-    const inYear = expected.filter((entry) => entry.year === year);
-    expect(await announced(page)).toBe(inYear.length);
-    const shown = await resultUrls(page);
-    expect(shown).toHaveLength(Math.min(10, inYear.length));
-    expect(shown.filter((url) => !inYear.some((entry) => entry.url === url))).toEqual([]);
-    expect(params(page).get('year')).toBe(year);
-    for (const name of ['year', 'section', 'park'] as const)
-      expect(await optionCounts(page, name), name).toEqual(expectedCounts(name, { year }));
+      const year = '2018';
+      await choose(page, '#search-filter-year', year);
+      const inYear = expected.filter((entry) => entry.year === year);
+      expect(await announced(page)).toBe(inYear.length);
+      const shown = await resultUrls(page);
+      expect(shown).toHaveLength(Math.min(10, inYear.length));
+      expect(shown.filter((url) => !inYear.some((entry) => entry.url === url))).toEqual([]);
+      expect(params(page).get('year')).toBe(year);
+      for (const name of ['year', 'section', 'park'] as const)
+        expect(await optionCounts(page, name), name).toEqual(expectedCounts(name, { year }));
 
-    const section = expected.find((entry) => entry.year === year)!.section;
-    await choose(page, '#search-filter-section', section);
-    expect(await announced(page)).toBe(inYear.filter((entry) => entry.section === section).length);
-    expect(params(page).get('section')).toBe(section);
-    for (const name of ['year', 'section', 'park'] as const)
-      expect(await optionCounts(page, name), name).toEqual(expectedCounts(name, { year, section }));
-    await page.close();
-  });
+      const section = defined(inYear[0], `a result in ${year}`).section;
+      await choose(page, '#search-filter-section', section);
+      expect(await announced(page)).toBe(inYear.filter((entry) => entry.section === section).length);
+      expect(params(page).get('section')).toBe(section);
+      for (const name of ['year', 'section', 'park'] as const)
+        expect(await optionCounts(page, name), name).toEqual(expectedCounts(name, { year, section }));
+      await page.close();
+    },
+  );
 
   it('keeps query, filters and order in the address, and a reload restores them', async () => {
     const page = await openSearch(`/search/?q=${query}`);
@@ -217,7 +222,11 @@ describe('search page', () => {
 
   it('sorts by date, newest or oldest first', async () => {
     const page = await openSearch(`/search/?q=${query}`);
-    const dateOf = (url: string) => expected.find((entry) => entry.url === url)!.date;
+    const dateOf = (url: string) =>
+      defined(
+        expected.find((entry) => entry.url === url),
+        `the expected result ${url}`,
+      ).date;
     await choose(page, '#search-sort', 'newest');
     const newest = (await resultUrls(page)).map(dateOf);
     await choose(page, '#search-sort', 'oldest');
@@ -250,9 +259,9 @@ describe('search page', () => {
 
   it('opens a result on the article with the term marked', async () => {
     const page = await openSearch(`/search/?q=${query}`);
-    const href = await page.locator('.search-result-title a').first().getAttribute('href');
+    const href = defined(await page.locator('.search-result-title a').first().getAttribute('href'), 'a result href');
     await page.locator('.search-result-title a').first().click();
-    await page.waitForURL((url) => url.pathname === href!.split('?')[0]);
+    await page.waitForURL((url) => url.pathname === href.split('?')[0]);
     const marks = page.locator('.article-body mark, .article-title mark');
     await marks.first().waitFor();
     expect(new Set(await marks.allInnerTexts())).toEqual(new Set([query]));
@@ -296,7 +305,7 @@ describe('search page', () => {
     expect(await announced(page)).toBe(expected.length);
     await page.close();
 
-    const context = await page.context().browser()!.newContext({ javaScriptEnabled: false });
+    const context = await defined(page.context().browser(), 'the browser').newContext({ javaScriptEnabled: false });
     const plain = await context.newPage();
     await plain.goto(site.url('/'));
     await plain.getByRole('searchbox').fill(query);
@@ -308,9 +317,10 @@ describe('search page', () => {
 
   it('lets the keyboard reach the box, filters, sort, every result and "更多结果", with visible focus', async () => {
     const page = await openSearch(`/search/?q=${query}`);
-    const links = await page
+    const hrefs = await page
       .locator('.search-result a')
-      .evaluateAll((elements) => elements.map((element) => element.getAttribute('href')!));
+      .evaluateAll((elements) => elements.map((element) => element.getAttribute('href')));
+    const links = hrefs.map((href) => defined(href, "a result link's href"));
     const stops = await tabStops(page);
     const targets = stops.map((stop) => stop.target);
     expect(inOrder(targets, ['input', 'button', 'select', 'select', 'select', 'select', ...links, 'button'])).toBe(

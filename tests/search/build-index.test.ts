@@ -47,24 +47,27 @@ describe('openSearchIndex', () => {
     }
   });
 
-  it('stops when aborted, leaves the index in place and nothing beside it, and the next index still works', async () => {
-    const site = join(work, 'aborted');
-    const previous = await siteWithIndex(site);
-    const stop = new AbortController();
-    const writer = await openSearchIndex(stop.signal);
-    const records = searchRecords(archive.issues);
-    const adding = writer.add(records);
-    const newerSave = new Error('a newer save');
-    stop.abort(newerSave);
-    await expect(adding.then(() => writer.write(previous))).rejects.toBe(newerSave);
-    expect(await readdir(site)).toEqual([searchIndexFolder]);
-    expect(await readdir(previous)).toEqual(['marker']);
-    expect((await readdir(work)).filter((name) => name.startsWith('aborted.'))).toEqual([]);
+  it(
+    'stops when aborted, leaves the index in place and nothing beside it, ' + 'and the next index still works',
+    async () => {
+      const site = join(work, 'aborted');
+      const previous = await siteWithIndex(site);
+      const stop = new AbortController();
+      const writer = await openSearchIndex(stop.signal);
+      const records = searchRecords(archive.issues);
+      const adding = writer.add(records);
+      const newerSave = new Error('a newer save');
+      stop.abort(newerSave);
+      await expect(adding.then(() => writer.write(previous))).rejects.toBe(newerSave);
+      expect(await readdir(site)).toEqual([searchIndexFolder]);
+      expect(await readdir(previous)).toEqual(['marker']);
+      expect((await readdir(work)).filter((name) => name.startsWith('aborted.'))).toEqual([]);
 
-    await writeSearchIndex(archive.issues, site);
-    expect(await readdir(previous)).toContain('pagefind.js');
-    expect(await hitUrls(site, '泰州')).not.toEqual([]);
-  });
+      await writeSearchIndex(archive.issues, site);
+      expect(await readdir(previous)).toContain('pagefind.js');
+      expect(await hitUrls(site, '泰州')).not.toEqual([]);
+    },
+  );
 
   it('installs nothing when aborted while the index is being written', async () => {
     const previous = await siteWithIndex(join(work, 'aborted-writing'));

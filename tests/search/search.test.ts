@@ -11,6 +11,7 @@ import {
 } from '../../src/search/facets.ts';
 import { searchArchive, type SearchHit, type SortOrder } from '../../src/search/query.ts';
 import { titleMarkers } from '../../src/search/tokens.ts';
+import { defined } from '../helpers/defined.ts';
 import {
   articleEntries,
   buildFixture,
@@ -128,8 +129,10 @@ describe('matching: the search finds exactly the articles a substring scan finds
 
   afterAll(() => {
     const ok = rows.filter((row) => row.recall === 1 && row.precision === 1).length;
+    const withMatches = rows.filter((r) => r.expected > 0).length;
+    const without = rows.filter((r) => r.expected === 0).length;
     console.log(
-      `search recall/precision: ${ok}/${rows.length} queries exact; ${rows.filter((r) => r.expected > 0).length} with matches, ${rows.filter((r) => r.expected === 0).length} without`,
+      `search recall/precision: ${ok}/${rows.length} queries exact; ${withMatches} with matches, ${without} without`,
     );
   });
 
@@ -236,7 +239,10 @@ describe('results', () => {
   });
 
   it('filters by park: the canonical names of the parks an article names', async () => {
-    const park = entries.find(({ article }) => article.parks.length > 0)!.article.parks[0]!.name;
+    const park = defined(
+      entries.find(({ article }) => article.parks.length > 0)?.article.parks[0],
+      'a park an article names',
+    ).name;
     const withPark = new Set(
       entries.filter(({ article }) => article.parks.some((p) => p.name === park)).map(({ article }) => article.url),
     );
@@ -249,7 +255,10 @@ describe('results', () => {
 describe('filter counts', () => {
   const names = ['year', 'section', 'park'] as const;
   const sectionOf = (entry: ArticleEntry) =>
-    entry.issue.sections.find((section) => section.articles.includes(entry.article))!.title;
+    defined(
+      entry.issue.sections.find((section) => section.articles.includes(entry.article)),
+      `the section of ${entry.article.url}`,
+    ).title;
   const valuesOf = (entry: ArticleEntry, name: (typeof names)[number]) =>
     name === 'year'
       ? [String(entry.issue.year)]
@@ -291,7 +300,7 @@ describe('filter counts', () => {
     const counts = facetCounts(results.ids, facets, selection);
     const shown = Object.fromEntries(
       names.map((name) => {
-        const { all, values } = counts.get(name)!;
+        const { all, values } = defined(counts.get(name), `the ${name} counts`);
         return [name, Object.fromEntries([['', all], ...values.map(({ value, count }) => [value, count])])];
       }),
     );

@@ -33,8 +33,10 @@ describe('articleHtml: one body, rendered for each place it is shown', () => {
   it('makes site paths absolute for feed readers and open data, and leaves other URLs alone', () => {
     const markdown = '[甲](/parks/a/)[x](https://x.example/)[y](//cdn.example/y)\n\n![i](/i.png)\n';
     const expected =
-      '<p><a href="https://s.example/p/parks/a/">甲</a><a href="https://x.example/">x</a><a href="//cdn.example/y">y</a></p>\n' +
-      '<figure class="figure"><img src="https://s.example/p/i.png" alt="i" loading="lazy"><figcaption>i</figcaption></figure>';
+      '<p><a href="https://s.example/p/parks/a/">甲</a>' +
+      '<a href="https://x.example/">x</a><a href="//cdn.example/y">y</a></p>\n' +
+      '<figure class="figure"><img src="https://s.example/p/i.png" alt="i" loading="lazy">' +
+      '<figcaption>i</figcaption></figure>';
     expect(articleHtml(article(markdown), 'feed', deployment)).toBe(expected);
     // Pages keep site paths: the build adds the path prefix to every URL of an HTML page.
     expect(articleHtml(article(markdown), 'page', deployment)).toContain('<a href="/parks/a/">甲</a>');
@@ -42,7 +44,8 @@ describe('articleHtml: one body, rendered for each place it is shown', () => {
 
   it('shows a box where a photo is missing on pages, and only the caption in open data', () => {
     expect(articleHtml(article('图：现场\n'), 'page', deployment)).toBe(
-      '<figure class="figure figure-pending"><div class="figure-placeholder">图片暂缺</div><figcaption>现场</figcaption></figure>',
+      '<figure class="figure figure-pending"><div class="figure-placeholder">图片暂缺</div>' +
+        '<figcaption>现场</figcaption></figure>',
     );
     expect(articleHtml(article('图：现场\n'), 'data', deployment)).toBe(
       '<figure class="figure figure-pending"><figcaption>现场</figcaption></figure>',
@@ -62,7 +65,8 @@ describe('articleHtml: one body, rendered for each place it is shown', () => {
     const html = articleHtml({ id: 'a', body }, 'page', deployment);
     expect(html).toBe(
       '<h2 id="泰州">泰州</h2>\n<p><a href="/parks/taizhou/">泰州</a>与泰州</p>\n' +
-        '<figure class="figure figure-pending"><div class="figure-placeholder">图片暂缺</div><figcaption>泰州</figcaption></figure>',
+        '<figure class="figure figure-pending"><div class="figure-placeholder">图片暂缺</div>' +
+        '<figcaption>泰州</figcaption></figure>',
     );
   });
 

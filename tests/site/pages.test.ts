@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articlePages, cumulativeRedirects, issuePages, yearGroups } from '../../src/site/pages.ts';
 import { issueLabel } from '../../src/site/labels.ts';
+import { defined } from '../helpers/defined.ts';
 import { issue } from './fixtures.ts';
 
 // Newest first, as loadArchive returns them.
@@ -45,7 +46,7 @@ describe('issuePages', () => {
       ['2019-01', '/2018/01/', '/2019/02/'],
       ['2018-01', undefined, '/2019/01/'],
     ]);
-    expect('newer' in pages[0]!).toBe(false);
+    expect('newer' in defined(pages[0], 'the newest issue page')).toBe(false);
   });
 });
 
@@ -59,7 +60,7 @@ describe('articlePages', () => {
       ['/2019/01/b/', '/2019/02/c/'],
       ['/2019/01/b2/', undefined],
     ]);
-    expect(pages[2]!.section).toEqual({ kind: 'talk', title: '栏目talk' });
+    expect(pages[2]?.section).toEqual({ kind: 'talk', title: '栏目talk' });
   });
 });
 

@@ -35,7 +35,7 @@ describe('parkPages', () => {
       [park('a', '甲', '江苏省', [{ issueId: '2018-01', articleUrl: '/2018/01/a/', articleTitle: 'T' }])],
       [issue(2018, 1, 10)],
     );
-    expect(page!.mentions).toEqual([
+    expect(page?.mentions).toEqual([
       {
         issueId: '2018-01',
         articleUrl: '/2018/01/a/',

@@ -31,7 +31,7 @@ describe('sectionPages', () => {
       ['/sections/news/', 1, 2, ['c', 'd', 'a'], undefined, '/sections/news/2/'],
       ['/sections/news/2/', 2, 2, ['b'], '/sections/news/', undefined],
     ]);
-    expect(news[1]!.pages).toEqual([
+    expect(news[1]?.pages).toEqual([
       { number: 1, url: '/sections/news/' },
       { number: 2, url: '/sections/news/2/' },
     ]);

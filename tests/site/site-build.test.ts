@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/model.ts';
 import { loadArchive } from '../../src/archive/load-archive.ts';
 import { readSettings } from '../../src/site/settings.ts';
-import { openDataIssue } from '../../src/site/exports.ts';
+import { openDataIssue, type OpenDataIssue } from '../../src/site/exports.ts';
+import { defined } from '../helpers/defined.ts';
 import { listFiles, runBuild, type BuildResult } from './helpers/build.ts';
 import { sharedBundledSite } from './helpers/shared-site.ts';
 import { hostileTitle, writeBrokenContent, writeFixtureContent } from './helpers/fixture-content.ts';
@@ -24,6 +25,21 @@ let kinds: string[];
 let parkUrls: string[];
 
 const read = (dir: string, file: string) => readFile(join(dir, file), 'utf8');
+
+// The parts of the published feeds, sitemap and open data that the tests read; their assertions check the shape.
+interface AtomFeed {
+  feed: { entry: { id: string; content: { '#text': string } }[] };
+}
+interface JsonFeed {
+  version: string;
+  items: { url: string; content_html: string }[];
+}
+interface Sitemap {
+  urlset: { url: { loc: string }[] };
+}
+interface IssuesIndex {
+  issues: { id: string; sections: { articles: object[] }[] }[];
+}
 
 async function htmlErrors(dir: string, files: string[]): Promise<string[]> {
   const validator = new HtmlValidate({
@@ -74,7 +90,7 @@ afterAll(async () => {
 describe('build of the bundled content', () => {
   let site: SiteScan;
   beforeAll(async () => {
-    expect(result.bundled.stderr).not.toMatch(/  error  /);
+    expect(result.bundled.stderr).not.toMatch(/ {2}error {2}/);
     expect(result.bundled.code).toBe(0);
     site = await scanSite(out.bundled);
   });
@@ -122,7 +138,8 @@ describe('build of the bundled content', () => {
     const depth = clicksFromHome(site, options('/'));
     const pages = [...site.pages.keys()].filter((file) => file !== '404.html' && !file.startsWith('no/'));
     expect(pages.filter((file) => !depth.has(file))).toEqual([]);
-    expect(Math.max(...pages.map((file) => depth.get(file)!))).toBeLessThanOrEqual(3);
+    // A page the home page does not reach is infinitely far.
+    expect(Math.max(...pages.map((file) => depth.get(file) ?? Infinity))).toBeLessThanOrEqual(3);
   });
 
   it('validates as HTML with zero errors', async () => {
@@ -130,7 +147,7 @@ describe('build of the bundled content', () => {
   });
 
   it('prints the masthead and the contents with original pages on the issue page', async () => {
-    const issue = issues[0]!;
+    const issue = defined(issues[0], 'the bundled issue');
     const html = await read(out.bundled, `${issue.url.slice(1)}index.html`);
     expect(html).toContain('<html lang="zh-CN">');
     for (const text of [
@@ -147,7 +164,7 @@ describe('build of the bundled content', () => {
   });
 
   it('gives each article its metadata, anchors, figures and citation', async () => {
-    const issue = issues[0]!;
+    const issue = defined(issues[0], 'the bundled issue');
     for (const section of issue.sections) {
       for (const article of section.articles) {
         const html = await read(out.bundled, `${article.url.slice(1)}index.html`);
@@ -157,12 +174,15 @@ describe('build of the bundled content', () => {
         expect(html).toContain(`<meta name="citation_publication_date" content="${issue.date.replaceAll('-', '/')}">`);
         if (article.page) expect(html).toContain(`<meta name="citation_firstpage" content="${article.page}">`);
         expect(html).toContain(
-          `${issue.publisher}. ${article.title}[J]. ${issue.series}, ${issue.year}(${issue.number})${article.page ? `: ${article.page}` : ''}.`,
+          `${issue.publisher}. ${article.title}[J]. ${issue.series}, ` +
+            `${issue.year}(${issue.number})${article.page ? `: ${article.page}` : ''}.`,
         );
         for (const heading of article.headings) expect(html).toContain(`<a href="#${heading.id}">`);
         for (const figure of article.figures.filter((f) => !f.src))
           expect(html).toMatch(new RegExp(`figure-pending.*?<figcaption>${figure.caption}</figcaption>`));
-        const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!);
+        const jsonLd = JSON.parse(
+          defined(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1], `JSON-LD in ${article.url}`),
+        );
         expect(jsonLd).toMatchObject({
           '@type': 'Article',
           headline: article.title,
@@ -195,19 +215,20 @@ describe('build of the bundled content', () => {
     const sitemapText = await read(out.bundled, 'sitemap.xml');
     expect(XMLValidator.validate(atomText)).toBe(true);
     expect(XMLValidator.validate(sitemapText)).toBe(true);
-    const atom = xml.parse(atomText).feed;
-    const sitemap = xml.parse(sitemapText).urlset;
-    const jsonFeed = JSON.parse(await read(out.bundled, 'feed.json'));
+    const atom = (xml.parse(atomText) as AtomFeed).feed;
+    const sitemap = (xml.parse(sitemapText) as Sitemap).urlset;
+    const jsonFeed = JSON.parse(await read(out.bundled, 'feed.json')) as JsonFeed;
     const issueUrls = issues.map((issue) => `${settings.baseUrl}${issue.url}`);
-    expect(atom.entry.map((e: { id: string }) => e.id)).toEqual(issueUrls);
-    expect(jsonFeed.items.map((item: { url: string }) => item.url)).toEqual(issueUrls);
+    expect(atom.entry.map((e) => e.id)).toEqual(issueUrls);
+    expect(jsonFeed.items.map((item) => item.url)).toEqual(issueUrls);
     expect(jsonFeed.version).toBe('https://jsonfeed.org/version/1.1');
+    const firstArticle = defined(issues[0]?.sections[0]?.articles[0], 'the first article');
     for (const item of jsonFeed.items) {
-      expect(item.content_html).toContain(issues[0]!.sections[0]!.articles[0]!.title);
+      expect(item.content_html).toContain(firstArticle.title);
       // A feed reader has no base URL: every link must be absolute.
       expect(item.content_html).not.toMatch(/(href|src)="\/(?!\/)/);
     }
-    const locs = sitemap.url.map((u: { loc: string }) => u.loc);
+    const locs = sitemap.url.map((u) => u.loc);
     const articleUrls = issues.flatMap((i) =>
       i.sections.flatMap((s) => s.articles.map((a) => `${settings.baseUrl}${a.url}`)),
     );
@@ -217,9 +238,9 @@ describe('build of the bundled content', () => {
   });
 
   it('publishes open data: an index without article HTML, and each issue in full', async () => {
-    const index = JSON.parse(await read(out.bundled, 'api/issues.json'));
-    expect(index.issues.map((i: Issue) => i.id)).toEqual(issues.map((i) => i.id));
-    const articles = index.issues.flatMap((i: Issue) => i.sections.flatMap((s) => s.articles));
+    const index = JSON.parse(await read(out.bundled, 'api/issues.json')) as IssuesIndex;
+    expect(index.issues.map((i) => i.id)).toEqual(issues.map((i) => i.id));
+    const articles = index.issues.flatMap((i) => i.sections.flatMap((s) => s.articles));
     expect(articles.length).toBeGreaterThan(0);
     for (const article of articles) {
       expect(article).not.toHaveProperty('html');
@@ -227,9 +248,9 @@ describe('build of the bundled content', () => {
     }
     // Each issue in full: the model, every body rendered as `html` (the documented open-data form).
     for (const issue of issues) {
-      const published = JSON.parse(await read(out.bundled, `api/issues/${issue.id}.json`));
+      const published = JSON.parse(await read(out.bundled, `api/issues/${issue.id}.json`)) as OpenDataIssue;
       expect(published).toEqual(JSON.parse(JSON.stringify(openDataIssue(issue, settings))));
-      expect(published.sections[0].articles[0].html).toMatch(/^<p>/);
+      expect(published.sections[0]?.articles[0]?.html).toMatch(/^<p>/);
     }
   });
 });
@@ -242,8 +263,9 @@ describe('build under a path prefix', () => {
     const home = await read(out.prefixed, 'index.html');
     expect(home).toContain(`href="${prefix}assets/site.css"`);
     expect(await read(out.prefixed, 'sitemap.xml')).toContain(`<loc>${settings.baseUrl}${prefix}</loc>`);
-    const refresh = await read(out.prefixed, `no/${issues[0]!.cumulativeNumber}/index.html`);
-    expect(refresh).toContain(`url=${prefix}${issues[0]!.url.slice(1)}`);
+    const issue = defined(issues[0], 'the bundled issue');
+    const refresh = await read(out.prefixed, `no/${issue.cumulativeNumber}/index.html`);
+    expect(refresh).toContain(`url=${prefix}${issue.url.slice(1)}`);
   });
 });
 
@@ -251,7 +273,7 @@ describe('build of content with a hostile title and a long column', () => {
   const escaped = '&lt;script&gt;alert(1)&lt;/script&gt; &amp; co';
   let files: string[];
   beforeAll(async () => {
-    expect(result.fixture.stderr).not.toMatch(/  error  /);
+    expect(result.fixture.stderr).not.toMatch(/ {2}error {2}/);
     expect(result.fixture.code).toBe(0);
     files = await listFiles(out.fixture);
   });
@@ -279,20 +301,22 @@ describe('build of content with a hostile title and a long column', () => {
 
   it('escapes the title inside JSON-LD', async () => {
     const article = await read(out.fixture, '2019/01/hostile/index.html');
-    const jsonLd = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(article)![1]!;
+    const jsonLd = defined(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(article)?.[1], 'JSON-LD');
     expect(jsonLd).not.toMatch(/[<>&]/);
-    expect(JSON.parse(jsonLd).headline).toBe(hostileTitle);
+    expect((JSON.parse(jsonLd) as { headline?: unknown }).headline).toBe(hostileTitle);
   });
 
   it('escapes the title in both feeds', async () => {
     const atomText = await read(out.fixture, 'feed.xml');
     expect(XMLValidator.validate(atomText)).toBe(true);
-    const content: string = new XMLParser({ ignoreAttributes: false }).parse(atomText).feed.entry[0].content['#text'];
+    const atom = new XMLParser({ ignoreAttributes: false }).parse(atomText) as AtomFeed;
+    const content = defined(atom.feed.entry[0], 'the first Atom entry').content['#text'];
     expect(content).toContain(escaped);
     expect(content).not.toContain('<script>');
-    const jsonFeed = JSON.parse(await read(out.fixture, 'feed.json'));
-    expect(jsonFeed.items[0].content_html).toContain(escaped);
-    expect(jsonFeed.items[0].content_html).not.toContain('<script>');
+    const jsonFeed = JSON.parse(await read(out.fixture, 'feed.json')) as JsonFeed;
+    const item = defined(jsonFeed.items[0], 'the first JSON Feed item');
+    expect(item.content_html).toContain(escaped);
+    expect(item.content_html).not.toContain('<script>');
   });
 
   it('paginates a column longer than a page, newest first, with working links', async () => {

@@ -40,7 +40,10 @@ export async function runBuild(out: string, env: Record<string, string> = {}): P
   }
 }
 
-/** `npm run build` as a user runs it, in its own process: for what only the command itself does (exit status, arguments). */
+/**
+ * `npm run build` as a user runs it, in its own process: for what only the command itself does (exit status,
+ * arguments).
+ */
 export function spawnBuild(out: string, env: Record<string, string> = {}): Promise<BuildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--out', out], {

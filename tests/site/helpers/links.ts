@@ -90,15 +90,15 @@ export function brokenLinks(site: SiteScan, options: LinkOptions): string[] {
 /** Fewest clicks from the home page to each HTML page, following links between pages. */
 export function clicksFromHome(site: SiteScan, options: LinkOptions): Map<string, number> {
   const depth = new Map<string, number>([['index.html', 0]]);
-  const queue = ['index.html'];
-  while (queue.length > 0) {
-    const file = queue.shift()!;
+  const queue: [file: string, clicks: number][] = [['index.html', 0]];
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    const [file, clicks] = next;
     for (const link of site.pages.get(file)?.links ?? []) {
       const target = resolveLink(link, file, options);
       if (target === 'external' || 'problem' in target || !site.pages.has(target.file) || depth.has(target.file))
         continue;
-      depth.set(target.file, depth.get(file)! + 1);
-      queue.push(target.file);
+      depth.set(target.file, clicks + 1);
+      queue.push([target.file, clicks + 1]);
     }
   }
   return depth;
