@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import WebSocket from 'ws';
+import { messageText } from '../preview/ws-message.ts';
 
 /**
  * Times the editor's loop in `npm start`: save one issue file, then wait until the preview serves
@@ -104,8 +105,7 @@ function reloadMessages(url: string): Promise<{ next(): Promise<void>; close(): 
     const socket = new WebSocket(url);
     let waiting: (() => void) | undefined;
     socket.on('message', (data) => {
-      // Text frames arrive as one buffer; fragmented ones as a list.
-      const message: unknown = JSON.parse(rawText(data));
+      const message: unknown = JSON.parse(messageText(data));
       if (typeof message === 'object' && message !== null && 'type' in message && message.type === 'eleventy.reload')
         waiting?.();
     });
@@ -117,10 +117,4 @@ function reloadMessages(url: string): Promise<{ next(): Promise<void>; close(): 
       }),
     );
   });
-}
-
-/** A WebSocket message's text: one buffer, a list of fragments, or an ArrayBuffer. */
-function rawText(data: Buffer | ArrayBuffer | Buffer[]): string {
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(new Uint8Array(data)).toString('utf8');
 }

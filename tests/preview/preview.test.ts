@@ -10,7 +10,7 @@ import { openPagefind } from '../../src/search/node-pagefind.ts';
 import { searchArchive } from '../../src/search/query.ts';
 import { bundledIssuePath, makeContentDir, repoRoot } from '../helpers/content.ts';
 import { defined } from '../helpers/defined.ts';
-import { messageText } from '../helpers/ws-message.ts';
+import { messageText } from '../../src/preview/ws-message.ts';
 
 /** Resolves when `predicate` holds for the text gathered so far; the test's timeout bounds the wait. */
 function waitFor(read: () => string, predicate: (text: string) => boolean): Promise<string> {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { refusedPath } from '../../src/preview/request-guard.ts';
 import { openSiteServer, PortUnavailableError, type SiteServer } from '../../src/preview/site-server.ts';
-import { messageText } from '../helpers/ws-message.ts';
+import { messageText } from '../../src/preview/ws-message.ts';
 
 interface Answer {
   status: number;
