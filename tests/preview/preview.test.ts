@@ -4,6 +4,7 @@ import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { openPagefind } from '../../src/search/node-pagefind.ts';
@@ -100,9 +101,14 @@ describe('npm start: the live-reload preview', () => {
     await new Promise((resolve, reject) => opened.once('open', resolve).once('error', reject));
   });
 
-  afterAll(() => {
+  afterAll(async () => {
     socket?.close();
-    child?.kill();
+    // The preview may still be writing a search index: the folder goes once it has stopped.
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = once(child, 'exit');
+      child.kill();
+      await exited;
+    }
     rmSync(dirname(out), { recursive: true, force: true });
   });
 
