@@ -32,7 +32,20 @@ export function fieldPlace(entry: IssueEntry, field: keyof Masthead): Place {
   return entry.places[field] ?? fileStart;
 }
 
-/** Entries in a stable order: the first file (by path) keeps an issue, later ones are the duplicates. */
-export function byPath(entries: readonly IssueEntry[]): IssueEntry[] {
-  return [...entries].sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+/**
+ * Entries that share a key with an earlier one, each with that earlier entry. Earlier means first
+ * by path, so the same file keeps the issue whatever order the folder lists them in.
+ */
+export function laterDuplicates<Key>(
+  entries: readonly IssueEntry[],
+  key: (entry: IssueEntry) => Key,
+): { entry: IssueEntry; earlier: IssueEntry }[] {
+  const first = new Map<Key, IssueEntry>();
+  const duplicates: { entry: IssueEntry; earlier: IssueEntry }[] = [];
+  for (const entry of [...entries].sort((a, b) => a.relativePath.localeCompare(b.relativePath))) {
+    const earlier = first.get(key(entry));
+    if (earlier) duplicates.push({ entry, earlier });
+    else first.set(key(entry), entry);
+  }
+  return duplicates;
 }
