@@ -1,4 +1,3 @@
-import type { Root } from 'hast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
@@ -36,16 +35,11 @@ const presentations: Record<ArticleOutput, Presentation> = {
   data: { headingShift: -2, prefixIds: false, absoluteLinks: true, placeholders: false },
 };
 
-/** What the rendered body may contain: the model's content plus the site's own figure markup. */
-const outputSchema: SanitizeSchema = {
+/** What a body may bring to an output: the model's content, figures and entity marks included. */
+const bodySchema: SanitizeSchema = {
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption'],
-  attributes: {
-    ...defaultSchema.attributes,
-    figure: [['className', 'figure', 'figure-pending']],
-    div: [...(defaultSchema.attributes?.div ?? []), ['className', 'figure-placeholder']],
-    img: [...(defaultSchema.attributes?.img ?? []), ['loading', 'lazy']],
-  },
+  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'data'],
+  attributes: { ...defaultSchema.attributes, data: ['dataEntity', 'value'] },
 };
 
 /** Pages for the entities the site has pages for. */
@@ -54,8 +48,10 @@ function entityPage(mark: EntityMark): string | undefined {
 }
 
 /**
- * The article's body as HTML for one output. The model's tree is left untouched; the output is
- * sanitized again, so whatever a plug-in added to the tree, no script reaches a page.
+ * The article's body as HTML for one output. The model's tree is sanitized first, so whatever an
+ * enrichment put into it, no script reaches a page; sanitizing also copies it, so the model stays
+ * untouched while the site's own plugins then shape the copy (links to pages, classes, heading
+ * levels: nothing they add comes from content).
  */
 export function articleHtml(
   article: Pick<Article, 'id' | 'body'>,
@@ -64,12 +60,11 @@ export function articleHtml(
 ): string {
   const presentation = presentations[output];
   const processor = unified()
+    .use(rehypeSanitize, { ...bodySchema, clobberPrefix: presentation.prefixIds ? `${article.id}--` : '' })
     .use(rehypeEntityLinks, { href: entityPage })
     .use(rehypeFigurePresentation, presentation.placeholders ? { placeholder: uiStrings.photoMissing } : {})
     .use(rehypeHeadingRank, { shift: presentation.headingShift, highest: 2 })
     .use(rehypeSiteUrls, { url: (path) => (presentation.absoluteLinks ? absolute(path, deployment) : path) })
-    .use(rehypeSanitize, { ...outputSchema, clobberPrefix: presentation.prefixIds ? `${article.id}--` : '' })
     .use(rehypeStringify);
-  const tree: Root = structuredClone(article.body);
-  return processor.stringify(processor.runSync(tree));
+  return processor.stringify(processor.runSync(article.body));
 }

@@ -4,9 +4,11 @@ import { absolute } from '../core/routes.ts';
 import type { Article, Issue, Milestone } from '../model.ts';
 import { stepLabel } from '../parks/steps.ts';
 import { articleHtml, type ArticleOutput } from './article-html.ts';
-import { openDataIssue } from './exports.ts';
-import { issueContentHtml, issueTimestamp } from './feeds.ts';
+import { articleJsonLd, citationMeta, gbtReference } from './citation.ts';
+import { issuesIndex, openDataIssue } from './exports.ts';
+import { issueContentHtml, issueTimestamp, jsonFeed } from './feeds.ts';
 import { articleCount, issueLabel, issueShortLabel, pageLabel } from './labels.ts';
+import type { ArticlePage } from './pages.ts';
 import { dateSourceNote } from './parks.ts';
 import type { SiteSettings } from './settings.ts';
 
@@ -29,6 +31,14 @@ export function siteFilters(settings: SiteSettings) {
     scriptJson: (value: unknown) => scriptSafeJson(value),
     /** An article's body for the page it is shown on (`page` or `issue`); sanitized, so templates mark it safe. */
     articleHtml: (article: Article, output: ArticleOutput) => articleHtml(article, output, settings),
+    /** The JSON Feed of these issues, rendered only when the feed page is (not at every preview save). */
+    jsonFeed: (issues: readonly Issue[]) => jsonFeed(issues, settings),
+    /** An article page's GB/T 7714 reference, Highwire meta tags and schema.org JSON-LD. */
+    gbtReference: (page: ArticlePage) => gbtReference(page.article, page.issue),
+    citationMeta: (page: ArticlePage) => citationMeta(page.article, page.issue, settings),
+    articleJsonLd: (page: ArticlePage) => articleJsonLd(page.article, page.issue, settings),
+    /** `/api/issues.json`: every issue without article bodies. */
+    issuesIndex: (issues: readonly Issue[]) => issuesIndex(issues, settings),
     /** One issue as its open-data file publishes it. */
     openData: (issue: Issue) => openDataIssue(issue, settings),
   };

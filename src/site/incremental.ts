@@ -78,10 +78,10 @@ export function sameData(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const entriesA = Object.entries(a);
-  const valuesB = new Map<string, unknown>(Object.entries(b));
-  if (entriesA.length !== valuesB.size) return false;
-  return entriesA.every(([key, value]) => valuesB.has(key) && sameData(value, valuesB.get(key)));
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  // Reflect.get reads a key of any object without a cast; this runs for every page at every save.
+  return keys.every((key) => Object.hasOwn(b, key) && sameData(Reflect.get(a, key), Reflect.get(b, key)));
 }
 
 /**

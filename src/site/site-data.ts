@@ -1,9 +1,6 @@
 import { routes } from '../core/routes.ts';
 import type { Issue } from '../model.ts';
 import type { Archive } from '../pipeline/load.ts';
-import { articleJsonLd, citationMeta, gbtReference, type MetaTag } from './citation.ts';
-import { issuesIndex } from './exports.ts';
-import { jsonFeed } from './feeds.ts';
 import {
   articlePages,
   cumulativeRedirects,
@@ -18,12 +15,6 @@ import { parkPages, parksByProvince, type ParkPage, type ProvinceGroup } from '.
 import { sectionPages, sectionSummaries, type SectionPage } from './sections.ts';
 import type { SiteSettings } from './settings.ts';
 
-export interface CitedArticlePage extends ArticlePage {
-  reference: string;
-  meta: MetaTag[];
-  jsonLd: Record<string, unknown>;
-}
-
 /** Everything the templates read, shaped once from the typed model. */
 export interface SiteData {
   /** Newest first. */
@@ -33,7 +24,7 @@ export interface SiteData {
   feedIssues: Issue[];
   years: YearGroup[];
   issuePages: IssuePage[];
-  articlePages: CitedArticlePage[];
+  articlePages: ArticlePage[];
   sections: ReturnType<typeof sectionSummaries>;
   sectionPages: SectionPage[];
   parks: ParkPage[];
@@ -43,8 +34,6 @@ export interface SiteData {
   redirects: Redirect[];
   /** One open-data file per issue (`/api/issues/2018-01.json`). */
   issueData: { path: string; issue: Issue }[];
-  issuesIndex: Record<string, unknown>;
-  jsonFeed: Record<string, unknown>;
   /** Every page a search engine should index, as site paths. */
   sitemap: string[];
 }
@@ -76,12 +65,9 @@ export function siteData(
   const pages = {
     years: yearGroups(issues),
     issuePages: issuePages(issues),
-    articlePages: articlePages(issues).map((page) => ({
-      ...page,
-      reference: gbtReference(page.article, page.issue),
-      meta: citationMeta(page.article, page.issue, settings),
-      jsonLd: articleJsonLd(page.article, page.issue, settings),
-    })),
+    // Citation data is made by filters as each article page renders: it follows from the article
+    // and its issue alone, and the preview compares these entries at every save.
+    articlePages: articlePages(issues),
     sectionPages: sectionPages(issues, archive.sectionTable.kinds, settings.sectionPageSize),
     parks: parkPages(archive.parks, issues),
   };
@@ -95,8 +81,6 @@ export function siteData(
     parksIndex: archive.parks.length > 0 ? [{ url: routes.parks }] : [],
     redirects: cumulativeRedirects(issues),
     issueData: issues.map((issue) => ({ path: routes.issueData(issue.id), issue })),
-    issuesIndex: issuesIndex(issues, settings),
-    jsonFeed: jsonFeed(feedIssues, settings),
     sitemap: sitemapPaths(pages),
   };
 }

@@ -71,9 +71,9 @@ describe('articleHtml: one body, rendered for each place it is shown', () => {
   });
 
   it('leaves the model untouched', () => {
-    const subject = article('#### x\n\n图：y\n');
+    const subject = article('#### x\n\n[甲](/parks/a/)\n\n图：y\n\n![z](/z.png)\n');
     const before = structuredClone(subject.body);
-    articleHtml(subject, 'issue', deployment);
+    for (const output of ['page', 'issue', 'feed', 'data'] as const) articleHtml(subject, output, deployment);
     expect(subject.body).toEqual(before);
   });
 });

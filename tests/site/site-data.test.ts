@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sectionTable } from '../../src/pipeline/section-kinds.ts';
+import { jsonFeed } from '../../src/site/feeds.ts';
 import { readSettings } from '../../src/site/settings.ts';
 import { siteData } from '../../src/site/site-data.ts';
 import { issue } from './fixtures.ts';
@@ -10,9 +11,11 @@ const archive = { issues, sectionTable: sectionTable([]), parks: [] };
 
 describe('siteData feeds', () => {
   it('carries the newest feedSize issues in both feeds, and every issue elsewhere', () => {
-    const data = siteData(archive, { ...readSettings({}), feedSize: 2 });
+    const settings = { ...readSettings({}), feedSize: 2 };
+    const data = siteData(archive, settings);
     expect(data.feedIssues.map((i) => i.id)).toEqual(['2019-02', '2019-01']);
-    const items = (data.jsonFeed as { items: { url: string }[] }).items;
+    // The feed template renders the JSON Feed from the feed issues.
+    const items = (jsonFeed(data.feedIssues, settings) as { items: { url: string }[] }).items;
     expect(items.map((item) => item.url)).toEqual(['https://example.org/2019/02/', 'https://example.org/2019/01/']);
     expect(data.issueData).toHaveLength(3);
     expect(data.sitemap).toContain('/2018/01/');
