@@ -19,6 +19,23 @@ export function issueTimestamp(date: string): string {
  * reader has no base URL), article sub-headings below the article titles.
  */
 export function issueContentHtml(issue: Issue, settings: FeedSettings): string {
+  const key = `${settings.baseUrl}${settings.pathPrefix}`;
+  const known = feedContent.get(issue);
+  if (known?.key === key) return known.html;
+  const html = renderIssueContent(issue, settings);
+  feedContent.set(issue, { key, html });
+  return html;
+}
+
+/**
+ * Both feeds carry the newest issues in full, and the preview renders the feeds at every save
+ * while those issues stay the same objects (its load cache keeps them): each issue's fragment is
+ * kept with the issue, for the deployment it was made for. Only feed issues get an entry, and an
+ * entry goes with its issue object, so this holds a few megabytes at most.
+ */
+const feedContent = new WeakMap<Issue, { key: string; html: string }>();
+
+function renderIssueContent(issue: Issue, settings: FeedSettings): string {
   const parts = [
     `<p>${escapeHtml(issue.series)} ${escapeHtml(issueLabel(issue))} ${escapeHtml(toChineseDate(issue.date))}</p>`,
   ];
