@@ -41,6 +41,9 @@ export default defineConfig({
     // Sized for e2e (site builds, Chromium); unit inherits them, as before the split.
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // Vitest's default (one worker fewer than cores) is one worker on a 2-core machine; two run the
+    // e2e files side by side, which waits on Chromium, Pagefind and the disk much of the time.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
