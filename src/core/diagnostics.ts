@@ -1,4 +1,3 @@
-import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { Diagnostic, Severity } from '../model.ts';
@@ -42,15 +41,6 @@ export function diagnosticOf(message: VFileMessage, path: string): Diagnostic {
 /** Every message on the file, in the archive's form. */
 export function diagnosticsOf(file: VFile): Diagnostic[] {
   return file.messages.map((message) => diagnosticOf(message, file.path));
-}
-
-/**
- * A finding of a pipeline stage (decoding, parsing, the masthead) on the file, in the same form a
- * lint rule's message takes: fatal for errors, with the rule id and our source name.
- */
-export function report(file: VFile, at: Place | Node, severity: Severity, rule: string, reason: string): void {
-  const message = file.message(reason, { place: 'type' in at ? at.position : at, ruleId: rule, source: ruleSource });
-  message.fatal = severity === 'error';
 }
 
 /** The `source` of every message this project makes (unified's convention: the rule set's name). */

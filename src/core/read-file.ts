@@ -1,17 +1,5 @@
 import { readFile } from 'node:fs/promises';
 
-/** A file that could not be read for a reason other than its absence, with the reason in Chinese. */
-export class UnreadableFileError extends Error {
-  override readonly name = 'UnreadableFileError';
-  constructor(
-    readonly path: string,
-    readonly reason: string,
-    options?: ErrorOptions,
-  ) {
-    super(`无法读取 ${path}：${reason}`, options);
-  }
-}
-
 /** What went wrong with a file, as an editor can act on it; the system's code stays for searching. */
 export function osReason(error: unknown): string {
   const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
@@ -30,16 +18,18 @@ export function osReason(error: unknown): string {
   return code ? `${text}（${code}）` : text;
 }
 
+/** A table of the content folder as read: its text, absent, or unreadable for the reason given. */
+export type OptionalText = { text: string } | { missing: true } | { unreadable: string };
+
 /**
- * Reads a file that may be absent: only "no such file" means absent (undefined); any other
- * failure is an `UnreadableFileError` naming the file and the reason, never a silent skip.
+ * Reads a text file that may be absent: only "no such file" means absent; any other failure
+ * comes back with its reason, for a diagnostic, never as a silent skip.
  */
-export async function readOptionalFile(path: string): Promise<Buffer | undefined> {
+export async function readOptionalText(path: string): Promise<OptionalText> {
   try {
-    return await readFile(path);
+    return { text: await readFile(path, 'utf8') };
   } catch (error) {
-    if (isMissing(error)) return undefined;
-    throw new UnreadableFileError(path, osReason(error), { cause: error });
+    return isMissing(error) ? { missing: true } : { unreadable: osReason(error) };
   }
 }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { diagnostic, fileStart } from '../core/diagnostics.ts';
-import { osReason, readOptionalFile, UnreadableFileError } from '../core/read-file.ts';
+import { readOptionalText } from '../core/read-file.ts';
 import type { Article, Issue } from '../model.ts';
 import type { Enrichment, EnrichmentSource } from '../pipeline/enrichment.ts';
 import { gazetteer, gazetteerFile, parseGazetteer, type Gazetteer } from './gazetteer.ts';
@@ -18,18 +18,14 @@ export const parksEnrichment: EnrichmentSource = {
   name: 'parks',
   async load({ dir, displayDir }) {
     const shown = join(displayDir, gazetteerFile);
-    let bytes: Buffer | undefined;
-    try {
-      bytes = await readOptionalFile(join(dir, gazetteerFile));
-    } catch (error) {
-      const reason = error instanceof UnreadableFileError ? error.reason : osReason(error);
-      const message = `无法读取园区名录 ${gazetteerFile}：${reason}。请检查这个文件。`;
+    const file = await readOptionalText(join(dir, gazetteerFile));
+    if ('missing' in file) return { diagnostics: [], fingerprint: '' };
+    if ('unreadable' in file) {
+      const message = `无法读取园区名录 ${gazetteerFile}：${file.unreadable}。请检查这个文件。`;
       return { diagnostics: [diagnostic(shown, fileStart, 'error', 'gazetteer', message)], fingerprint: 'unreadable' };
     }
-    if (bytes === undefined) return { diagnostics: [], fingerprint: '' };
-    const text = bytes.toString('utf8');
-    const { parks, diagnostics } = parseGazetteer(shown, text);
-    return { enrichment: parkEnrichment(gazetteer(parks)), diagnostics, fingerprint: text };
+    const { parks, diagnostics } = parseGazetteer(shown, file.text);
+    return { enrichment: parkEnrichment(gazetteer(parks)), diagnostics, fingerprint: file.text };
   },
 };
 

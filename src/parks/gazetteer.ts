@@ -16,15 +16,11 @@ export const parkTypes = ['综合类', '行业类', '静脉产业类'] as const;
 export interface Gazetteer {
   parks: GazetteerPark[];
   matcher: ParkMatcher;
-  /** False when the content folder has no gazetteer: then nothing asks for parks to be added. */
-  tracked: boolean;
 }
 
 export function gazetteer(parks: GazetteerPark[]): Gazetteer {
-  return { parks, matcher: parkMatcher(parks), tracked: true };
+  return { parks, matcher: parkMatcher(parks) };
 }
-
-export const emptyGazetteer: Gazetteer = { ...gazetteer([]), tracked: false };
 
 const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { issueFileExtension, sectionTableFile } from '../core/content-format.ts';
 import { compareDiagnostics, diagnostic, fileStart } from '../core/diagnostics.ts';
-import { isMissing, osReason, readOptionalFile, UnreadableFileError } from '../core/read-file.ts';
+import { isMissing, osReason, readOptionalText } from '../core/read-file.ts';
 import type { Diagnostic, Issue } from '../model.ts';
 import { checkArchive, type IssueEntry } from './archive-rules/index.ts';
 import type { ArchiveIndexes, ContentFolder, Enrichment, EnrichmentSource } from './enrichment.ts';
@@ -169,17 +169,11 @@ export async function loadSectionTableFile(
     table: sectionTable([]),
     diagnostics: [diagnostic(shown, fileStart, 'error', 'section-table', message)],
   });
-  let bytes: Buffer | undefined;
-  try {
-    bytes = await readOptionalFile(join(contentDir, sectionTableFile));
-  } catch (error) {
-    const reason = error instanceof UnreadableFileError ? error.reason : osReason(error);
-    return failed(`无法读取栏目表 ${sectionTableFile}：${reason}。请检查这个文件。`);
-  }
-  if (bytes === undefined)
+  const file = await readOptionalText(join(contentDir, sectionTableFile));
+  if ('unreadable' in file) return failed(`无法读取栏目表 ${sectionTableFile}：${file.unreadable}。请检查这个文件。`);
+  if ('missing' in file)
     return failed(`找不到栏目表 ${sectionTableFile}：请在内容目录中建立它，列出每个栏目的 title 和 kind。`);
-  const text = bytes.toString('utf8');
-  return { ...parseSectionTable(shown, text), text };
+  return { ...parseSectionTable(shown, file.text), text: file.text };
 }
 
 /** Every Markdown file under the folder, in a stable order; dot-folders (editor backups, VCS) are skipped. */

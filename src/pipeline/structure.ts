@@ -116,10 +116,3 @@ function articleDraft(node: MdHeading): ArticleDraft {
   if (attributes) draft.attributes = attributes;
   return draft;
 }
-
-/** Every article of the draft, columns' and stray ones, in file order. */
-export function draftArticles(draft: IssueDraft): ArticleDraft[] {
-  return [...draft.strayArticles, ...draft.sections.flatMap((section) => section.articles)].sort(
-    (a, b) => a.place.line - b.place.line,
-  );
-}
