@@ -106,6 +106,11 @@ export function issueId(year: number, number: number): string {
   return `${year}-${String(number).padStart(2, '0')}`;
 }
 
+/** How an issue is named, as the bulletin prints it: 2018年第1期. */
+export function issueShortLabel(issue: { year: number; number: number }): string {
+  return `${issue.year}年第${issue.number}期`;
+}
+
 /** Where an issue's file lives in the content folder: `2018/2018-01.md` for 2018年第1期. */
 export function issueFilePath(issue: { year: number; number: number }): string {
   return `${issue.year}/${issueId(issue.year, issue.number)}.md`;

@@ -1,6 +1,7 @@
 import type { Article, Issue, Section } from '../model.ts';
 import { escapeHtml } from '../core/escape.ts';
 import { spaceTokens, titleMarkers } from './tokens.ts';
+import { issueShortLabel } from '../core/content-format.ts';
 
 /**
  * One search record per article, built from the model rather than from the site's pages: the
@@ -10,11 +11,6 @@ import { spaceTokens, titleMarkers } from './tokens.ts';
 export interface SearchRecord {
   url: string;
   content: string;
-}
-
-/** 2018年第1期, as the bulletin prints it. */
-export function issueLabel(issue: Pick<Issue, 'year' | 'number'>): string {
-  return `${issue.year}年第${issue.number}期`;
 }
 
 /**
@@ -76,12 +72,12 @@ function recordHtml(
   style: TextStyle,
   tail: string,
 ): string {
-  const meta = { title: article.title, issue: issueLabel(issue), section: section.title, date: issue.date };
+  const meta = { title: article.title, issue: issueShortLabel(issue), section: section.title, date: issue.date };
   // An article naming several parks is found under each of them; one naming none has no park value.
   const filters = {
     year: String(issue.year),
     section: section.title,
-    issue: issueLabel(issue),
+    issue: issueShortLabel(issue),
     park: article.parks.map((park) => park.name),
   };
   const sortKey = dataElements('sort', { date: dateSortKey(issue, position) });

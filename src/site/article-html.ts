@@ -4,6 +4,7 @@ import { unified } from 'unified';
 import type { EntityMark } from '../core/entity-mark.ts';
 import { absolute, routes, type Deployment } from '../core/routes.ts';
 import type { Article } from '../model.ts';
+import { parkEntity } from '../parks/mark-mentions.ts';
 import rehypeEntityLinks from './rehype/entity-links.ts';
 import rehypeFigurePresentation from './rehype/figure-presentation.ts';
 import rehypeHeadingRank from './rehype/heading-rank.ts';
@@ -44,7 +45,7 @@ const bodySchema: SanitizeSchema = {
 
 /** Pages for the entities the site has pages for. */
 function entityPage(mark: EntityMark): string | undefined {
-  return mark.entity === 'park' ? routes.park(mark.id) : undefined;
+  return mark.entity === parkEntity ? routes.park(mark.id) : undefined;
 }
 
 /**

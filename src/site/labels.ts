@@ -1,11 +1,7 @@
+import { issueShortLabel } from '../core/content-format.ts';
 import type { Issue } from '../model.ts';
 
 type IssueNumbers = Pick<Issue, 'year' | 'number' | 'cumulativeNumber'>;
-
-/** 2018年第1期 */
-export function issueShortLabel(issue: Pick<Issue, 'year' | 'number'>): string {
-  return `${issue.year}年第${issue.number}期`;
-}
 
 /** 2018年第1期(总第10期), as the masthead prints it. */
 export function issueLabel(issue: IssueNumbers): string {

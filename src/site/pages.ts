@@ -1,6 +1,7 @@
 import type { Article, Issue, Section } from '../model.ts';
 import { routes } from '../core/routes.ts';
-import { articleCount, issueLabel, issueShortLabel } from './labels.ts';
+import { issueShortLabel } from '../core/content-format.ts';
+import { articleCount, issueLabel } from './labels.ts';
 
 export interface Link {
   url: string;

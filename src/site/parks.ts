@@ -1,5 +1,5 @@
 import type { Issue, Milestone, Park } from '../model.ts';
-import { issueShortLabel } from './labels.ts';
+import { issueShortLabel } from '../core/content-format.ts';
 
 export interface ProvinceGroup {
   province: string;

@@ -9,7 +9,8 @@ import {
   readableBlocks,
   withoutTitleMarkers,
 } from '../../src/search/query.ts';
-import { articleRecord, bodyHtml, dateSortKey, issueLabel } from '../../src/search/records.ts';
+import { issueShortLabel } from '../../src/core/content-format.ts';
+import { articleRecord, bodyHtml, dateSortKey } from '../../src/search/records.ts';
 import {
   phraseQuery,
   queryTerms,
@@ -81,7 +82,7 @@ const issue = {
 
 describe('search records', () => {
   it('labels issues as printed', () => {
-    expect(issueLabel({ year: 2018, number: 12 })).toBe('2018年第12期');
+    expect(issueShortLabel({ year: 2018, number: 12 })).toBe('2018年第12期');
   });
 
   it('sorts by date, then running number, then printed order (newest first)', () => {
