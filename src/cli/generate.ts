@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { contentDir } from '../core/content-dir.ts';
 import { writeGeneratedArchive } from '../generate/archive.ts';
+import { BulletinError } from '../core/errors.ts';
 
 /**
  * `npm run generate -- --issues N --out DIR [--seed S] [--include-source]`: a content folder of N
@@ -35,4 +36,8 @@ async function main(args: string[]): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
+  if (!(error instanceof BulletinError)) throw error;
+  process.stderr.write(`没有生成：${error.message}\n`);
+  return 1;
+});

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir } from '../core/content-dir.ts';
@@ -8,6 +8,8 @@ import { importBulletin } from '../import/import-bulletin.ts';
 import { issueFilePath } from '../core/content-format.ts';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
 import { InvariantError } from '../core/errors.ts';
+import { writeFileAtomically } from '../core/write-atomically.ts';
+import { writeFailureReason } from '../core/write-reason.ts';
 import { loadSectionTableFile } from '../pipeline/load.ts';
 import { readInputFile } from './read-input.ts';
 
@@ -51,12 +53,12 @@ async function main(argv: string[]): Promise<number> {
   const shownOut = relative(process.cwd(), out) || out;
   try {
     await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, markdown, { flag: args.values.force ? 'w' : 'wx' });
+    await writeFileAtomically(out, markdown, { replace: args.values.force });
   } catch (error) {
     const exists = (error as NodeJS.ErrnoException).code === 'EEXIST';
     const problem = exists
       ? '文件已存在，没有覆盖。如确要用导入结果替换它，请加 --force；或用 --out 写到别处比较。'
-      : `无法写入这个文件：${(error as Error).message}`;
+      : `无法写入这个文件：${writeFailureReason(error)}。${args.values.force ? '原有的文件保持不变。' : ''}`;
     process.stderr.write(`${shownOut}:1:1  error  ${problem}  (${exists ? 'output-exists' : 'output-write'})\n`);
     return 1;
   }

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir } from '../core/content-dir.ts';
@@ -6,6 +6,8 @@ import { checkWrittenIssue } from '../import/check-written.ts';
 import { readIssueHeads } from '../import/issue-heads.ts';
 import { datePlaceholder, planNewIssue, skeletonMarkdown, type NewIssueOptions } from '../import/new-issue.ts';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
+import { writeFileAtomically } from '../core/write-atomically.ts';
+import { writeFailureReason } from '../core/write-reason.ts';
 import { loadSectionTableFile } from '../pipeline/load.ts';
 
 const usage =
@@ -67,11 +69,11 @@ async function main(argv: string[]): Promise<number> {
   const shown = join(shownDir, plan.relativePath);
   try {
     await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, skeletonMarkdown(plan.masthead, table), { flag: 'wx' });
+    await writeFileAtomically(file, skeletonMarkdown(plan.masthead, table));
   } catch (error) {
     const exists = (error as NodeJS.ErrnoException).code === 'EEXIST';
     process.stderr.write(
-      `没有新建文件：${exists ? `${shown} 已经存在，不会覆盖。要修改这一期，请直接编辑该文件。` : `无法写入 ${shown}：${(error as Error).message}`}\n`,
+      `没有新建文件：${exists ? `${shown} 已经存在，不会覆盖。要修改这一期，请直接编辑该文件。` : `无法写入 ${shown}：${writeFailureReason(error)}`}\n`,
     );
     return 1;
   }

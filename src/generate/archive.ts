@@ -1,10 +1,12 @@
-import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { issueFiles } from '../pipeline/load.ts';
 import { loadArchive } from '../archive/load-archive.ts';
 import { buildCorpus } from './corpus.ts';
 import { generateIssueFiles } from './issues.ts';
 import { GenerateError } from '../core/errors.ts';
+import { isMissing } from '../core/read-file.ts';
+import { writeFileAtomically } from '../core/write-atomically.ts';
 
 export interface GenerateArchiveOptions {
   /** Content folder whose issues give the wording and whose tables (sections.yaml …) are copied. */
@@ -32,19 +34,34 @@ export async function writeGeneratedArchive(options: GenerateArchiveOptions): Pr
     startYear: newest.year + 1,
     firstCumulativeNumber: newest.cumulativeNumber + 1,
   });
+  await refuseFilledFolder(options.outDir);
   await mkdir(options.outDir, { recursive: true });
   const tables = (await readdir(options.sourceDir)).filter((name) => name.endsWith('.yaml'));
-  for (const table of tables) await copyFile(join(options.sourceDir, table), join(options.outDir, table));
+  for (const table of tables) await copy(join(options.sourceDir, table), join(options.outDir, table));
   if (options.includeSource) {
     for (const file of await issueFiles(options.sourceDir)) {
       const target = join(options.outDir, relative(options.sourceDir, file));
       await mkdir(dirname(target), { recursive: true });
-      await copyFile(file, target);
+      await copy(file, target);
     }
   }
   for (const file of generated) {
     await mkdir(dirname(join(options.outDir, file.path)), { recursive: true });
-    await writeFile(join(options.outDir, file.path), file.text);
+    await writeFileAtomically(join(options.outDir, file.path), file.text);
   }
   return { files: generated.map((file) => file.path) };
+}
+
+/** Generated files never replace an editor's: the folder must be new or empty. */
+async function refuseFilledFolder(dir: string): Promise<void> {
+  const names = await readdir(dir).catch((error: unknown) => {
+    if (isMissing(error)) return [];
+    throw error;
+  });
+  if (names.length > 0)
+    throw new GenerateError(`${dir} 不是空目录，生成的文件可能覆盖其中的文件：请指定一个新的或空的目录。`);
+}
+
+async function copy(from: string, to: string): Promise<void> {
+  await writeFileAtomically(to, await readFile(from));
 }

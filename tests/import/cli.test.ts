@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeContentDir, repoRoot, seedTextPath } from '../helpers/content.ts';
+import { bundledContent, makeContentDir, repoRoot, seedTextPath } from '../helpers/content.ts';
+import { canMount, mountSmallDisk } from '../helpers/small-disk.ts';
 import { bulletin } from './helpers.ts';
 
 const runImport = (contentDir: string, ...args: string[]) =>
@@ -41,6 +42,25 @@ describe('npm run import', () => {
     expect(readFileSync(join(dir, '2018/2018-01.md'), 'utf8')).toContain(
       '### 开展国家生态工业园区建设专题调研 {#p3 page=3}',
     );
+  });
+
+  it.skipIf(!canMount)('leaves the existing issue whole when --force meets a full disk', () => {
+    const disk = mountSmallDisk('16k');
+    if (!disk) throw new Error('cannot mount a tmpfs although running as root');
+    try {
+      const dir = join(disk.path, 'content');
+      mkdirSync(join(dir, '2018'), { recursive: true });
+      cpSync(join(bundledContent, 'sections.yaml'), join(dir, 'sections.yaml'));
+      const edited = `编辑改过的文字\n${'正文。'.repeat(1200)}\n`;
+      writeFileSync(join(dir, '2018/2018-01.md'), edited);
+      const result = runImport(dir, seedTextPath, '--force');
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/无法写入这个文件：磁盘空间不足.*ENOSPC.*原有的文件保持不变/);
+      expect(readFileSync(join(dir, '2018/2018-01.md'), 'utf8')).toBe(edited);
+      expect(readdirSync(join(dir, '2018'))).toEqual(['2018-01.md']);
+    } finally {
+      disk.unmount();
+    }
   });
 
   it('writes to --out instead and checks that file on its own', () => {
