@@ -4,7 +4,9 @@ import { contentDir } from '../src/core/content-dir.ts';
 import { runBuild } from '../src/cli/build-command.ts';
 import { startPreview } from '../src/preview/preview.ts';
 import { PortUnavailableError } from '../src/preview/site-server.ts';
-import { removeLeftovers, unsafeOutputReason } from '../src/site/build-output.ts';
+import { failureMessage } from '../src/cli/failure-message.ts';
+import { OutputWriteError } from '../src/core/errors.ts';
+import { exitWhenSafe, uninterruptibleStepUnderWay } from '../src/core/shutdown.ts';
 import { readSettings } from '../src/site/settings.ts';
 
 /**
@@ -23,14 +25,9 @@ async function main(args: string[]): Promise<number> {
   }
   const out = resolve(outArgument);
   const dir = contentDir();
-  const unsafe = unsafeOutputReason(out, [process.cwd(), dir]);
-  if (unsafe) {
-    process.stderr.write(`${unsafe}\n`);
-    return 2;
-  }
   const displayDir = relative(process.cwd(), dir) || '.';
   if (args.includes('--serve')) return preview(dir, displayDir, out);
-  await removeLeftovers(out);
+  stopOnSignals();
   return build(dir, displayDir, out);
 }
 
@@ -75,8 +72,9 @@ async function preview(dir: string, displayDir: string, out: string): Promise<nu
       log,
     });
   } catch (error) {
-    if (!(error instanceof PortUnavailableError)) throw error;
-    process.stderr.write(`${portAdvice(error)}\n`);
+    if (error instanceof PortUnavailableError) process.stderr.write(`${portAdvice(error)}\n`);
+    else if (error instanceof OutputWriteError) process.stderr.write(`${error.message}\n`);
+    else throw error;
     return 1;
   }
   log(`预览网站：http://localhost:${running.port}${settings.pathPrefix}`);
@@ -85,7 +83,29 @@ async function preview(dir: string, displayDir: string, out: string): Promise<nu
   const stop = () => void running.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  process.once('SIGHUP', stop);
   return 0;
+}
+
+/**
+ * A stop (Ctrl+C, a CI job stop, the terminal closing) ends the build at once: the new site is
+ * not swapped in, the half-built folder and the lock are removed on exit, Pagefind ends with its
+ * input; a stop during the swap waits the moment it takes. A second signal exits straight away.
+ */
+function stopOnSignals(): void {
+  const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+  let stopping = false;
+  for (const [signal, code] of Object.entries(codes))
+    process.on(signal, () => {
+      if (stopping) process.exit(code);
+      stopping = true;
+      process.stderr.write(
+        uninterruptibleStepUnderWay()
+          ? '\n已停止：新网站正在换入，换完即退出。\n'
+          : '\n已停止生成，网站目录保持原样。\n',
+      );
+      exitWhenSafe(code);
+    });
 }
 
 function previewPort(value: string | undefined): number | undefined {
@@ -104,9 +124,8 @@ function portAdvice({ port, code }: PortUnavailableError): string {
 }
 
 process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
-  // Not a content error (those are reported above, with file and line): the program or the machine failed.
-  process.stderr.write(
-    `生成失败：${error instanceof Error ? error.message : String(error)}\n网站目录保持原样。请检查磁盘空间和输出目录的权限后重试；问题仍在时，请连同这条信息报告。\n`,
-  );
+  // Not a content error (those are reported with file and line) nor a failed build (runBuild
+  // reports those): the preview failed to start, or the program has a bug.
+  process.stderr.write(`失败：${failureMessage(error)}\n`);
   return 1;
 });

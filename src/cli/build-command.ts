@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { loadArchive } from '../archive/load-archive.ts';
@@ -6,6 +7,9 @@ import { openSearchIndex } from '../search/build-index.ts';
 import { searchRecords } from '../search/records.ts';
 import { publishSite, stopwatch, type PublishTimings } from '../site/publish.ts';
 import type { SiteSettings } from '../site/settings.ts';
+import { claimOutputFolder } from '../site/output-folder.ts';
+import { OutputWriteError } from '../core/errors.ts';
+import { failureMessage } from './failure-message.ts';
 
 export interface BuildOptions {
   contentDir: string;
@@ -28,8 +32,38 @@ export type BuildTimings = PublishTimings & { load: number };
  * `out` as it was.
  */
 export async function runBuild(options: BuildOptions): Promise<number> {
-  const { out, write, writeError } = options;
-  const shownOut = relative(process.cwd(), out) || '.';
+  const { write, writeError } = options;
+  const shownOut = relative(process.cwd(), options.out) || '.';
+  if (!existsSync(options.contentDir)) {
+    writeError(
+      `找不到内容目录 ${options.displayDir}/：请在项目根目录运行，或用 CONTENT_DIR 指定内容目录。${shownOut}/ 保持不变。\n`,
+    );
+    return 2;
+  }
+  const claim = await claimOutputFolder(options.out, {
+    keep: [process.cwd(), options.contentDir],
+    shownOut,
+    command: 'npm run build',
+  }).catch((error: unknown) => {
+    if (!(error instanceof OutputWriteError)) throw error;
+    writeError(`${error.message}\n`);
+    return undefined;
+  });
+  if (!claim) return 2;
+  try {
+    for (const note of claim.notes) write(`${note}\n`);
+    return await buildClaimed(options, claim.folder, shownOut);
+  } catch (error) {
+    // publishSite swaps the new site in as its last step, and a failed swap puts the old one back.
+    writeError(`生成失败：${failureMessage(error)}\n${shownOut}/ 保持不变。\n`);
+    return 1;
+  } finally {
+    claim.release();
+  }
+}
+
+async function buildClaimed(options: BuildOptions, out: string, shownOut: string): Promise<number> {
+  const { write, writeError } = options;
   const started = performance.now();
   const lap = stopwatch();
   // Pagefind indexes each issue in its own process while the next ones are parsed here.
@@ -50,10 +84,13 @@ export async function runBuild(options: BuildOptions): Promise<number> {
     return 1;
   }
   const published = await publishSite(archive, out, { settings: options.settings, index: 'now', searchIndex });
-  const timings: BuildTimings = { load, ...published.timings };
-  if (options.timingsFile) await writeFile(options.timingsFile, JSON.stringify(timings));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   write(`已生成 ${shownOut}/（${archive.issues.length} 期，用时 ${seconds} 秒）。\n`);
+  const timings: BuildTimings = { load, ...published.timings };
+  if (options.timingsFile)
+    await writeFile(options.timingsFile, JSON.stringify(timings)).catch((error: unknown) =>
+      writeError(`无法写出用时记录 ${options.timingsFile}：${failureMessage(error)}\n`),
+    );
   // Warnings do not stop publishing; editors read them in full with npm run check.
   const warnings = archive.diagnostics.length;
   if (warnings > 0) write(`内容有 ${warnings} 个警告，运行 npm run check 查看。\n`);

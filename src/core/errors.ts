@@ -30,6 +30,11 @@ export class GenerateError extends BulletinError {
   override name = 'GenerateError';
 }
 
+/** The output folder may not be written (not one of ours, in use by another build), or writing it failed. */
+export class OutputWriteError extends BulletinError {
+  override name = 'OutputWriteError';
+}
+
 /** Something the program itself guarantees did not hold: a bug, never bad content. */
 export class InvariantError extends Error {
   override name = 'InvariantError';

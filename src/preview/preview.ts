@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
 import { isMissing } from '../core/read-file.ts';
 import { loadArchive, type Archive } from '../archive/load-archive.ts';
 import { issueFileCache } from '../pipeline/load.ts';
-import { removeLeftovers } from '../site/build-output.ts';
+import { claimOutputFolder } from '../site/output-folder.ts';
 import { publishSite, reindexSite } from '../site/publish.ts';
 import { readSettings } from '../site/settings.ts';
 import type { SiteData } from '../site/site-data.ts';
@@ -43,11 +43,18 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     liveReload: true,
     log: options.log,
   });
-  // Only now: with the port taken by another preview of the same folder, its builds are still running.
-  await removeLeftovers(options.out).catch(async (error: unknown) => {
+  // Only now: with the port taken, nothing is touched. The claim keeps a build or another preview
+  // out of the folder while this one runs, and clears what an interrupted one left.
+  const claim = await claimOutputFolder(options.out, {
+    keep: [process.cwd(), options.contentDir],
+    shownOut: relative(process.cwd(), options.out) || '.',
+    command: 'npm start',
+  }).catch(async (error: unknown) => {
     await server.close();
     throw error;
   });
+  for (const note of claim.notes) options.log(note);
+  const out = claim.folder;
   // Unchanged issue files are not parsed again, and after content edits only changed pages are
   // rendered; a change to templates or static files renders everything.
   const cache = issueFileCache();
@@ -66,7 +73,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const stop = new AbortController();
     const done = (async () => {
       await previous?.done;
-      await reindexSite(archive, options.out, stop.signal);
+      await reindexSite(archive, out, stop.signal);
       options.log('检索索引已更新。');
     })().catch((error: unknown) => {
       if (!stop.signal.aborted)
@@ -93,7 +100,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (hasErrors(archive.diagnostics)) {
       for (const d of archive.diagnostics.filter((d) => d.severity === 'error')) options.log(formatDiagnostic(d));
       options.log(
-        existsSync(options.out)
+        existsSync(out)
           ? '内容有错误，网站未更新，预览中仍是上次成功生成的版本。改正后保存即可自动更新。'
           : '内容有错误，还不能生成网站。改正后保存即可自动生成。',
       );
@@ -109,7 +116,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     try {
       const settings = readSettings();
       published = (
-        await publishSite(archive, options.out, { settings, index: 'later', ...(changedSince ? { changedSince } : {}) })
+        await publishSite(archive, out, { settings, index: 'later', ...(changedSince ? { changedSince } : {}) })
       ).data;
       server.reload();
       options.log(
@@ -151,10 +158,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         // gone already (Ctrl+C reaches it too) that never happens, and the next start cleans up.
         await Promise.race([indexing?.done, new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
         await server.close();
+        claim.release();
       },
     };
   } catch (error) {
     await server.close();
+    claim.release();
     throw error;
   }
 }

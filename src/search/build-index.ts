@@ -1,10 +1,13 @@
-import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Issue } from '../model.ts';
 import { recordsByIssue, type SearchRecord } from './records.ts';
 import { SearchIndexDiscardedError, SearchIndexError } from '../core/errors.ts';
 import { routes } from '../core/routes.ts';
+import { makeFreshFolder } from '../core/fresh-folder.ts';
+import { cleanupOnExit } from '../core/shutdown.ts';
 
 /** Folder of the index inside the built site (routes.searchIndex); the search page loads its `pagefind.js`. */
 export const searchIndexFolder = routes.searchIndex.replace(/^\/|\/$/g, '');
@@ -121,7 +124,8 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
         check();
         const site = dirname(outputPath);
         await mkdir(site, { recursive: true });
-        const staging = await mkdtemp(`${site}.${basename(outputPath)}-`);
+        const staging = await makeFreshFolder(`${site}.${basename(outputPath)}-`);
+        const forget = cleanupOnExit(() => rmSync(staging, { recursive: true, force: true, maxRetries: 3 }));
         try {
           const written = await track(index.writeFiles({ outputPath: staging }));
           check();
@@ -133,6 +137,7 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
           await rename(staging, outputPath);
         } finally {
           await rm(staging, { recursive: true, force: true });
+          forget();
         }
       } finally {
         await discard();

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadArchive, type Archive } from '../../src/archive/load-archive.ts';
 import { siteScripts } from '../../src/site/site-scripts.ts';
+import { outputMarker } from '../../src/site/build-output.ts';
 import { openSite, type SiteInBrowser } from '../browser/browser.ts';
 import { buildSite, type BuiltSite } from '../browser/built-site.ts';
 import { defined } from '../helpers/defined.ts';
@@ -51,11 +52,11 @@ describe('built files of hostile content', () => {
 
   it(
     'are all scanned, except files content never reaches: ' +
-      "copies of public/, the site's bundled scripts and Pagefind's runtime",
+      "copies of public/, the site's bundled scripts, Pagefind's runtime and the output marker",
     () => {
       const unscanned = files.filter((file) => !scannedExtensions.includes(extname(file)));
       const ownCode = (file: string) =>
-        existsSync(join('public', file)) || file in siteScripts || isPagefindRuntime(file);
+        existsSync(join('public', file)) || file in siteScripts || isPagefindRuntime(file) || file === outputMarker;
       expect(unscanned.filter((file) => !ownCode(file))).toEqual([]);
     },
   );

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/model.ts';
 import { loadArchive } from '../../src/archive/load-archive.ts';
 import { readSettings } from '../../src/site/settings.ts';
+import { outputMarker } from '../../src/site/build-output.ts';
 import { openDataIssue, type OpenDataIssue } from '../../src/site/exports.ts';
 import { defined } from '../helpers/defined.ts';
 import { listFiles, runBuild, type BuildResult } from './helpers/build.ts';
@@ -68,6 +69,7 @@ beforeAll(async () => {
   // the shared bundled build (tests/site/helpers/shared-site-setup.ts) starts over one.
   await mkdir(out.broken, { recursive: true });
   await writeFile(join(out.broken, 'index.html'), 'previous site');
+  await writeFile(join(out.broken, outputMarker), 'an earlier build');
 
   const archive = await loadArchive('content');
   issues = archive.issues;
@@ -346,7 +348,7 @@ describe('build of content with an error', () => {
     expect(result.broken.code).toBe(1);
     expect(result.broken.stderr).toMatch(/2018-01\.md:\d+:\d+ {2}error {2}.+ {2}\(empty-article\)/);
     expect(result.broken.stderr).not.toMatch(/^\s+at /m);
-    expect(await listFiles(out.broken)).toEqual(['index.html']);
+    expect(await listFiles(out.broken)).toEqual([outputMarker, 'index.html']);
     expect(await read(out.broken, 'index.html')).toBe('previous site');
   });
 });

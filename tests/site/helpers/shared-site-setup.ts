@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { runBuild, type BuildResult } from './build.ts';
 import type { SharedSiteRef } from './shared-site.ts';
+import { outputMarker } from '../../../src/site/build-output.ts';
 
 /** Every file and folder under `dir` with its size and modification time, to tell whether a test wrote there. */
 async function fingerprint(dir: string): Promise<string> {
@@ -42,6 +43,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // A leftover of an earlier build in the output folder: site-build.test.ts checks it is gone.
   await mkdir(join(dir, 'stale'), { recursive: true });
   await writeFile(join(dir, 'stale/index.html'), 'old');
+  await writeFile(join(dir, outputMarker), 'an earlier build');
 
   let built = '';
   const building = runBuild(dir)
