@@ -4,7 +4,7 @@ import { contentDir } from '../src/core/content-dir.ts';
 import { runBuild } from '../src/cli/build-command.ts';
 import { startPreview } from '../src/preview/preview.ts';
 import { PortUnavailableError } from '../src/preview/site-server.ts';
-import { failureMessage } from '../src/cli/failure-message.ts';
+import { failureMessage } from '../src/core/failure-message.ts';
 import { OutputWriteError } from '../src/core/errors.ts';
 import { exitWhenSafe, uninterruptibleStepUnderWay } from '../src/core/shutdown.ts';
 import { readSettings } from '../src/site/settings.ts';

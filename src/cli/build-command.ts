@@ -9,7 +9,7 @@ import { publishSite, stopwatch, type PublishTimings } from '../site/publish.ts'
 import type { SiteSettings } from '../site/settings.ts';
 import { claimOutputFolder } from '../site/output-folder.ts';
 import { OutputWriteError } from '../core/errors.ts';
-import { failureMessage } from './failure-message.ts';
+import { failureMessage } from '../core/failure-message.ts';
 
 export interface BuildOptions {
   contentDir: string;

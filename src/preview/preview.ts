@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
+import { failureMessage } from '../core/failure-message.ts';
 import { isMissing } from '../core/read-file.ts';
 import { loadArchive, type Archive } from '../archive/load-archive.ts';
 import { issueFileCache } from '../pipeline/load.ts';
@@ -76,8 +77,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       await reindexSite(archive, out, stop.signal);
       options.log('检索索引已更新。');
     })().catch((error: unknown) => {
-      if (!stop.signal.aborted)
-        options.log(`更新检索索引失败：${error instanceof Error ? error.message : String(error)}`);
+      if (!stop.signal.aborted) options.log(`更新检索索引失败：${failureMessage(error)}`);
     });
     indexing = { stop, done };
   };
@@ -125,7 +125,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       startIndexing(archive);
       return true;
     } catch (error) {
-      options.log(`生成网站失败：${error instanceof Error ? error.message : String(error)}`);
+      options.log(`生成网站失败：${failureMessage(error)}`);
       return false;
     }
   };
@@ -172,5 +172,5 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 function failureReason(error: unknown): string {
   const path = error instanceof Error && 'path' in error && typeof error.path === 'string' ? error.path : undefined;
   if (isMissing(error) && path) return `读取时找不到 ${path}（文件或文件夹可能刚被移动或删除）`;
-  return error instanceof Error ? error.message : String(error);
+  return failureMessage(error);
 }

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -108,6 +108,8 @@ describe('npm start: the live-reload preview', () => {
       const exited = once(child, 'exit');
       child.kill();
       await exited;
+      // Stopped by a signal, the preview still frees the folder for the next build.
+      expect(existsSync(`${out}.lock`)).toBe(false);
     }
     rmSync(dirname(out), { recursive: true, force: true });
   });
@@ -128,6 +130,17 @@ describe('npm start: the live-reload preview', () => {
     }
     expect((await navigate(`${base}2018/01/p1/`)).status).toBe(200);
     expect(child.exitCode).toBeNull();
+  });
+
+  it('keeps a build out of the folder it serves, naming itself as the holder', async () => {
+    const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--out', out], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, CONTENT_DIR: content },
+    });
+    expect(build.status).toBe(2);
+    expect(build.stderr).toContain(`正被另一个 npm start（进程 ${child.pid}`);
+    expect((await navigate(`${base}2018/01/p1/`)).status).toBe(200);
   });
 
   it('rebuilds and tells the browser to reload after a save', async () => {

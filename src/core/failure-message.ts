@@ -1,5 +1,5 @@
-import { BulletinError } from '../core/errors.ts';
-import { errorCode, writeFailureReason } from '../core/write-reason.ts';
+import { BulletinError } from './errors.ts';
+import { errorCode, writeFailureReason } from './write-reason.ts';
 
 /**
  * What to tell the editor when a command fails for a reason other than the content (content

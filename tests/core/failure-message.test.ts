@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failureMessage } from '../../src/cli/failure-message.ts';
+import { failureMessage } from '../../src/core/failure-message.ts';
 import { SearchIndexError } from '../../src/core/errors.ts';
 
 function systemError(code: string, path: string): NodeJS.ErrnoException {
