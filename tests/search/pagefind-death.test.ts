@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,11 +18,21 @@ interface Run {
   afterKill: number;
 }
 
+/** When to kill Pagefind: once this holds for its process id. */
+type Moment = (pagefind: number) => boolean;
+/** Pagefind has done some work: it is indexing, with pages sent and not yet answered. */
+const whileAdding: Moment = (pagefind) => cpuTicks(pagefind) >= 10;
+/** The index's folder beside the site exists: Pagefind is writing it, asked for nothing else. */
+const whileWriting =
+  (folder: string): Moment =>
+  () =>
+    readdirSync(folder).some((name) => name.includes('.pagefind-'));
+
 /**
- * Runs node with tsx and `args` in the project, kills its Pagefind process with SIGKILL once that
- * has done `ticks` of CPU work (so it is indexing, with requests open), and waits for the exit.
+ * Runs node with tsx and `args` in the project, kills its Pagefind process with SIGKILL at the
+ * moment given, and waits for the exit.
  */
-function runAndKillPagefind(args: string[], env: Record<string, string>, ticks: number): Promise<Run> {
+function runAndKillPagefind(args: string[], env: Record<string, string>, moment: Moment): Promise<Run> {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
@@ -35,7 +46,7 @@ function runAndKillPagefind(args: string[], env: Record<string, string>, ticks: 
     const parent = child.pid;
     if (parent === undefined) throw new Error('node did not start');
     const pagefind = await nextPagefindChild(parent);
-    while (cpuTicks(pagefind) < ticks) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (!moment(pagefind)) await new Promise((resolve) => setTimeout(resolve, 5));
     const killed = performance.now();
     process.kill(pagefind, 'SIGKILL');
     const code = await exited;
@@ -52,19 +63,26 @@ describe('when Pagefind is killed (as the out-of-memory killer does)', () => {
     await writeGeneratedArchive({ sourceDir: bundledContent, outDir: content, issues: 60, seed: 9 });
   });
 
-  it('npm run build says why and exits 1, leaving the previous site and nothing beside it', async () => {
-    const out = join(work, 'built', '_site');
-    await mkdir(out, { recursive: true });
-    await writeFile(join(out, 'marker'), 'the previous site');
-    const run = await runAndKillPagefind(['scripts/build.ts', '--out', out], { CONTENT_DIR: content }, 10);
-    expect(run.output).toContain(`生成失败：${died}请关闭其他占用内存的程序后重试`);
-    expect(run.code).toBe(1);
-    // Rendering, which cannot be interrupted, may still finish first.
-    expect(run.afterKill).toBeLessThan(20_000);
-    expect(run.output).not.toMatch(/Service stopped|\n\s+at /);
-    expect(await readdir(out)).toEqual(['marker']);
-    expect(await readdir(join(work, 'built'))).toEqual(['_site']);
-  });
+  it.each([
+    ['adding pages', () => whileAdding],
+    ['writing the index', (built: string) => whileWriting(built)],
+  ])(
+    'npm run build, Pagefind killed while %s: says why and exits 1, leaving the previous site and nothing beside it',
+    async (_moment, moment) => {
+      const built = mkdtempSync(join(work, 'built-'));
+      const out = join(built, '_site');
+      await mkdir(out, { recursive: true });
+      await writeFile(join(out, 'marker'), 'the previous site');
+      const run = await runAndKillPagefind(['scripts/build.ts', '--out', out], { CONTENT_DIR: content }, moment(built));
+      expect(run.output).toContain(`生成失败：${died}请关闭其他占用内存的程序后重试`);
+      expect(run.code).toBe(1);
+      // Rendering, which cannot be interrupted, may still finish first.
+      expect(run.afterKill).toBeLessThan(20_000);
+      expect(run.output).not.toMatch(/Service stopped|\n\s+at /);
+      expect(await readdir(out)).toEqual(['marker']);
+      expect(await readdir(built)).toEqual(['_site']);
+    },
+  );
 
   it('a process doing nothing but indexing reports it instead of exiting 13 (an unsettled await)', async () => {
     const script = [
@@ -75,7 +93,7 @@ describe('when Pagefind is killed (as the out-of-memory killer does)', () => {
       '  console.log(`${error.name}: ${error.message}`);',
       '});',
     ].join('\n');
-    const run = await runAndKillPagefind(['--input-type=module', '--eval', script], {}, 10);
+    const run = await runAndKillPagefind(['--input-type=module', '--eval', script], {}, whileAdding);
     expect(run.output).toContain(`SearchServiceDiedError: ${died}`);
     expect(run.code).toBe(0);
     expect(run.afterKill).toBeLessThan(5000);
