@@ -12,6 +12,21 @@ export class SearchIndexError extends BulletinError {
   override name = 'SearchIndexError';
 }
 
+/**
+ * Pagefind's indexing process ended while it still held indexes: almost always the system ran out
+ * of memory and killed it (at 1,000 issues it needs 3.4–3.7 GB). Every index it held is lost; a
+ * new one starts a new process, so trying again can succeed once memory is free.
+ */
+export class SearchServiceDiedError extends SearchIndexError {
+  override name = 'SearchServiceDiedError';
+  constructor(readonly how: string) {
+    super(
+      `检索索引程序意外退出（可能内存不足）：Pagefind 进程${how}。请关闭其他占用内存的程序后重试；` +
+        '内存仍不够时，请换一台内存更大的电脑，或先把部分期刊移出内容目录、用较少的期数生成（1,000 期约需 4 GB 内存）。',
+    );
+  }
+}
+
 /** The index was given up (a newer build took over) while something still waited on it. */
 export class SearchIndexDiscardedError extends BulletinError {
   override name = 'SearchIndexDiscardedError';

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
+import { SearchServiceDiedError } from '../core/errors.ts';
 import { failureMessage } from '../core/failure-message.ts';
 import { isMissing } from '../core/read-file.ts';
 import { loadArchive, type Archive } from '../archive/load-archive.ts';
@@ -10,6 +11,7 @@ import { publishSite, reindexSite } from '../site/publish.ts';
 import { readSettings } from '../site/settings.ts';
 import type { SiteData } from '../site/site-data.ts';
 import { rebuildQueue } from './rebuild-queue.ts';
+import { withRetries } from './retry.ts';
 import { openSiteServer } from './site-server.ts';
 import { watchSources } from './watch-sources.ts';
 
@@ -74,10 +76,26 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const stop = new AbortController();
     const done = (async () => {
       await previous?.done;
-      await reindexSite(archive, out, stop.signal);
+      await withRetries(() => reindexSite(archive, out, stop.signal), {
+        delays: reindexRetryDelays,
+        signal: stop.signal,
+        // Pagefind's process died (most likely out of memory): a new one may have the memory now.
+        retryable: (error) => error instanceof SearchServiceDiedError,
+        onRetry: (error, retry, delay) =>
+          options.log(
+            `更新检索索引失败：${failureMessage(error)}${delay / 1000} 秒后重试` +
+              `（第 ${retry} 次，共 ${reindexRetryDelays.length} 次）。`,
+          ),
+      });
       options.log('检索索引已更新。');
     })().catch((error: unknown) => {
-      if (!stop.signal.aborted) options.log(`更新检索索引失败：${failureMessage(error)}`);
+      if (stop.signal.aborted) return;
+      if (error instanceof SearchServiceDiedError)
+        options.log(
+          `更新检索索引失败：${error.message}已重试 ${reindexRetryDelays.length} 次仍未成功，` +
+            '搜索结果仍是上次成功更新时的内容；下次保存文件后会再试。',
+        );
+      else options.log(`更新检索索引失败：${failureMessage(error)}`);
     });
     indexing = { stop, done };
   };
@@ -167,6 +185,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     throw error;
   }
 }
+
+/**
+ * Waits before re-indexing again after Pagefind's process died: a moment for the memory to be
+ * freed, then longer. Two retries: a third death at the same size is not worth a third wait.
+ */
+const reindexRetryDelays = [2000, 8000];
 
 /** What went wrong, in the editor's terms where it is an expected race. */
 function failureReason(error: unknown): string {

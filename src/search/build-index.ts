@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import * as pagefind from 'pagefind';
 import type { Issue } from '../model.ts';
+import { openWatchedIndex } from './pagefind-service.ts';
 import { recordsByIssue, type SearchRecord } from './records.ts';
 import { SearchIndexDiscardedError, SearchIndexError } from '../core/errors.ts';
 import { routes } from '../core/routes.ts';
@@ -39,35 +39,17 @@ export interface SearchIndexWriter {
 }
 
 /**
- * Pagefind's Node API runs one indexing service per process for all indexes, and `close` stops it
- * for every one of them. Each writer deletes its own index when done and the service is closed
- * only once no writer is open, so builds in one process (tests, a preview beside a build) never
- * stop each other's index.
- */
-let openIndexes = 0;
-
-async function releaseService(): Promise<void> {
-  openIndexes -= 1;
-  if (openIndexes === 0) await pagefind.close();
-}
-
-/**
  * Aborting the signal stops the writer: `add` and `write` reject with the signal's reason and
  * nothing is installed. Pagefind itself is stopped only once it has answered every request it
  * was sent (at most `recordsInFlight` records, or the index being written): stopping it with
  * requests open makes it print a panic about a broken pipe into the editor's terminal.
+ *
+ * If Pagefind's process dies (pagefind-service.ts), every pending and later `add` and `write`
+ * rejects with a SearchServiceDiedError and the next writer starts a new process.
  */
 export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndexWriter> {
   signal?.throwIfAborted();
-  openIndexes += 1;
-  const { index, errors } = await pagefind.createIndex({}).catch(async (error: unknown) => {
-    await releaseService();
-    throw error;
-  });
-  if (!index) {
-    await releaseService();
-    throw new SearchIndexError(`无法启动 Pagefind：${errors.join('；')}`);
-  }
+  const index = await openWatchedIndex();
   let failure: Error | undefined;
   let discarded = false;
   const added: Promise<void>[] = [];
@@ -85,6 +67,8 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
   const check = () => {
     signal?.throwIfAborted();
     if (discarded) throw new SearchIndexDiscardedError();
+    // The death first: requests it cut off may have failed with a vaguer error before it was known.
+    if (index.death) throw index.death;
     if (failure !== undefined) throw failure;
   };
   let released: Promise<void> | undefined;
@@ -92,9 +76,7 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
     discarded = true;
     released ??= (async () => {
       while (open.size > 0) await Promise.all(open);
-      // Freeing the service's memory for this index; if the service is gone, so is the index.
-      await index.deleteIndex().catch(() => undefined);
-      await releaseService();
+      await index.release();
     })();
     return released;
   };
@@ -104,7 +86,7 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
       for (const record of records) {
         // Settles without rejecting, so that a failure waiting in the queue is never unhandled.
         added.push(
-          track(index.addHTMLFile({ url: record.url, content: record.content })).then(
+          track(index.request((pages) => pages.addHTMLFile({ url: record.url, content: record.content }))).then(
             (result) => {
               if (result.errors.length > 0)
                 failure ??= new SearchIndexError(`无法为 ${record.url} 建立搜索索引：${result.errors.join('；')}`);
@@ -127,7 +109,7 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
         const staging = await makeFreshFolder(`${site}.${basename(outputPath)}-`);
         const forget = cleanupOnExit(() => rmSync(staging, { recursive: true, force: true, maxRetries: 3 }));
         try {
-          const written = await track(index.writeFiles({ outputPath: staging }));
+          const written = await track(index.request((pages) => pages.writeFiles({ outputPath: staging })));
           check();
           if (written.errors.length > 0)
             throw new SearchIndexError(

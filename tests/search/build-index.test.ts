@@ -9,6 +9,7 @@ import { searchArchive } from '../../src/search/query.ts';
 import { searchRecords } from '../../src/search/records.ts';
 import { bundledContent } from '../helpers/content.ts';
 import { SearchIndexDiscardedError } from '../../src/core/errors.ts';
+import { nextPagefindChild, pagefindChildren, within } from '../helpers/pagefind-process.ts';
 
 const work = await mkdtemp(join(tmpdir(), 'build-index-'));
 afterAll(() => rm(work, { recursive: true, force: true }));
@@ -30,6 +31,14 @@ async function hitUrls(siteDir: string, query: string): Promise<string[]> {
   } finally {
     await loaded.close();
   }
+}
+
+/** The error the promise rejects with; a promise that resolves fails the test. */
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => expect.fail('resolved where it should have rejected'),
+    (error: unknown) => error,
+  );
 }
 
 describe('openSearchIndex', () => {
@@ -101,4 +110,44 @@ describe('openSearchIndex', () => {
     stop.abort(tooLate);
     await expect(openSearchIndex(stop.signal)).rejects.toBe(tooLate);
   });
+
+  it(
+    'fails every waiting and later request of every open index at once when Pagefind is killed, ' +
+      'and the next index starts a new Pagefind',
+    async () => {
+      const site = join(work, 'killed');
+      const previous = await siteWithIndex(site);
+      const first = await openSearchIndex();
+      const second = await openSearchIndex();
+      const pagefind = await nextPagefindChild(process.pid);
+      const records = searchRecords(archive.issues);
+      const copies = Array.from({ length: 50 }, (_, copy) =>
+        records.map((record) => ({ ...record, url: `/copy${copy}${record.url}` })),
+      ).flat();
+      // More records than Pagefind is sent at once: `add` is waiting for its answers when it dies.
+      const adding = first.add(copies);
+      await second.add(records);
+      const killed = performance.now();
+      process.kill(pagefind, 'SIGKILL');
+      const died = {
+        name: 'SearchServiceDiedError',
+        message: expect.stringMatching(
+          /^检索索引程序意外退出（可能内存不足）：Pagefind 进程被信号 SIGKILL 终止。请关闭/,
+        ),
+      };
+      expect(await rejection(within(adding, 3000, 'the first index'))).toMatchObject(died);
+      const detected = performance.now() - killed;
+      expect(await rejection(within(second.write(previous), 3000, 'the second index'))).toMatchObject(died);
+      expect(await rejection(first.add(records))).toMatchObject(died);
+      await first.discard();
+      expect(detected).toBeLessThan(2000);
+      expect(await readdir(previous)).toEqual(['marker']);
+      expect((await readdir(work)).filter((name) => name.startsWith('killed.'))).toEqual([]);
+
+      const fresh = join(work, 'after-kill');
+      await within(writeSearchIndex(archive.issues, fresh), 30_000, 'the index after the kill');
+      expect(await hitUrls(fresh, '泰州')).not.toEqual([]);
+      expect(pagefindChildren(process.pid)).not.toContain(pagefind);
+    },
+  );
 });
