@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeGeneratedArchive } from '../../src/generate/archive.ts';
+import { outputMarker } from '../../src/site/build-output.ts';
 import { bundledContent, repoRoot } from '../helpers/content.ts';
 import { cpuTicks, nextPagefindChild } from '../helpers/pagefind-process.ts';
 
@@ -72,14 +73,14 @@ describe('when Pagefind is killed (as the out-of-memory killer does)', () => {
       const built = mkdtempSync(join(work, 'built-'));
       const out = join(built, '_site');
       await mkdir(out, { recursive: true });
-      await writeFile(join(out, 'marker'), 'the previous site');
+      await writeFile(join(out, outputMarker), 'the previous site');
       const run = await runAndKillPagefind(['scripts/build.ts', '--out', out], { CONTENT_DIR: content }, moment(built));
       expect(run.output).toContain(`生成失败：${died}请关闭其他占用内存的程序后重试`);
       expect(run.code).toBe(1);
       // Rendering, which cannot be interrupted, may still finish first.
       expect(run.afterKill).toBeLessThan(20_000);
       expect(run.output).not.toMatch(/Service stopped|\n\s+at /);
-      expect(await readdir(out)).toEqual(['marker']);
+      expect(await readdir(out)).toEqual([outputMarker]);
       expect(await readdir(built)).toEqual(['_site']);
     },
   );
