@@ -3,7 +3,8 @@
  * missing permission names the folder to fix. The system's code stays for searching.
  */
 export function writeFailureReason(error: unknown): string {
-  const code = errorCode(error);
+  const cause = systemError(error) ?? error;
+  const code = errorCode(cause);
   const reasons: Record<string, string> = {
     ENOSPC: '磁盘空间不足，请腾出空间后重试',
     EDQUOT: '超出了磁盘配额，请腾出空间后重试',
@@ -17,14 +18,28 @@ export function writeFailureReason(error: unknown): string {
     EISDIR: '这个路径是一个文件夹',
     EBUSY: '文件或目录正被其他程序占用',
   };
-  const text = (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));
-  const path = error instanceof Error && 'path' in error && typeof error.path === 'string' ? error.path : undefined;
+  const text = (code && reasons[code]) ?? (cause instanceof Error ? cause.message : String(cause));
+  const path = cause instanceof Error && 'path' in cause && typeof cause.path === 'string' ? cause.path : undefined;
   return `${text}${code ? `（${code}${path ? `：${path}` : ''}）` : ''}`;
 }
 
-/** The system error code (`ENOSPC`, `EACCES` …) of a failed file operation, if it is one. */
+/**
+ * The system error code (`ENOSPC`, `EACCES` …) of a failed file operation, if it is one: found
+ * also under the errors tools wrap it in (Eleventy's `originalError`, the standard `cause`).
+ */
 export function errorCode(error: unknown): string | undefined {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  return systemError(error)?.code;
+}
+
+/** The innermost system error (one with a string `code`) in the chain of wrapped errors. */
+export function systemError(error: unknown): (Error & { code: string; path?: string }) | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 10; depth += 1) {
+    if ('code' in current && typeof current.code === 'string' && /^E[A-Z]+$/.test(current.code))
+      return current as Error & { code: string; path?: string };
+    const wrapped = 'originalError' in current ? current.originalError : undefined;
+    current = wrapped instanceof Error ? wrapped : current.cause;
+  }
+  return undefined;
 }
 
 /** The disk is full or the quota used up: what the build must say instead of a generic failure. */

@@ -8,7 +8,7 @@ import { OutputWriteError } from '../core/errors.ts';
 import { makeFreshFolder } from '../core/fresh-folder.ts';
 import { isMissing } from '../core/read-file.ts';
 import { cleanupOnExit, uninterruptible } from '../core/shutdown.ts';
-import { isDiskFull } from '../core/write-reason.ts';
+import { isDiskFull, systemError } from '../core/write-reason.ts';
 
 /**
  * The output folder is replaced wholesale, so it must never be the project, the content or a
@@ -26,15 +26,40 @@ export function unsafeOutputReason(out: string, keep: readonly string[]): string
     : `输出目录 ${target} 包含 ${guarded}，生成时会被整个替换：请指定一个单独的输出目录。`;
 }
 
-/** Eleventy renders the prepared site into `folder`, with no configuration file and no state left behind. */
+/**
+ * Eleventy renders the prepared site into `folder`, with no configuration file and no state left
+ * behind. Its own console output is off (BULLETIN_DEBUG=1 turns it on): a failure comes back as
+ * the rejection, which the command reports in the editor's terms, instead of Eleventy's
+ * `[11ty]` lines with stack traces, and a good build prints only the command's summary.
+ */
 export async function renderSite(site: PreparedSite, folder: string): Promise<void> {
+  toleratePassthroughRejections();
   const eleventy = new Eleventy(projectPath('templates'), folder, {
     configPath: false,
     quietMode: true,
     pathPrefix: site.settings.pathPrefix,
     config: eleventyConfig(site),
   });
+  if (!process.env.BULLETIN_DEBUG) eleventy.disableLogger();
   await eleventy.write();
+}
+
+let toleratingPassthroughRejections = false;
+
+/**
+ * Eleventy 3.1 starts copying `public/` before it awaits the template map, and attaches its
+ * handler to the copy only afterwards: a copy that fails first (a full disk) is an unhandled
+ * rejection, which ends Node at once — no message of ours, the half-built folder left behind.
+ * Eleventy does handle it a moment later (its `write()` rejects with it), so such a rejection is
+ * let through here; any other unhandled rejection still ends the process as Node's default does.
+ */
+function toleratePassthroughRejections(): void {
+  if (toleratingPassthroughRejections) return;
+  toleratingPassthroughRejections = true;
+  process.on('unhandledRejection', (reason) => {
+    if (reason instanceof Error && /Passthrough/.test(reason.name)) return;
+    throw reason;
+  });
 }
 
 /**
@@ -94,11 +119,13 @@ async function freeBytes(folder: string): Promise<number | undefined> {
 function diskFullError(error: unknown, folder: string, free: number | undefined): OutputWriteError | undefined {
   const nearlyFull = free !== undefined && free < 1024 * 1024;
   if (!isDiskFull(error) && !nearlyFull) return undefined;
-  const left = free === undefined ? '' : `（剩余 ${Math.floor(free / 1024)} KB）`;
-  const detail = error instanceof Error ? error.message : String(error);
+  // Told only when it is the evidence: after a real ENOSPC, cleanups may already have freed some.
+  const left = isDiskFull(error) || free === undefined ? '' : `（只剩 ${Math.floor(free / 1024)} KB）`;
+  const cause = systemError(error) ?? error;
+  const detail = cause instanceof Error ? cause.message : String(cause);
   return new OutputWriteError(
     `磁盘空间不足${left}：${folder} 所在的磁盘已满，网站没有生成完。` +
-      `本次生成写下的文件已删除，原有的网站保持不变。请腾出空间后重试。（${detail}）`,
+      `本次生成写下的文件已删除；请腾出空间后重试。（${detail}）`,
     { cause: error },
   );
 }

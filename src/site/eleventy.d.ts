@@ -34,6 +34,8 @@ declare module '@11ty/eleventy' {
   export default class Eleventy {
     constructor(input: string, output: string, options?: EleventyOptions);
     write(): Promise<unknown>;
+    /** Silences Eleventy's console output, errors included (they still reject `write()`). */
+    disableLogger(): void;
   }
 
   export const HtmlBasePlugin: unknown;

@@ -13,6 +13,13 @@ describe('failureMessage', () => {
       [systemError('ENOSPC', '/srv/_site/x.html'), /磁盘空间不足.*ENOSPC：\/srv\/_site\/x\.html/],
       [systemError('EACCES', '/srv'), /没有写入权限.*EACCES：\/srv/],
       [systemError('EROFS', '/mnt'), /只读/],
+      [
+        Object.assign(new Error('Having trouble writing to "_site/404.html"'), {
+          originalError: systemError('ENOSPC', '/srv/_site/404.html'),
+        }),
+        /^磁盘空间不足.*ENOSPC：\/srv\/_site\/404\.html/,
+      ],
+      [new Error('wrapped', { cause: systemError('EACCES', '/srv') }), /^没有写入权限/],
       [new RangeError('Maximum call stack size exceeded'), /递归过深/],
       [new TypeError('x is not a function'), /程序内部出错（TypeError: x is not a function）.*不是内容的问题/],
     ];
