@@ -119,6 +119,25 @@ describe('npm run check', () => {
     expect(result.stdout + result.stderr).not.toMatch(/\n\s+at |Error:/);
   });
 
+  it('reports nesting too deep in an issue and in the gazetteer at its place, not as a crash or unreadable', () => {
+    const deepYaml = Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}a:\n`).join('');
+    const dir = makeContentDir({
+      '2018/2018-01.md': issue({}, `${minimalBody}\n${'>'.repeat(2000)} a\n`),
+      'parks.yaml': deepYaml,
+    });
+    const result = check(dir);
+    expect(result.status).toBe(1);
+    expect(errorLines(result.stdout)).toEqual([
+      expect.stringMatching(
+        /^2018\/2018-01\.md:15:33 {2}error {2}引用（>）和列表在这里嵌套到第 33 层.* {2}\(nesting-depth\)$/,
+      ),
+      expect.stringMatching(
+        /^parks\.yaml:\d+:\d+ {2}error {2}园区名录的 YAML 写法有误：嵌套得太多（层次太深.* {2}\(gazetteer\)$/,
+      ),
+    ]);
+    expect(result.stdout + result.stderr).not.toMatch(/\n\s+at |Error:/);
+  });
+
   it('reports an issue name that is a pipe instead of waiting on it', () => {
     const dir = makeContentDir({ '2018/2018-01.md': issue() });
     execFileSync('mkfifo', [join(dir, '2018/2018-02.md')]);
