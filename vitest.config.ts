@@ -31,6 +31,7 @@ const e2e = [
   'tests/bench/process-tree.test.ts', // spawns processes to measure
   'tests/**/cli.test.ts', // spawns a CLI (check, inspect, import, new-issue)
   'tests/summary-reporter.test.ts', // runs Vitest on a fixture project
+  'tests/robustness/work-bounds.test.ts', // 5 MB inputs, seconds each: kept out of the fast loop
   'tests/pipeline/load-vanish.test.ts', // mocks node:fs/promises: needs modules of its own, not unit's shared ones
 ];
 

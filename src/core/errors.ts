@@ -54,3 +54,11 @@ export class OutputWriteError extends BulletinError {
 export class InvariantError extends Error {
   override name = 'InvariantError';
 }
+
+/**
+ * The engine ran out of stack: what deep nesting or a recursive walk over a huge tree gives. Not
+ * a bug in itself, and not the system's fault either: the content was too deep to process.
+ */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}

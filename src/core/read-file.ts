@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 
 /** What went wrong with a file, as an editor can act on it; the system's code stays for searching. */
 export function osReason(error: unknown): string {
@@ -23,14 +23,23 @@ export type OptionalText = { text: string } | { missing: true } | { unreadable: 
 
 /**
  * Reads a text file that may be absent: only "no such file" means absent; any other failure
- * comes back with its reason, for a diagnostic, never as a silent skip.
+ * comes back with its reason, for a diagnostic, never as a silent skip. A link to nothing is
+ * there, so it is not absent: the table it should lead to would be lost without a word.
  */
 export async function readOptionalText(path: string): Promise<OptionalText> {
   try {
     return { text: await readFile(path, 'utf8') };
   } catch (error) {
-    return isMissing(error) ? { missing: true } : { unreadable: osReason(error) };
+    if (!isMissing(error)) return { unreadable: osReason(error) };
+    const link = await lstat(path).catch(() => undefined);
+    return link?.isSymbolicLink()
+      ? { unreadable: `它是符号链接，指向的文件不存在（${codeOf(error)}）` }
+      : { missing: true };
   }
+}
+
+function codeOf(error: unknown): string {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'ENOENT';
 }
 
 /** The file or a folder on its path does not exist. */

@@ -29,7 +29,9 @@ const byCode: Record<ErrorCode, string> = {
   MULTIPLE_DOCS: '文件里有多个 YAML 文档（中间有一行 ---）：请删去这一行 ---，所有内容写在同一个列表里。',
   MULTIPLE_TAGS: '一个值只能有一个标签（!）：这些表格用不到标签，请删去以 ! 开头的部分。',
   NON_STRING_KEY: '字段名须是文字：请不要用列表或 { } 作字段名。',
-  RESOURCE_EXHAUSTION: '锚点（&）和引用（*）嵌套得太多，展开后过大：这些表格用不到 & 和 *，请把值直接写出来。',
+  // The yaml package reports both an alias bomb and a stack overflow (nesting too deep) so.
+  RESOURCE_EXHAUSTION:
+    '嵌套得太多（层次太深，或锚点 & 和引用 * 展开后过大）：这些表格用不到深层嵌套和 & *，请按示例的格式把值直接写出来。',
   TAB_AS_INDENT: '缩进请用空格，不要用 Tab：把行首的 Tab 换成空格（每层两个空格）。',
   TAG_RESOLVE_FAILED:
     '无法识别以 ! 开头的标签：这些表格用不到标签，请删去它；如果 ! 是文字的一部分，请给整个值加上引号。',

@@ -7,9 +7,11 @@ import {
   parseDocument,
   Scalar,
   visit,
-  type Document,
+  Document,
+  YAMLParseError,
   type YAMLError,
 } from 'yaml';
+import { isStackOverflow } from './errors.ts';
 import type { Diagnostic } from '../model.ts';
 import { diagnostic, fileStart, type Place } from './diagnostics.ts';
 import { explainYamlError, yamlErrorText } from './yaml-errors.ts';
@@ -41,7 +43,7 @@ export function parseYamlText(
   { firstLine = 1, start = fileStart }: { firstLine?: number; start?: Place } = {},
 ): ParsedYaml {
   const counter = new LineCounter();
-  const document = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  const document = parseOrExhausted(text, counter);
   const lines: YamlLines =
     firstLine === 1
       ? counter
@@ -52,6 +54,23 @@ export function parseYamlText(
           },
         };
   return { document, lines, start, text, ownLines: counter };
+}
+
+/**
+ * The yaml package turns a stack overflow while composing into a RESOURCE_EXHAUSTION error, but
+ * its parser proper can still overflow on a few thousand nested levels: that becomes the same
+ * error, on the first line, instead of a crash of the command.
+ */
+function parseOrExhausted(text: string, counter: LineCounter): Document {
+  try {
+    return parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    counter.addNewLine(0);
+    const document = new Document(null);
+    document.errors.push(new YAMLParseError([0, 0], 'RESOURCE_EXHAUSTION', 'Maximum call stack size exceeded'));
+    return document;
+  }
 }
 
 function placeOfOffset(lines: YamlLines, offset: number): Place {

@@ -35,21 +35,28 @@ export interface ParkLikeName {
 
 /**
  * Names in the text that look like a park (…经济技术开发区, …工业园区, …高新区 …) but are not
- * mentions of a gazetteer park, so the check can ask the editor to add them.
+ * mentions of a gazetteer park, so the check can ask the editor to add them. `known` is what the
+ * matcher found: left to right, not overlapping. One pass over both, so a long text with many
+ * names costs its length, not its length times its names.
  */
 export function parkLikeNames(text: string, known: readonly MentionSpan[]): ParkLikeName[] {
   const found: ParkLikeName[] = [];
+  const starts = new Set<number>();
   const endings = new RegExp(`(?:${parkNameEndings.join('|')})`, 'g');
+  // known[next] is the first mention that ends after the current match starts.
+  let next = 0;
   for (const match of text.matchAll(endings)) {
     const end = match.index + match[0].length;
-    if (known.some((k) => match.index < k.end && end > k.start)) continue;
-    const knownBefore = Math.max(0, ...known.filter((k) => k.end <= match.index).map((k) => k.end));
+    while ((known[next]?.end ?? Infinity) <= match.index) next += 1;
+    if ((known[next]?.start ?? Infinity) < end) continue;
+    const knownBefore = known[next - 1]?.end ?? 0;
     let start = match.index;
     while (start > knownBefore && !nameBoundary.test(text.charAt(start - 1)) && match.index - start < 12) start -= 1;
     const name = text.slice(start, end);
     const prefix = text.slice(start, match.index);
     if (prefix.length < 2 || genericWords.test(prefix)) continue;
-    if (found.some((f) => f.start === start)) continue;
+    if (starts.has(start)) continue;
+    starts.add(start);
     found.push({ name, start });
   }
   return found;

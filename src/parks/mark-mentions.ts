@@ -25,7 +25,8 @@ export function markParkMentions(tree: Root, matcher: ParkMatcher): void {
     }
     if (pieces.length === 0) return undefined;
     if (cursor < node.value.length) pieces.push(text(node.value.slice(cursor)));
-    parent.children.splice(index, 1, ...pieces);
+    // Not splice(index, 1, ...pieces): a long text with many mentions would pass them all as arguments.
+    parent.children = parent.children.slice(0, index).concat(pieces, parent.children.slice(index + 1));
     return [SKIP, index + pieces.length];
   });
 }

@@ -52,7 +52,8 @@ export function indexParks(
         mentions.set(id, list);
       }
     }
-    extracted.push(...issueMilestones(issue, gazetteer, cache));
+    // A loop, not push(...list): an issue may state a great many milestones.
+    for (const milestone of issueMilestones(issue, gazetteer, cache)) extracted.push(milestone);
   }
   return gazetteer.parks.map((park) => {
     const byHand: Milestone[] = park.milestones.map(({ step, date, note }) => ({

@@ -1,11 +1,13 @@
 import { VFile } from 'vfile';
-import { diagnosticsOf, hasErrors, type Place } from '../core/diagnostics.ts';
+import { diagnostic, diagnosticsOf, fileStart, hasErrors, type Place } from '../core/diagnostics.ts';
+import { isStackOverflow } from '../core/errors.ts';
 import type { Diagnostic, Issue } from '../model.ts';
 import { assembleIssue } from './assemble.ts';
 import { decodeSource } from './decode.ts';
 import type { Enrichment } from './enrichment.ts';
 import { lintIssue, type LintRule } from './lint.ts';
 import { readMasthead, type Masthead } from './masthead.ts';
+import { checkParseBounds } from './parse-bounds.ts';
 import { parseSource } from './parse.ts';
 import { issueRules } from './rules/index.ts';
 import type { SectionTable } from './section-kinds.ts';
@@ -39,9 +41,10 @@ function rulesFor(enrichments: readonly Enrichment[]): readonly LintRule[] {
 }
 
 /**
- * The per-file pipeline: decode → parse → masthead and structure → lint rules → assemble (with
- * the enrichments). `path` is how messages name the file; `sourcePath` is its path inside the
- * content folder. Never throws for bad content.
+ * The per-file pipeline: decode → bounds of the parser's work → parse → masthead and structure →
+ * lint rules → assemble (with the enrichments). `path` is how messages name the file;
+ * `sourcePath` is its path inside the content folder. Never throws for bad content: a file whose
+ * processing still runs out of stack is an error of its own, and the other files are checked.
  */
 export function processIssueFile(
   path: string,
@@ -49,8 +52,27 @@ export function processIssueFile(
   bytes: Uint8Array,
   context: IssueContext,
 ): IssueFileResult {
+  try {
+    return processWithinBounds(path, sourcePath, bytes, context);
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    const message =
+      '这一期的文件结构太复杂，检查时超出了程序的处理能力（调用栈溢出），这一期不再往下检查。' +
+      '请减少引用（>）、列表、强调或链接的嵌套，或把过长的段落拆开。';
+    return { places: {}, diagnostics: [diagnostic(path, fileStart, 'error', 'file-too-complex', message)] };
+  }
+}
+
+function processWithinBounds(
+  path: string,
+  sourcePath: string,
+  bytes: Uint8Array,
+  context: IssueContext,
+): IssueFileResult {
   const decoded = decodeSource(path, bytes);
   if (!decoded.ok) return { places: {}, diagnostics: [decoded.diagnostic] };
+  const beyond = checkParseBounds(path, decoded.text);
+  if (beyond) return { places: {}, diagnostics: [beyond] };
   const parsed = parseSource(path, decoded.text);
   if (!parsed.ok) return { places: {}, diagnostics: parsed.diagnostics };
   const { frontMatter, frontMatterLines, tree } = parsed.source;

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { issueFileExtension, sectionTableFile } from '../core/content-format.ts';
+import { sectionTableFile } from '../core/content-format.ts';
 import { compareDiagnostics, diagnostic, fileStart } from '../core/diagnostics.ts';
 import { isMissing, osReason, readOptionalText } from '../core/read-file.ts';
 import type { Diagnostic, Issue } from '../model.ts';
 import { checkArchive, type IssueEntry } from './archive-rules/index.ts';
+import { listIssueFiles } from './content-files.ts';
 import type { ArchiveIndexes, ContentFolder, Enrichment, EnrichmentSource } from './enrichment.ts';
 import { processIssueFile, type IssueContext, type IssueFileResult } from './issue-file.ts';
 import { parseSectionTable, sectionTable, type SectionTable } from './section-kinds.ts';
@@ -65,7 +66,9 @@ export async function readContentFolder(contentDir: string, options: LoadOptions
   cache.tables = fingerprint;
   const kept: IssueContext = { table: context.table, enrichments: cache.enrichments ?? context.enrichments };
 
-  const files = await issueFiles(contentDir);
+  const listing = await listIssueFiles(contentDir, display);
+  const files = listing.files;
+  appendAll(diagnostics, listing.diagnostics);
   const entries: IssueEntry[] = [];
   const issues: Issue[] = [];
   const present = new Set<string>();
@@ -75,7 +78,7 @@ export async function readContentFolder(contentDir: string, options: LoadOptions
     // Gone since the folder was listed (a save by rename, a deletion): the next load sees what is there.
     if (read === 'vanished') continue;
     present.add(file);
-    diagnostics.push(...read.diagnostics);
+    appendAll(diagnostics, read.diagnostics);
     if (read.masthead)
       entries.push({ path: display(file), relativePath, masthead: read.masthead, places: read.places });
     if (read.issue) {
@@ -84,7 +87,7 @@ export async function readContentFolder(contentDir: string, options: LoadOptions
     }
   }
   for (const file of cache.files.keys()) if (!present.has(file)) cache.files.delete(file);
-  diagnostics.push(...checkArchive(entries, folder));
+  appendAll(diagnostics, checkArchive(entries, folder));
   if (files.length === 0) {
     const message =
       `${folder.displayDir} 中没有任何期刊文件：每期一个 Markdown 文件，放在 ${folder.displayDir}/年份/年份-期号.md，` +
@@ -111,21 +114,24 @@ async function readIssueFile(
   cache: IssueFileCache,
   context: IssueContext,
 ): Promise<IssueFileResult | 'vanished'> {
+  let read: { stamp: string | undefined; bytes: Buffer };
+  const cached = cache.files.get(file);
   try {
     const stamp = await fileStamp(file);
-    const cached = cache.files.get(file);
     if (stamp !== undefined && cached?.stamp === stamp) return cached.result;
-    const bytes = await readFile(file);
-    const digest = createHash('sha256').update(bytes).digest('hex');
-    const result = cached?.digest === digest ? cached.result : processIssueFile(path, relativePath, bytes, context);
-    cache.files.set(file, { ...(stamp === undefined ? {} : { stamp }), digest, result });
-    return result;
+    read = { stamp, bytes: await readFile(file) };
   } catch (error) {
     if (isMissing(error)) return 'vanished';
     cache.files.delete(file);
     const message = `无法读取这一期的文件：${osReason(error)}。请检查文件的权限，或它是否在别处被锁定。`;
     return { places: {}, diagnostics: [diagnostic(path, fileStart, 'error', 'file-unreadable', message)] };
   }
+  // Outside the try: what goes wrong while checking the file is no reason to call it unreadable.
+  const { stamp, bytes } = read;
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  const result = cached?.digest === digest ? cached.result : processIssueFile(path, relativePath, bytes, context);
+  cache.files.set(file, { ...(stamp === undefined ? {} : { stamp }), digest, result });
+  return result;
 }
 
 /**
@@ -176,17 +182,12 @@ export async function loadSectionTableFile(
   return { ...parseSectionTable(shown, file.text), text: file.text };
 }
 
-/** Every Markdown file under the folder, in a stable order; dot-folders (editor backups, VCS) are skipped. */
+/** Every issue file under the folder, the same files `readContentFolder` reads (src/pipeline/content-files.ts). */
 export async function issueFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith(issueFileExtension))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter(
-      (file) =>
-        !relative(dir, file)
-          .split(sep)
-          .some((part) => part.startsWith('.')),
-    )
-    .sort();
+  return (await listIssueFiles(dir, (path) => path)).files;
+}
+
+/** `push(...more)` passes every element as an argument: a file with 100,000 findings overflows the stack. */
+function appendAll<T>(all: T[], more: readonly T[]): void {
+  for (const item of more) all.push(item);
 }

@@ -104,6 +104,22 @@ describe('YAML syntax errors are told in Chinese, at the place of the mistake in
   });
 });
 
+describe('YAML nested thousands of levels deep', () => {
+  // The yaml package reports nesting too deep as it reports an alias bomb, or, with less stack
+  // left, overflows in its parser before it can report anything (src/core/yaml.ts then reports it).
+  const deep = Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}a:\n`).join('');
+
+  it('is an error that says the nesting is too deep, in a table or in front matter', () => {
+    for (const found of [
+      parseSectionTable('sections.yaml', `${deep}- title: 甲\n  kind: a\n`).diagnostics,
+      parseGazetteer('parks.yaml', deep).diagnostics,
+      frontMatterErrors(`---\n${deep}series: 刊\n---\n`),
+    ]) {
+      expect(found[0]).toMatchObject({ severity: 'error', message: expect.stringContaining('层次太深') as unknown });
+    }
+  });
+});
+
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

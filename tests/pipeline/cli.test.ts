@@ -64,6 +64,89 @@ describe('npm run check', () => {
     for (const line of lines) expect(line, input).toMatch(/^\S.*:\d+:\d+ {2}error {2}\S.* {2}\([a-z-]+\)$/);
     expect(result.stderr, input).toBe('');
   });
+
+  // Reads fail by injection (tests/helpers/fail-reads.ts): tests may run as root, where chmod 000 stops nothing.
+  const checkFailing = (dir: string, failing: Record<string, string>) =>
+    spawnSync(
+      join(repoRoot, 'node_modules/.bin/tsx'),
+      ['--import', join(repoRoot, 'tests/helpers/fail-reads.ts'), join(repoRoot, 'src/cli/check.ts')],
+      {
+        cwd: repoRoot,
+        env: {
+          ...process.env,
+          CONTENT_DIR: dir,
+          FAIL_READS: JSON.stringify(Object.fromEntries(Object.entries(failing).map(([p, c]) => [join(dir, p), c]))),
+        },
+        encoding: 'utf8',
+      },
+    );
+  const errorLines = (stdout: string) =>
+    stdout
+      .split('\n')
+      .filter((l) => / {2}error {2}/.test(l))
+      .map((l) => l.replace(/^.*?bulletin-content-[^/]+\//, ''));
+
+  it('reports an unreadable issue file and an unreadable folder with the system reason, no stack trace', () => {
+    const dir = makeContentDir({
+      '2018/2018-01.md': issue(),
+      '2019/2019-01.md': issue({ year: 2019, cumulativeNumber: 11, date: '2019-06-29' }),
+    });
+    const result = checkFailing(dir, { '2018/2018-01.md': 'EACCES', '2019': 'EACCES' });
+    expect(result.status).toBe(1);
+    expect(errorLines(result.stdout)).toEqual([
+      expect.stringMatching(
+        /^2018\/2018-01\.md:1:1 {2}error {2}无法读取这一期的文件：.*（EACCES）.* {2}\(file-unreadable\)$/,
+      ),
+      expect.stringMatching(/^2019:1:1 {2}error {2}无法读取文件夹：.*（EACCES）.* {2}\(folder-unreadable\)$/),
+    ]);
+    expect(result.stdout + result.stderr).not.toMatch(/\n\s+at |Error:/);
+  });
+
+  it('reports an unreadable park gazetteer and column table as errors, not as absent tables', () => {
+    const dir = makeContentDir({ '2018/2018-01.md': issue(), 'parks.yaml': '[]\n' });
+    const result = checkFailing(dir, { 'parks.yaml': 'EACCES', 'sections.yaml': 'EIO' });
+    expect(result.status).toBe(1);
+    expect(errorLines(result.stdout)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^parks\.yaml:1:1 {2}error {2}无法读取园区名录 parks\.yaml：.*（EACCES）.* {2}\(gazetteer\)$/,
+        ),
+        expect.stringMatching(
+          /^sections\.yaml:1:1 {2}error {2}无法读取栏目表 sections\.yaml：.*（EIO）.* {2}\(section-table\)$/,
+        ),
+      ]),
+    );
+    expect(result.stdout + result.stderr).not.toMatch(/\n\s+at |Error:/);
+  });
+
+  it('reports nesting too deep in an issue and in the gazetteer at its place, not as a crash or unreadable', () => {
+    const deepYaml = Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}a:\n`).join('');
+    const dir = makeContentDir({
+      '2018/2018-01.md': issue({}, `${minimalBody}\n${'>'.repeat(2000)} a\n`),
+      'parks.yaml': deepYaml,
+    });
+    const result = check(dir);
+    expect(result.status).toBe(1);
+    expect(errorLines(result.stdout)).toEqual([
+      expect.stringMatching(
+        /^2018\/2018-01\.md:15:33 {2}error {2}引用（>）和列表在这里嵌套到第 33 层.* {2}\(nesting-depth\)$/,
+      ),
+      expect.stringMatching(
+        /^parks\.yaml:\d+:\d+ {2}error {2}园区名录的 YAML 写法有误：嵌套得太多（层次太深.* {2}\(gazetteer\)$/,
+      ),
+    ]);
+    expect(result.stdout + result.stderr).not.toMatch(/\n\s+at |Error:/);
+  });
+
+  it('reports an issue name that is a pipe instead of waiting on it', () => {
+    const dir = makeContentDir({ '2018/2018-01.md': issue() });
+    execFileSync('mkfifo', [join(dir, '2018/2018-02.md')]);
+    const result = check(dir);
+    expect(result.status).toBe(1);
+    expect(errorLines(result.stdout)).toEqual([
+      expect.stringMatching(/^2018\/2018-02\.md:1:1 {2}error {2}这不是普通文件.* {2}\(file-unreadable\)$/),
+    ]);
+  });
 });
 
 describe('npm run inspect', () => {

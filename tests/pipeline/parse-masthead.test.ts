@@ -154,3 +154,55 @@ describe('readMasthead', () => {
     ]);
   });
 });
+
+describe('Object member names anywhere in the front matter', () => {
+  const findings = (text: string) => {
+    const result = mastheadOf(text);
+    if (!('diagnostics' in result)) throw new Error('parse failed');
+    return {
+      masthead: result.masthead,
+      found: result.diagnostics.map((d) => [d.rule, d.severity, d.line, d.column, d.message.match(/“(.+?)”/)?.[1]]),
+    };
+  };
+
+  it('are text when they are the values of known fields, and numbers and dates reject them', () => {
+    expect(findings(masthead({ series: 'constructor', publisher: '__proto__' }))).toEqual({
+      masthead: expect.objectContaining({ series: 'constructor', publisher: '__proto__', year: 2018 }) as unknown,
+      found: [],
+    });
+    const { masthead: none, found } = findings(
+      masthead({ year: 'constructor', number: '__proto__', cumulativeNumber: 'toString', date: 'valueOf' }),
+    );
+    expect(none).toBeUndefined();
+    expect(found).toEqual([
+      ['front-matter-field', 'error', 4, 7, '第'],
+      ['front-matter-field', 'error', 5, 9, '第'],
+      ['front-matter-field', 'error', 6, 19, '第'],
+      ['date-invalid', 'error', 7, 7, undefined],
+    ]);
+  });
+
+  it('are only unknown fields when nested under an unknown field, and never reach Object.prototype', () => {
+    const nested = 'extra:\n  __proto__:\n    polluted: 1\n  constructor:\n    prototype:\n      polluted: 1\n';
+    const flow = '__proto__: {year: 1999, polluted: 1}\n';
+    const { masthead: read, found } = findings(masthead().replace(/---\n$/, `${nested}${flow}---\n`));
+    expect(read).toMatchObject({ year: 2018 });
+    expect(found).toEqual([
+      ['front-matter-unknown-field', 'warning', 8, 1, 'extra'],
+      ['front-matter-unknown-field', 'warning', 14, 1, '__proto__'],
+    ]);
+    expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain('polluted');
+    expect(({} as Record<string, unknown>).year).toBeUndefined();
+  });
+
+  it('in a known field written as a map are a wrong type, not a field', () => {
+    const { masthead: none, found } = findings(
+      masthead({ year: '{constructor: 2018}', series: '[toString, valueOf]' }),
+    );
+    expect(none).toBeUndefined();
+    expect(found.map(([rule, , line]) => [rule, line])).toEqual([
+      ['front-matter-field', 2],
+      ['front-matter-field', 4],
+    ]);
+  });
+});

@@ -85,6 +85,18 @@ describe('every content rule, one per module', () => {
     expect(found).toEqual([{ rule: 'unknown-park', severity: 'warning', line: 14, column: 3 }]);
   });
 
+  it('tells each unknown park-like name once per article, where it first appears', () => {
+    const text = '前往无锡高新区考察。无锡高新区……\n\n再谈，无锡高新区与常州高新区。';
+    const found = lint(`${article('无锡高新区调研', text)}\n### 乙\n\n无锡高新区。\n`).filter(
+      (d) => d.rule === 'unknown-park',
+    );
+    expect(found.map(({ line, column }) => [line, column])).toEqual([
+      [11, 5],
+      [15, 10],
+      [19, 1],
+    ]);
+  });
+
   it('runs only the rules it is given', () => {
     expect(lint('### 甲\n\n正文。\n', [])).toEqual([]);
   });
