@@ -63,7 +63,7 @@ export async function readContentFolder(contentDir: string, options: LoadOptions
     cache.enrichments = context.enrichments;
   }
   cache.tables = fingerprint;
-  const kept: IssueContext = { table: context.table, enrichments: cache.enrichments ?? context.enrichments };
+  const kept: IssueContext = { ...context, enrichments: cache.enrichments ?? context.enrichments };
 
   const files = await issueFiles(contentDir);
   const entries: IssueEntry[] = [];
@@ -117,7 +117,8 @@ async function readIssueFile(
     if (stamp !== undefined && cached?.stamp === stamp) return cached.result;
     const bytes = await readFile(file);
     const digest = createHash('sha256').update(bytes).digest('hex');
-    const result = cached?.digest === digest ? cached.result : processIssueFile(path, relativePath, bytes, context);
+    const result =
+      cached?.digest === digest ? cached.result : await processIssueFile(path, relativePath, bytes, context);
     cache.files.set(file, { ...(stamp === undefined ? {} : { stamp }), digest, result });
     return result;
   } catch (error) {
@@ -157,7 +158,7 @@ export async function loadIssueContext(
     ...loaded.map((result) => result.fingerprint),
   ]);
   const diagnostics = [...sections.diagnostics, ...loaded.flatMap((result) => result.diagnostics)];
-  return { context: { table: sections.table, enrichments }, diagnostics, fingerprint };
+  return { context: { table: sections.table, enrichments, contentDir: folder.dir }, diagnostics, fingerprint };
 }
 
 export async function loadSectionTableFile(
