@@ -28,7 +28,8 @@ export interface Archive extends ArchiveIndexes {
 export interface IssueFileCache {
   tables?: string;
   enrichments?: readonly Enrichment[];
-  files: Map<string, { stamp?: string; digest: string; result: IssueFileResult }>;
+  /** `media`: the stamps of the pictures and original the result was made from (they are checked too). */
+  files: Map<string, { stamp?: string; digest: string; media?: string; result: IssueFileResult }>;
 }
 
 export function issueFileCache(): IssueFileCache {
@@ -114,12 +115,21 @@ async function readIssueFile(
   try {
     const stamp = await fileStamp(file);
     const cached = cache.files.get(file);
-    if (stamp !== undefined && cached?.stamp === stamp) return cached.result;
+    const mediaSame = cached?.media !== undefined && cached.media === (await mediaStamp(cached.result.mediaFiles));
+    if (stamp !== undefined && cached?.stamp === stamp && mediaSame) return cached.result;
     const bytes = await readFile(file);
     const digest = createHash('sha256').update(bytes).digest('hex');
     const result =
-      cached?.digest === digest ? cached.result : await processIssueFile(path, relativePath, bytes, context);
-    cache.files.set(file, { ...(stamp === undefined ? {} : { stamp }), digest, result });
+      cached?.digest === digest && mediaSame
+        ? cached.result
+        : await processIssueFile(path, relativePath, bytes, context);
+    const media = await mediaStamp(result.mediaFiles);
+    cache.files.set(file, {
+      ...(stamp === undefined ? {} : { stamp }),
+      digest,
+      ...(media === undefined ? {} : { media }),
+      result,
+    });
     return result;
   } catch (error) {
     if (isMissing(error)) return 'vanished';
@@ -139,6 +149,20 @@ async function fileStamp(file: string): Promise<string | undefined> {
   const info = await stat(file, { bigint: true });
   if (Date.now() - Number(info.mtimeMs) < 2000) return undefined;
   return `${info.size} ${info.ino} ${info.mtimeNs} ${info.ctimeNs}`;
+}
+
+/**
+ * The stamps of an issue's media files, `absent` for those looked for in vain; undefined when one
+ * changed too recently to be told apart from the next change (it is examined again next time).
+ */
+async function mediaStamp(files: readonly string[] = []): Promise<string | undefined> {
+  const stamps = await Promise.all(
+    files.map((file) =>
+      // Any other failure: no stamp, so the issue is examined again and the media rules say why.
+      fileStamp(file).catch((error: unknown) => (isMissing(error) ? 'absent' : undefined)),
+    ),
+  );
+  return stamps.includes(undefined) ? undefined : stamps.join('\n');
 }
 
 /**
