@@ -11,7 +11,7 @@ import { parseSource } from '../../src/pipeline/parse.ts';
 import { issueRules } from '../../src/pipeline/rules/index.ts';
 import { parseSectionTable } from '../../src/pipeline/section-kinds.ts';
 import { structureIssue } from '../../src/pipeline/structure.ts';
-import { bundledContent, makeContentDir, masthead } from '../helpers/content.ts';
+import { bundledContent, makeContentDir, masthead, repoRoot } from '../helpers/content.ts';
 import { pdf, png } from '../helpers/media-files.ts';
 
 const { table } = parseSectionTable('sections.yaml', readFileSync(join(bundledContent, 'sections.yaml'), 'utf8'));
@@ -119,6 +119,12 @@ describe('every content rule, one per module', () => {
     const ids = allRules.map((rule) => rule.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(Object.keys(cases).sort()).toEqual([...ids].sort());
+  });
+
+  it('are each in the rule list editors read (docs/content-format.md)', () => {
+    const docs = readFileSync(join(repoRoot, 'docs/content-format.md'), 'utf8');
+    const list = docs.split('\n').find((line) => line.startsWith('规则一览'));
+    expect(allRules.map((rule) => rule.id).filter((id) => !list?.includes(`\`${id}\``))).toEqual([]);
   });
 
   it.each(allRules.map((rule) => [rule.id, rule] as const))(
