@@ -8,7 +8,7 @@ import type { Place } from '../../core/diagnostics.ts';
 import { osReason } from '../../core/read-file.ts';
 import type { YamlLines } from '../../core/yaml.ts';
 import type { Diagnostic, FigureImage, Original } from '../../model.ts';
-import { findContentFile } from './find-file.ts';
+import { findContentFile, folderExists, type FoundFile } from './find-file.ts';
 import { locateMedia, type MediaReference } from './locate.ts';
 import { readMediaFields } from './media-fields.ts';
 import { countPdfPages } from './pdf-pages.ts';
@@ -160,7 +160,7 @@ async function examinePicture(url: string, context: Context): Promise<PictureFin
   context.files.add(reference.absolutePath);
   const found = await findContentFile(reference.absolutePath, context.realContentDir);
   if (found.kind === 'outside') return { kind: 'outside', how: 'symlink' };
-  if (found.kind === 'missing') return { ...found, ...lookedIn(context, reference.absolutePath) };
+  if (found.kind === 'missing') return missing(found, context, reference.absolutePath);
   try {
     const header = await readPictureHeader(found.realPath);
     return {
@@ -214,7 +214,7 @@ async function examineOriginal(
   // The conventional file is optional: where there is none, the issue has no original.
   if (!written && found.kind === 'missing' && found.reason !== 'unreadable') return undefined;
   if (found.kind === 'outside') return fact({ kind: 'outside', how: 'symlink' });
-  if (found.kind === 'missing') return fact({ ...found, ...lookedIn(context, reference.absolutePath) });
+  if (found.kind === 'missing') return fact(await missing(found, context, reference.absolutePath));
   let data: Uint8Array;
   try {
     data = new Uint8Array(await readFile(found.realPath));
@@ -234,6 +234,17 @@ async function examineOriginal(
     kind: 'pdf',
     original: { sourcePath: found.realPath, relativePath: reference.relativePath, bytes, pages: counted.pages },
   });
+}
+
+/** A file not found, with where it was looked for; an absent file in an absent folder says so. */
+async function missing(
+  found: Extract<FoundFile, { kind: 'missing' }>,
+  context: Context,
+  absolutePath: string,
+): Promise<MissingMedia> {
+  const reason =
+    found.reason === 'absent' && !(await folderExists(dirname(absolutePath))) ? 'folder-absent' : found.reason;
+  return { ...found, reason, ...lookedIn(context, absolutePath) };
 }
 
 function conventional(context: Context): MediaReference {

@@ -1,5 +1,5 @@
 import { realpath, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import { isMissing, osReason } from '../../core/read-file.ts';
 
 /** A media file as found on disk. */
@@ -7,7 +7,7 @@ export type FoundFile =
   | { kind: 'file'; realPath: string; bytes: number }
   /** Symlinks take it out of the content folder. */
   | { kind: 'outside' }
-  | { kind: 'missing'; reason: 'absent' | 'folder-absent' | 'not-a-file' | 'unreadable'; detail?: string };
+  | { kind: 'missing'; reason: 'absent' | 'not-a-file' | 'unreadable'; detail?: string };
 
 /**
  * Finds `path` (already inside the content folder on its face) and resolves its symlinks: a link
@@ -19,8 +19,9 @@ export async function findContentFile(path: string, realContentDir: string): Pro
   try {
     realPath = await realpath(path);
   } catch (error) {
-    if (!isMissing(error)) return { kind: 'missing', reason: 'unreadable', detail: osReason(error) };
-    return { kind: 'missing', reason: (await exists(dirname(path))) ? 'absent' : 'folder-absent' };
+    return isMissing(error)
+      ? { kind: 'missing', reason: 'absent' }
+      : { kind: 'missing', reason: 'unreadable', detail: osReason(error) };
   }
   const inside = relative(realContentDir, realPath);
   if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return { kind: 'outside' };
@@ -33,7 +34,8 @@ export async function findContentFile(path: string, realContentDir: string): Pro
   }
 }
 
-async function exists(folder: string): Promise<boolean> {
+/** Whether the folder a missing file was looked for in is there: messages say which of the two is missing. */
+export async function folderExists(folder: string): Promise<boolean> {
   try {
     return (await stat(folder)).isDirectory();
   } catch {

@@ -3,7 +3,7 @@ import { isMap, type Document } from 'yaml';
 import { mediaFields, type MediaField } from '../../core/content-format.ts';
 import { fileStart, type Place } from '../../core/diagnostics.ts';
 import { placeOfPath, type YamlLines, type YamlText } from '../../core/yaml.ts';
-import { fieldOf, firstPerValue, issueDiagnostic } from '../../core/yaml-schema.ts';
+import { firstPerValue, issueDiagnostic } from '../../core/yaml-schema.ts';
 import type { Diagnostic } from '../../model.ts';
 
 /** The front matter's media fields, each with where it is written (messages about it point there). */
@@ -47,15 +47,12 @@ const offsetSchema = v.object({
 export function readMediaFields(path: string, document: Document, lines: YamlLines): MediaFields {
   if (!isMap(document.contents)) return { diagnostics: [] };
   const yaml: YamlText = { document, lines, start: fileStart };
-  let data: unknown;
-  try {
-    data = document.toJS();
-  } catch {
-    return { diagnostics: [] };
-  }
+  // The two values only, not the whole front matter again: a scalar gives its value, anything else
+  // (a list, an alias) a node that the schemas refuse as the wrong kind.
+  const value = (key: MediaField): unknown => document.get(key);
   // Each field on its own: a wrong offset does not hide what is wrong with the original.
-  const original = v.safeParse(originalSchema, { original: fieldOf(data, 'original') });
-  const offset = v.safeParse(offsetSchema, { originalPageOffset: fieldOf(data, 'originalPageOffset') });
+  const original = v.safeParse(originalSchema, { original: value('original') });
+  const offset = v.safeParse(offsetSchema, { originalPageOffset: value('originalPageOffset') });
   const diagnostics = firstPerValue([...(original.issues ?? []), ...(offset.issues ?? [])]).map((issue) =>
     issueDiagnostic(path, yaml, issue, 'front-matter-field'),
   );
