@@ -28,8 +28,42 @@ export interface Heading {
 
 export interface Figure {
   caption: string;
-  /** Image path or URL; absent while the editor has only the caption (as in the 2018 PDF text). */
+  /** Image path or URL as written; absent while the editor has only the caption (as in the 2018 PDF text). */
   src?: string;
+  /**
+   * The picture file in the content folder that `src` names, as its header describes it; absent
+   * for a caption-only figure and for a remote picture (http(s), not archived).
+   */
+  image?: FigureImage;
+}
+
+/** What a picture's header says; the pipeline checked it and never decoded it. */
+export type PictureFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'avif';
+
+/** A picture file of the content folder, for image processing: where it is and what it is. */
+export interface FigureImage {
+  /** Absolute path of the file on disk, symlinks resolved: what image processing reads. Not for publication. */
+  sourcePath: string;
+  /** Path inside the content folder, `/`-separated, as the editor named it: `2018/2018-01/meeting.jpg`. */
+  relativePath: string;
+  format: PictureFormat;
+  /** Pixels as shown: a JPEG's EXIF orientation is applied (a portrait photo taken sideways is taller than wide). */
+  width: number;
+  height: number;
+  /** Size of the file. */
+  bytes: number;
+}
+
+/** The printed issue as a PDF beside the issue file (`2018/2018-01.pdf`, or `original:` in the front matter). */
+export interface Original {
+  /** Absolute path of the file on disk, symlinks resolved: what the build copies. Not for publication. */
+  sourcePath: string;
+  /** Path inside the content folder, `/`-separated: `2018/2018-01.pdf`. */
+  relativePath: string;
+  /** Size of the file. */
+  bytes: number;
+  /** Number of pages of the PDF. */
+  pages: number;
 }
 
 export interface Article {
@@ -40,10 +74,18 @@ export interface Article {
   subtitle?: string;
   /** Page in the printed bulletin, from its contents (- 1 -). */
   page?: number;
+  /**
+   * Page of the issue's original PDF (1 = its first page) where the article starts: `pdf=N` on the
+   * heading, else `page` plus the issue's `originalPageOffset` (0 unless stated; they differ when a
+   * cover or contents page is unnumbered). Present only when the issue has an original and one of
+   * them is known; always within the PDF's pages.
+   */
+  originalPage?: number;
   /** The title as the printed contents gives it, when it differs from the title over the article. */
   contentsTitle?: string;
   url: string;
   headings: Heading[];
+  /** In reading order: the n-th `<figure>` of `body` is `figures[n]`. */
   figures: Figure[];
   /**
    * The article body (everything below the title and subtitle) as a sanitized HTML tree (hast),
@@ -86,6 +128,8 @@ export interface Issue {
   url: string;
   /** Path of the Markdown file, relative to the content folder. */
   sourcePath: string;
+  /** The printed issue as a PDF; absent when the content folder has none for it. */
+  original?: Original;
   sections: Section[];
 }
 

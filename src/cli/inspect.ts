@@ -18,7 +18,7 @@ async function main(args: string[]): Promise<number> {
   const bytes = await readInputFile(file);
   if (!bytes) return 1;
   const sourcePath = relative(dir, absolute).split(sep).join('/');
-  const result = processIssueFile(file, sourcePath, bytes, context);
+  const result = await processIssueFile(file, sourcePath, bytes, context);
   const diagnostics = [...tableDiagnostics, ...result.diagnostics];
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
   if (!result.issue || hasErrors(diagnostics)) return 1;

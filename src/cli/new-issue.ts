@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { conventionalOriginalPath, issueMediaFolder } from '../core/content-format.ts';
 import { contentDir } from '../core/content-dir.ts';
 import { checkWrittenIssue } from '../import/check-written.ts';
 import { readIssueHeads } from '../import/issue-heads.ts';
@@ -77,6 +78,15 @@ async function main(argv: string[]): Promise<number> {
     );
     return 1;
   }
+  // The issue's pictures go beside it; made here so the editor sees where (an empty folder harms nothing).
+  const mediaFolder = issueMediaFolder(plan.relativePath);
+  const mediaShown = `${join(shownDir, mediaFolder)}/`;
+  let mediaNote = '';
+  try {
+    await mkdir(join(dir, mediaFolder), { recursive: true });
+  } catch (error) {
+    mediaNote = `（注意：无法建立图片文件夹 ${mediaShown}：${writeFailureReason(error)}，请自行建立）\n`;
+  }
   const { year, number, cumulativeNumber, date } = plan.masthead;
   const steps = [
     ...(date === undefined
@@ -84,10 +94,13 @@ async function main(argv: string[]): Promise<number> {
       : []),
     '在各栏目（##）下加文章：“### 文章标题 {#英文标识 page=页码}”，下面一段一行写正文；',
     '删去本期没有文章的栏目；',
+    `照片放进 ${mediaShown}，文中写 ![说明](${mediaFolder.split('/').at(-1) ?? mediaFolder}/文件名.jpg)；` +
+      `印刷版原刊的 PDF 存为 ${join(shownDir, conventionalOriginalPath(plan.relativePath))}（可选）；`,
     '运行 npm run check，直到没有错误。',
   ];
   process.stdout.write(
     `已新建 ${shown}：${year}年第${number}期（总第${cumulativeNumber}期）。\n` +
+      mediaNote +
       plan.notes.map((note) => `  ${note}\n`).join('') +
       `接下来请：\n${steps.map((step, i) => `  ${i + 1}. ${step}\n`).join('')}`,
   );

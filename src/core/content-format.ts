@@ -55,6 +55,8 @@ export interface HeadingAttributes {
   id?: string;
   page?: string;
   contents?: string;
+  /** The page of the issue's original PDF, when it is not `page` plus the issue's offset. */
+  pdf?: string;
   /** Keys the block named that we do not know, so validation can say so. */
   unknown: string[];
   /** Tokens that are neither `#id` nor `key=value`. */
@@ -77,7 +79,7 @@ export function splitHeadingAttributes(heading: string): {
     if (id !== undefined) attributes.id = id;
     else if (key !== undefined) {
       const value = quoted ?? curlyQuoted ?? bare ?? '';
-      if (key === 'page' || key === 'contents') attributes[key] = value;
+      if (key === 'page' || key === 'contents' || key === 'pdf') attributes[key] = value;
       else attributes.unknown.push(key);
     } else if (stray !== undefined) attributes.malformed.push(stray);
   }
@@ -118,6 +120,31 @@ export function issueFilePath(issue: { year: number; number: number }): string {
 
 /** Issue files are Markdown; anything else in the content folder is not an issue. */
 export const issueFileExtension = '.md';
+
+/**
+ * An issue's pictures sit in a folder beside its file, named as the file without `.md`:
+ * `2018/2018-01/` for `2018/2018-01.md`. Picture paths are relative to the issue file, so they
+ * read `2018-01/meeting.jpg`; the folder is a convention (any path inside the content folder works).
+ */
+export function issueMediaFolder(issueFile: string): string {
+  return issueFile.endsWith(issueFileExtension) ? issueFile.slice(0, -issueFileExtension.length) : issueFile;
+}
+
+/** The printed original found without front matter: `2018/2018-01.pdf` beside `2018/2018-01.md`. */
+export function conventionalOriginalPath(issueFile: string): string {
+  return `${issueMediaFolder(issueFile)}.pdf`;
+}
+
+/**
+ * Front-matter fields about the issue's media, beside the masthead: where its original is when it
+ * is not the conventional file, and how its pages are numbered against the PDF's.
+ */
+export const mediaFields = {
+  original: { label: '原刊 PDF', example: 'original: 2018-01.pdf' },
+  originalPageOffset: { label: '原刊页码差', example: 'originalPageOffset: 1', range: [-999, 999] },
+} as const;
+
+export type MediaField = keyof typeof mediaFields;
 
 /**
  * The masthead: the front matter's fields, in the order an issue file writes them, each with its

@@ -19,5 +19,6 @@ export async function checkWrittenIssue(file: string, contentDir: string, cwd = 
     return archive.diagnostics.filter((d) => d.path === shown);
   }
   const { context } = await loadIssueContextFor(contentDir, display(contentDir));
-  return processIssueFile(display(file), inside.split(sep).join('/'), await readFile(file), context).diagnostics;
+  const result = await processIssueFile(display(file), inside.split(sep).join('/'), await readFile(file), context);
+  return result.diagnostics;
 }

@@ -6,6 +6,7 @@ import { assembleIssue } from './assemble.ts';
 import { decodeSource } from './decode.ts';
 import type { Enrichment } from './enrichment.ts';
 import { lintIssue, type LintRule } from './lint.ts';
+import { examineMedia } from './media/examine.ts';
 import { readMasthead, type Masthead } from './masthead.ts';
 import { checkParseBounds } from './parse-bounds.ts';
 import { parseSource } from './parse.ts';
@@ -16,16 +17,25 @@ import { structureIssue } from './structure.ts';
 export interface IssueFileResult {
   /** Present only when the file has no error. */
   issue?: Issue;
+  /**
+   * The pictures and original the result was made from, and where they were looked for in vain
+   * (absolute paths): a cache of the result is good while these are as they were.
+   */
+  mediaFiles?: readonly string[];
   /** Present when the masthead could be read, even if the body has errors: archive rules need it. */
   masthead?: Masthead;
   places: Partial<Record<keyof Masthead, Place>>;
   diagnostics: Diagnostic[];
 }
 
-/** What every issue file is checked and enriched with: the archive's column table and enrichments. */
+/**
+ * What every issue file is checked and enriched with: the archive's column table and enrichments,
+ * and where the content folder is on disk (pictures and originals are found inside it).
+ */
 export interface IssueContext {
   table: SectionTable;
   enrichments: readonly Enrichment[];
+  contentDir: string;
 }
 
 /** The pipeline's rules and each enrichment's, as one list (kept per enrichment list: lint caches by list). */
@@ -42,18 +52,19 @@ function rulesFor(enrichments: readonly Enrichment[]): readonly LintRule[] {
 
 /**
  * The per-file pipeline: decode → bounds of the parser's work → parse → masthead and structure →
- * lint rules → assemble (with the enrichments). `path` is how messages name the file;
- * `sourcePath` is its path inside the content folder. Never throws for bad content: a file whose
- * processing still runs out of stack is an error of its own, and the other files are checked.
+ * media (the pictures' and the original's files examined) → lint rules → assemble (with the
+ * enrichments). `path` is how messages name the file; `sourcePath` is its path inside the content
+ * folder. Never throws for bad content: a file whose processing still runs out of stack is an
+ * error of its own, and the other files are checked.
  */
-export function processIssueFile(
+export async function processIssueFile(
   path: string,
   sourcePath: string,
   bytes: Uint8Array,
   context: IssueContext,
-): IssueFileResult {
+): Promise<IssueFileResult> {
   try {
-    return processWithinBounds(path, sourcePath, bytes, context);
+    return await processWithinBounds(path, sourcePath, bytes, context);
   } catch (error) {
     if (!isStackOverflow(error)) throw error;
     const message =
@@ -63,12 +74,12 @@ export function processIssueFile(
   }
 }
 
-function processWithinBounds(
+async function processWithinBounds(
   path: string,
   sourcePath: string,
   bytes: Uint8Array,
   context: IssueContext,
-): IssueFileResult {
+): Promise<IssueFileResult> {
   const decoded = decodeSource(path, bytes);
   if (!decoded.ok) return { places: {}, diagnostics: [decoded.diagnostic] };
   const beyond = checkParseBounds(path, decoded.text);
@@ -78,10 +89,20 @@ function processWithinBounds(
   const { frontMatter, frontMatterLines, tree } = parsed.source;
   const { masthead, places, diagnostics: mastheadDiagnostics } = readMasthead(path, frontMatter, frontMatterLines);
   const draft = structureIssue(tree, context.table);
+  const media = await examineMedia({
+    path,
+    sourcePath,
+    contentDir: context.contentDir,
+    tree,
+    frontMatter,
+    frontMatterLines,
+  });
   const file = new VFile({ path, value: decoded.text });
-  lintIssue(tree, file, draft, context.table, rulesFor(context.enrichments));
-  const diagnostics = [...mastheadDiagnostics, ...diagnosticsOf(file)];
-  if (!masthead || hasErrors(diagnostics)) return { ...(masthead ? { masthead } : {}), places, diagnostics };
-  const issue = assembleIssue(draft, masthead, sourcePath, context.enrichments);
-  return { issue, masthead, places, diagnostics };
+  lintIssue(tree, file, draft, context.table, rulesFor(context.enrichments), media);
+  const diagnostics = [...mastheadDiagnostics, ...media.diagnostics, ...diagnosticsOf(file)];
+  const mediaFiles = media.files;
+  if (!masthead || hasErrors(diagnostics))
+    return { ...(masthead ? { masthead } : {}), mediaFiles, places, diagnostics };
+  const issue = assembleIssue(draft, masthead, sourcePath, context.enrichments, media);
+  return { issue, mediaFiles, masthead, places, diagnostics };
 }

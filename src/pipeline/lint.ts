@@ -10,6 +10,7 @@ import type { Severity } from '../model.ts';
 import type { SectionTable } from './section-kinds.ts';
 import type { IssueDraft } from './structure.ts';
 import { InvariantError } from '../core/errors.ts';
+import { noMedia, type IssueMedia } from './media/examine.ts';
 
 declare module 'vfile' {
   interface DataMap {
@@ -17,6 +18,8 @@ declare module 'vfile' {
     issueDraft: IssueDraft;
     /** The archive's column table, for rules that name the known columns. */
     sectionTable: SectionTable;
+    /** The issue's pictures and original as found on disk, for the media rules. */
+    issueMedia: IssueMedia;
   }
 }
 
@@ -32,19 +35,23 @@ export interface LintRule {
   readonly pluggable: Pluggable;
 }
 
-/** What a rule's check receives: the tree, the file (for `message` and `data`), the draft and the column table. */
+/**
+ * What a rule's check receives: the tree, the file (for `message` and `data`), the draft, the
+ * column table and the issue's media.
+ */
 export interface RuleContext {
   tree: Root;
   file: VFile;
   draft: IssueDraft;
   table: SectionTable;
+  media: IssueMedia;
 }
 
 function rulePlugin<Options>(id: string, check: (context: RuleContext, options: Options) => void) {
   return lintRule<Root, Options>({ origin: `${ruleSource}:${id}` }, (tree, file, options) => {
-    const { issueDraft, sectionTable } = file.data;
+    const { issueDraft, sectionTable, issueMedia } = file.data;
     if (!issueDraft || !sectionTable) throw new InvariantError(`rule ${id} ran without an issue draft`);
-    check({ tree, file, draft: issueDraft, table: sectionTable }, options);
+    check({ tree, file, draft: issueDraft, table: sectionTable, media: issueMedia ?? noMedia }, options);
   });
 }
 
@@ -66,13 +73,17 @@ export function defineConfigurableRule<Options>(
 
 const processors = new WeakMap<readonly LintRule[], ReturnType<typeof unified>>();
 
-/** Runs the rules over one issue; messages land on `file`, errors as fatal. */
+/**
+ * Runs the rules over one issue; messages land on `file`, errors as fatal. Without `media` (text
+ * alone, as in tests of the text rules) the media rules find nothing to check.
+ */
 export function lintIssue(
   tree: Root,
   file: VFile,
   draft: IssueDraft,
   table: SectionTable,
   rules: readonly LintRule[],
+  media: IssueMedia = noMedia,
 ): void {
   let processor = processors.get(rules);
   if (!processor) {
@@ -83,6 +94,7 @@ export function lintIssue(
   }
   file.data.issueDraft = draft;
   file.data.sectionTable = table;
+  file.data.issueMedia = media;
   processor.runSync(tree, file);
 }
 

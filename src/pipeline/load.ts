@@ -29,7 +29,8 @@ export interface Archive extends ArchiveIndexes {
 export interface IssueFileCache {
   tables?: string;
   enrichments?: readonly Enrichment[];
-  files: Map<string, { stamp?: string; digest: string; result: IssueFileResult }>;
+  /** `media`: the stamps of the pictures and original the result was made from (they are checked too). */
+  files: Map<string, { stamp?: string; digest: string; media?: string; result: IssueFileResult }>;
 }
 
 export function issueFileCache(): IssueFileCache {
@@ -64,7 +65,7 @@ export async function readContentFolder(contentDir: string, options: LoadOptions
     cache.enrichments = context.enrichments;
   }
   cache.tables = fingerprint;
-  const kept: IssueContext = { table: context.table, enrichments: cache.enrichments ?? context.enrichments };
+  const kept: IssueContext = { ...context, enrichments: cache.enrichments ?? context.enrichments };
 
   const listing = await listIssueFiles(contentDir, display);
   const files = listing.files;
@@ -114,12 +115,13 @@ async function readIssueFile(
   cache: IssueFileCache,
   context: IssueContext,
 ): Promise<IssueFileResult | 'vanished'> {
-  let read: { stamp: string | undefined; bytes: Buffer };
+  let read: { stamp: string | undefined; bytes: Buffer; mediaSame: boolean };
   const cached = cache.files.get(file);
   try {
     const stamp = await fileStamp(file);
-    if (stamp !== undefined && cached?.stamp === stamp) return cached.result;
-    read = { stamp, bytes: await readFile(file) };
+    const mediaSame = cached?.media !== undefined && cached.media === (await mediaStamp(cached.result.mediaFiles));
+    if (stamp !== undefined && cached?.stamp === stamp && mediaSame) return cached.result;
+    read = { stamp, bytes: await readFile(file), mediaSame };
   } catch (error) {
     if (isMissing(error)) return 'vanished';
     cache.files.delete(file);
@@ -127,10 +129,17 @@ async function readIssueFile(
     return { places: {}, diagnostics: [diagnostic(path, fileStart, 'error', 'file-unreadable', message)] };
   }
   // Outside the try: what goes wrong while checking the file is no reason to call it unreadable.
-  const { stamp, bytes } = read;
+  const { stamp, bytes, mediaSame } = read;
   const digest = createHash('sha256').update(bytes).digest('hex');
-  const result = cached?.digest === digest ? cached.result : processIssueFile(path, relativePath, bytes, context);
-  cache.files.set(file, { ...(stamp === undefined ? {} : { stamp }), digest, result });
+  const result =
+    cached?.digest === digest && mediaSame ? cached.result : await processIssueFile(path, relativePath, bytes, context);
+  const media = await mediaStamp(result.mediaFiles);
+  cache.files.set(file, {
+    ...(stamp === undefined ? {} : { stamp }),
+    digest,
+    ...(media === undefined ? {} : { media }),
+    result,
+  });
   return result;
 }
 
@@ -144,6 +153,20 @@ async function fileStamp(file: string): Promise<string | undefined> {
   const info = await stat(file, { bigint: true });
   if (Date.now() - Number(info.mtimeMs) < 2000) return undefined;
   return `${info.size} ${info.ino} ${info.mtimeNs} ${info.ctimeNs}`;
+}
+
+/**
+ * The stamps of an issue's media files, `absent` for those looked for in vain; undefined when one
+ * changed too recently to be told apart from the next change (it is examined again next time).
+ */
+async function mediaStamp(files: readonly string[] = []): Promise<string | undefined> {
+  const stamps = await Promise.all(
+    files.map((file) =>
+      // Any other failure: no stamp, so the issue is examined again and the media rules say why.
+      fileStamp(file).catch((error: unknown) => (isMissing(error) ? 'absent' : undefined)),
+    ),
+  );
+  return stamps.includes(undefined) ? undefined : stamps.join('\n');
 }
 
 /**
@@ -163,7 +186,7 @@ export async function loadIssueContext(
     ...loaded.map((result) => result.fingerprint),
   ]);
   const diagnostics = [...sections.diagnostics, ...loaded.flatMap((result) => result.diagnostics)];
-  return { context: { table: sections.table, enrichments }, diagnostics, fingerprint };
+  return { context: { table: sections.table, enrichments, contentDir: folder.dir }, diagnostics, fingerprint };
 }
 
 export async function loadSectionTableFile(

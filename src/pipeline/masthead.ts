@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { isMap, type Document } from 'yaml';
 import type { Diagnostic } from '../model.ts';
-import { mastheadFields, type MastheadField } from '../core/content-format.ts';
+import { mastheadFields, mediaFields, type MastheadField } from '../core/content-format.ts';
 import { isRealDate } from '../core/dates.ts';
 import { diagnostic, fileStart, type Place } from '../core/diagnostics.ts';
 import { keyText, placeOfKey, placeOfPath, yamlData, type YamlLines, type YamlText } from '../core/yaml.ts';
@@ -61,7 +61,8 @@ export const mastheadSchema = v.object(
 export type Masthead = v.InferOutput<typeof mastheadSchema>;
 
 const notAMap = '刊头信息须是 “字段: 值” 的列表，例如 year: 2018。';
-const fieldNames = Object.keys(mastheadSchema.entries);
+/** Known fields: the masthead's, and those about the issue's media that src/pipeline/media reads. */
+const fieldNames = [...Object.keys(mastheadSchema.entries), ...Object.keys(mediaFields)];
 
 function isFieldName(key: string): key is FieldName {
   // Own keys only: `constructor` or `toString` in front matter is an unknown field, not Object's.
@@ -93,7 +94,7 @@ export function readMasthead(path: string, document: Document, lines: YamlLines)
     const key = keyText(pair.key);
     if (isFieldName(key)) {
       places[key] = placeOfPath(yaml, [key]);
-    } else {
+    } else if (!Object.hasOwn(mediaFields, key)) {
       diagnostics.push(
         diagnostic(
           path,

@@ -9,7 +9,7 @@ import { visit } from 'unist-util-visit';
 import { captionOnlyText, subtitleParagraphText } from '../core/content-format.ts';
 import { isSafeUrl } from '../core/safe-url.ts';
 import { isWide } from '../core/wide-chars.ts';
-import type { Figure, Heading } from '../model.ts';
+import type { Figure, FigureImage, Heading } from '../model.ts';
 
 export interface RenderedBody {
   /** Sanitized, position-free HTML tree of the body: the model's `Article.body`. */
@@ -32,13 +32,18 @@ const modelSchema: Schema = {
 
 /**
  * Turns an article's body blocks into the model's content: a sanitized HTML tree, the plain text
- * a reader reads (subtitle first, one block a line), the sub-headings and the figures.
+ * a reader reads (subtitle first, one block a line), the sub-headings and the figures, each with
+ * its picture file when `images` (by address as written) has one.
  */
-export function renderArticleBody(blocks: readonly RootContent[], subtitle?: string): RenderedBody {
+export function renderArticleBody(
+  blocks: readonly RootContent[],
+  subtitle?: string,
+  images: ReadonlyMap<string, FigureImage> = new Map(),
+): RenderedBody {
   const tree: Root = { type: 'root', children: structuredClone([...blocks]) };
   joinChineseSoftBreaks(tree);
   showRawHtmlAsText(tree);
-  const figures = markFigures(tree);
+  const figures = markFigures(tree, images);
   const headings = markHeadings(tree);
   const hast = toHast(tree);
   const body = sanitize(hast, modelSchema);
@@ -79,24 +84,26 @@ export function showRawHtmlAsText(tree: Root): void {
   });
 }
 
-function figureOf(paragraph: Paragraph): Figure | undefined {
+function figureOf(paragraph: Paragraph, images: ReadonlyMap<string, FigureImage>): Figure | undefined {
   const children = paragraph.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
   const only = children.length === 1 ? children[0] : undefined;
   if (only?.type === 'image') {
     const image: Image = only;
     const caption = (image.alt || image.title || '').trim();
     // An unsafe address is no picture: the figure waits for a real one, and validation says why.
-    return isSafeUrl(image.url) ? { caption, src: image.url } : { caption };
+    if (!isSafeUrl(image.url)) return { caption };
+    const file = images.get(image.url);
+    return file ? { caption, src: image.url, image: file } : { caption, src: image.url };
   }
   const caption = captionOnlyText(toString(paragraph));
   return caption === undefined ? undefined : { caption };
 }
 
 /** Turns figure paragraphs into `<figure>` elements; the figures come back in reading order. */
-function markFigures(tree: Root): Map<Paragraph, Figure> {
+function markFigures(tree: Root, images: ReadonlyMap<string, FigureImage>): Map<Paragraph, Figure> {
   const figures = new Map<Paragraph, Figure>();
   visit(tree, 'paragraph', (node: Paragraph) => {
-    const figure = figureOf(node);
+    const figure = figureOf(node, images);
     if (!figure) return;
     figures.set(node, figure);
     const caption: Element = {

@@ -7,6 +7,11 @@ import { afterAll } from 'vitest';
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const bundledContent = join(repoRoot, 'content');
 export const bundledIssuePath = join(bundledContent, '2018/2018-01.md');
+/**
+ * The bundled issue's text with its two photos as pictures (stand-ins, from the PDF maker) and the
+ * PDF made from it as its original: content/ itself keeps captions only (the real photos are not available).
+ */
+export const mediaArchive = join(repoRoot, 'tests/fixtures/media-archive');
 /** The seed text of the bundled issue (the 2018 PDF's text, UTF-8), vendored so a clone needs nothing beside it. */
 export const seedTextPath = join(repoRoot, 'tests/fixtures/bulletin-2018-01.txt');
 

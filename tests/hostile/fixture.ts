@@ -36,8 +36,7 @@ const hostileIssue = [
   '链接 [x](javascript:alert(1))、[y](data:text/html,<script>alert(1)</script>)、' +
     '[v](vbscript:msgbox(1)) 和 <javascript:alert(1)>。',
   '',
-  '![z](javascript:alert(1))',
-  '',
+  // A picture at javascript: is not here: the check refuses it before any build (picture-scheme).
   '图：<svg onload=alert(1)>',
   '',
   `${parkName}<img src=x onerror=alert(1)>于2014年6月通过验收。`,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importBulletin } from '../../src/import/import-bulletin.ts';
 import { processIssueFile } from '../../src/pipeline/issue-file.ts';
-import { bundledIssuePath, seedTextPath } from '../helpers/content.ts';
+import { bundledContent, bundledIssuePath, seedTextPath } from '../helpers/content.ts';
 import { findings, table } from './helpers.ts';
 
 const modelOf = (markdown: string | Uint8Array) =>
@@ -11,7 +11,7 @@ const modelOf = (markdown: string | Uint8Array) =>
     '2018/2018-01.md',
     '2018/2018-01.md',
     typeof markdown === 'string' ? new TextEncoder().encode(markdown) : markdown,
-    { table, enrichments: [] },
+    { table, enrichments: [], contentDir: bundledContent },
   );
 
 describe('importing the 2018 No.1 bulletin text', () => {
@@ -23,19 +23,20 @@ describe('importing the 2018 No.1 bulletin text', () => {
   };
   const handMade = modelOf(readFileSync(bundledIssuePath));
 
-  it('passes the checker with no error', () => {
-    const result = modelOf(importedMarkdown());
+  it('passes the checker with no error', async () => {
+    const result = await modelOf(importedMarkdown());
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(result.issue).toBeDefined();
   });
 
-  it('gives the model of the hand-made issue file, field for field', () => {
-    expect(handMade.issue).toBeDefined();
-    expect(modelOf(importedMarkdown()).issue).toEqual(handMade.issue);
+  it('gives the model of the hand-made issue file, field for field', async () => {
+    const { issue } = await handMade;
+    expect(issue).toBeDefined();
+    expect((await modelOf(importedMarkdown())).issue).toEqual(issue);
   });
 
-  it('gives articles ids from their pages', () => {
-    const ids = modelOf(importedMarkdown()).issue?.sections.flatMap((s) => s.articles.map((a) => a.id));
+  it('gives articles ids from their pages', async () => {
+    const ids = (await modelOf(importedMarkdown())).issue?.sections.flatMap((s) => s.articles.map((a) => a.id));
     expect(ids).toEqual(['p1', 'p2', 'p3', 'p5', 'p6']);
   });
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { issueFileText, writeIssue } from '../../src/core/content-format.ts';
 import { processIssueFile } from '../../src/pipeline/issue-file.ts';
+import { bundledContent } from '../helpers/content.ts';
 import { bulletin, findings, importText, table, utf8 } from './helpers.ts';
 
 const check = (markdown: string) =>
-  processIssueFile('out.md', '2018/2018-01.md', utf8(markdown), { table, enrichments: [] });
+  processIssueFile('out.md', '2018/2018-01.md', utf8(markdown), { table, enrichments: [], contentDir: bundledContent });
 
 /** A value the test goes on to read; a step that gave none fails the test here. */
 function present<T>(value: T | undefined, what: string): T {
@@ -13,7 +14,7 @@ function present<T>(value: T | undefined, what: string): T {
 }
 
 describe('importing small bulletins', () => {
-  it('reads half-width markers, full-width brackets and ‐ 3 ‐ footers alike', () => {
+  it('reads half-width markers, full-width brackets and ‐ 3 ‐ footers alike', async () => {
     const text = bulletin(
       ['[工作动态]\t‐ 1 ‐', '甲文章标题.....\t‐ 1 ‐', '［经验交流］\t－2－', '乙文章标题.....\t－2－'],
       [
@@ -42,7 +43,7 @@ describe('importing small bulletins', () => {
       ['工作动态', [['p1', '甲文章标题', 1, 1]]],
       ['经验交流', [['p2', '乙文章标题', 2, 1]]],
     ]);
-    expect(check(present(result.markdown, 'the Markdown')).diagnostics).toEqual([]);
+    expect((await check(present(result.markdown, 'the Markdown'))).diagnostics).toEqual([]);
   });
 
   it('reports a contents entry the body lacks and keeps its text in the article before', () => {
@@ -56,7 +57,7 @@ describe('importing small bulletins', () => {
     expect(result.outline?.sections[0]?.articles.map((a) => a.blocks.length)).toEqual([2]);
   });
 
-  it('imports an article the contents does not list, when a subtitle follows its title', () => {
+  it('imports an article the contents does not list, when a subtitle follows its title', async () => {
     const result = importText(
       bulletin(
         ['【工作动态】\t- 1 -', '甲文章标题.....\t- 1 -'],
@@ -67,10 +68,10 @@ describe('importing small bulletins', () => {
     const [first, second] = present(result.outline?.sections[0], 'a column').articles;
     expect(second).toMatchObject({ id: 'extra-1', title: '目录漏掉的文章', subtitle: '副标题' });
     expect(first?.id).toBe('p1');
-    expect(check(present(result.markdown, 'the Markdown')).diagnostics).toEqual([]);
+    expect((await check(present(result.markdown, 'the Markdown'))).diagnostics).toEqual([]);
   });
 
-  it('takes columns from the contents when the body has no markers', () => {
+  it('takes columns from the contents when the body has no markers', async () => {
     const result = importText(
       bulletin(
         ['【工作动态】\t- 1 -', '甲文章标题.....\t- 1 -', '【经验交流】\t- 2 -', '乙文章标题.....\t- 2 -'],
@@ -78,18 +79,19 @@ describe('importing small bulletins', () => {
       ),
     );
     expect(result.outline?.sections.map((s) => s.title)).toEqual(['工作动态', '经验交流']);
-    expect(check(present(result.markdown, 'the Markdown')).diagnostics).toEqual([]);
+    expect((await check(present(result.markdown, 'the Markdown'))).diagnostics).toEqual([]);
   });
 
-  it('warns about a column the section table does not know, and the checker says why the file fails', () => {
+  it('warns about a column the section table does not know, and the checker says why the file fails', async () => {
     const result = importText(
       bulletin(['【政策解读】\t- 1 -', '甲文章标题.....\t- 1 -'], ['【政策解读】', '', '甲文章标题', '', '正文。']),
     );
     expect(findings(result)).toEqual(['14 import-unknown-section']);
-    expect(check(present(result.markdown, 'the Markdown')).diagnostics.map((d) => d.rule)).toEqual(['unknown-section']);
+    const { diagnostics } = await check(present(result.markdown, 'the Markdown'));
+    expect(diagnostics.map((d) => d.rule)).toEqual(['unknown-section']);
   });
 
-  it('writes page numbers, the contents title and a subtitle into the heading and body', () => {
+  it('writes page numbers, the contents title and a subtitle into the heading and body', async () => {
     const result = importText(
       bulletin(
         ['【工作动态】\t- 1 -', '上海园区通过国家生态工业园区技术核查.....\t- 2 -'],
@@ -99,7 +101,7 @@ describe('importing small bulletins', () => {
     expect(result.markdown).toContain(
       '### 上海园区通过国家生态工业示范园区技术核查 {#p2 page=2 contents="上海园区通过国家生态工业园区技术核查"}\n\n——副标题\n\n正文。\n',
     );
-    const article = check(present(result.markdown, 'the Markdown')).issue?.sections[0]?.articles[0];
+    const article = (await check(present(result.markdown, 'the Markdown'))).issue?.sections[0]?.articles[0];
     expect(article).toMatchObject({
       page: 2,
       contentsTitle: '上海园区通过国家生态工业园区技术核查',
@@ -124,11 +126,11 @@ describe('writing paragraphs with remark-stringify', () => {
     '<b>不是标签</b> &amp; [不是链接](x)',
     '反斜杠 \\ 和 `代码`',
     '+ 加号',
-  ])('the pipeline reads %s back as written', (text) => {
+  ])('the pipeline reads %s back as written', async (text) => {
     const markdown =
       '---\nseries: 刊\npublisher: 办\nyear: 2018\nnumber: 1\ncumulativeNumber: 10\ndate: 2018-06-29\n---\n\n' +
       `## 工作动态\n\n### 标题 {#a page=1}\n\n${issueFileText([writeIssue.paragraph(text)])}`;
-    const result = check(markdown);
+    const result = await check(markdown);
     expect(result.diagnostics).toEqual([]);
     expect(result.issue?.sections[0]?.articles[0]?.text).toBe(text);
   });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledIssuePath, makeContentDir, repoRoot } from '../helpers/content.ts';
@@ -24,6 +24,11 @@ describe('npm run new-issue', () => {
     expect(text).toContain('series: 国家生态工业园区 工作动态\npublisher: 国家生态工业园区建设协调领导小组办公室\n');
     expect(result.stdout).toContain('2018年第2期（总第11期）');
     expect(result.stdout).toContain('接下来请');
+    // The folder for its pictures is made beside it, and the editor is told where pictures and the original go.
+    expect(statSync(join(dir, '2018/2018-02')).isDirectory()).toBe(true);
+    expect(result.stdout).toContain('照片放进');
+    expect(result.stdout).toContain('![说明](2018-02/文件名.jpg)');
+    expect(result.stdout).toContain('2018/2018-02.pdf');
     expect(result.stdout).toMatch(/2018-02\.md:8:7 {2}error {2}出版日期.* {2}\(date-invalid\)/);
     expect(result.stdout).toMatch(/2018-02\.md:11:1 {2}error {2}栏目 “工作动态” 下没有文章.* {2}\(empty-section\)/);
     expect(result.stdout).not.toMatch(/\n\s+at /);
@@ -51,6 +56,7 @@ describe('npm run new-issue', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('没有新建文件：2018年第1期已经存在（2018/2018-01.md），不会覆盖');
     expect(readFileSync(join(dir, '2018/2018-01.md'))).toEqual(readFileSync(bundledIssuePath));
+    expect(existsSync(join(dir, '2018/2018-01'))).toBe(false);
   });
 
   it('answers bad arguments and an empty archive with messages', () => {

@@ -3,6 +3,7 @@ import { headOf, type IssueHead } from '../../src/import/issue-heads.ts';
 import { planNewIssue, skeletonMarkdown } from '../../src/import/new-issue.ts';
 import { processIssueFile } from '../../src/pipeline/issue-file.ts';
 import { table, utf8 } from '../import/helpers.ts';
+import { bundledContent } from '../helpers/content.ts';
 
 const head = (path: string, year: number, number: number, cumulativeNumber: number): IssueHead => ({
   path,
@@ -130,10 +131,14 @@ describe('skeletonMarkdown', () => {
     cumulativeNumber: 11,
   };
 
-  it('lists every known column, and the pipeline reports only what the editor has to fill in', () => {
+  it('lists every known column, and the pipeline reports only what the editor has to fill in', async () => {
     const markdown = skeletonMarkdown(masthead, table);
     expect(markdown.match(/^## .+$/gm)).toEqual(['## 工作动态', '## 园区掠影', '## 经验交流']);
-    const result = processIssueFile('2018/2018-02.md', '2018/2018-02.md', utf8(markdown), { table, enrichments: [] });
+    const result = await processIssueFile('2018/2018-02.md', '2018/2018-02.md', utf8(markdown), {
+      table,
+      enrichments: [],
+      contentDir: bundledContent,
+    });
     expect(result.diagnostics.map((d) => `${d.line} ${d.rule}`)).toEqual([
       '8 date-invalid',
       '11 empty-section',
@@ -142,12 +147,16 @@ describe('skeletonMarkdown', () => {
     ]);
   });
 
-  it('passes once the date is given and an article is written under each column', () => {
+  it('passes once the date is given and an article is written under each column', async () => {
     const filled = skeletonMarkdown({ ...masthead, date: '2018-09-30' }, table).replace(
       /^(## .+)$/gm,
       (heading, _h, offset: number) => `${heading}\n\n### 文章${offset} {page=1}\n\n正文。`,
     );
-    const result = processIssueFile('2018/2018-02.md', '2018/2018-02.md', utf8(filled), { table, enrichments: [] });
+    const result = await processIssueFile('2018/2018-02.md', '2018/2018-02.md', utf8(filled), {
+      table,
+      enrichments: [],
+      contentDir: bundledContent,
+    });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(result.issue?.date).toBe('2018-09-30');
   });

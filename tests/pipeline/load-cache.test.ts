@@ -1,9 +1,10 @@
-import { utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { issueFileCache } from '../../src/pipeline/load.ts';
 import { loadArchive } from '../../src/archive/load-archive.ts';
 import { makeContentDir, masthead, minimalBody } from '../helpers/content.ts';
+import { pdf, png } from '../helpers/media-files.ts';
 
 const parks = `- id: taizhou\n  name: 泰州医药高新技术产业开发区\n  aliases: [泰州医药高新区]\n  province: 江苏省\n  city: 泰州市\n`;
 
@@ -74,5 +75,56 @@ describe('loadArchive with a cache (the preview)', () => {
     expect(issueById(second, '2018-01')).not.toBe(issueById(first, '2018-01'));
     expect(second.parks[0]?.milestones).toEqual([]);
     expect(second).toEqual(await loadArchive(dir, dir));
+  });
+});
+
+describe('loadArchive with a cache, when pictures and originals change', () => {
+  const old = new Date('2020-01-01T00:00:00Z');
+  /** Writes a file and dates it back, so that its stamp is taken at once (not after the two-second wait). */
+  const put = (dir: string, path: string, data: string | Uint8Array) => {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), data);
+    utimesSync(join(dir, path), old, old);
+  };
+  const withMedia = () => {
+    const dir = makeContentDir({});
+    put(dir, '2018/2018-01.md', masthead() + minimalBody.replace('正文第一段。', '![会场](2018-01/a.png)'));
+    put(dir, '2018/2018-01/a.png', png(400, 300));
+    return dir;
+  };
+  const figureOf = (archive: Awaited<ReturnType<typeof loadArchive>>) =>
+    issueById(archive, '2018-01')?.sections[0]?.articles[0]?.figures[0];
+
+  it('keeps the issue while its picture and where its original would be stay as they were', async () => {
+    const dir = withMedia();
+    const cache = issueFileCache();
+    const first = await loadArchive(dir, dir, cache);
+    expect(figureOf(first)?.image?.width).toBe(400);
+    expect(issueById(await loadArchive(dir, dir, cache), '2018-01')).toBe(issueById(first, '2018-01'));
+  });
+
+  it('reads the issue again when its picture changes, goes or comes back', async () => {
+    const dir = withMedia();
+    const cache = issueFileCache();
+    await loadArchive(dir, dir, cache);
+    put(dir, '2018/2018-01/a.png', png(800, 600));
+    expect(figureOf(await loadArchive(dir, dir, cache))?.image?.width).toBe(800);
+    rmSync(join(dir, '2018/2018-01/a.png'));
+    const gone = await loadArchive(dir, dir, cache);
+    expect(gone.diagnostics.map((d) => d.rule)).toEqual(['picture-missing']);
+    put(dir, '2018/2018-01/a.png', png(500, 300));
+    expect(figureOf(await loadArchive(dir, dir, cache))?.image?.width).toBe(500);
+  });
+
+  it('reads the issue again when its original comes, changes or goes', async () => {
+    const dir = withMedia();
+    const cache = issueFileCache();
+    expect(issueById(await loadArchive(dir, dir, cache), '2018-01')?.original).toBeUndefined();
+    put(dir, '2018/2018-01.pdf', pdf(2));
+    expect(issueById(await loadArchive(dir, dir, cache), '2018-01')?.original?.pages).toBe(2);
+    put(dir, '2018/2018-01.pdf', pdf(5));
+    expect(issueById(await loadArchive(dir, dir, cache), '2018-01')?.original?.pages).toBe(5);
+    rmSync(join(dir, '2018/2018-01.pdf'));
+    expect(issueById(await loadArchive(dir, dir, cache), '2018-01')?.original).toBeUndefined();
   });
 });

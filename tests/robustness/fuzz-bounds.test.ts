@@ -99,8 +99,9 @@ describe(`fuzzing keys, nesting and markup (seed ${seed})`, () => {
   it.each(inputs)(
     'round $round: diagnostics or an issue that renders, never a throw',
     { timeout: 10_000 },
-    ({ text }) => {
-      const result = processIssueFile('a.md', '2018/2018-01.md', encoder.encode(text), { table, enrichments });
+    async ({ text }) => {
+      const context = { table, enrichments, contentDir: '.' };
+      const result = await processIssueFile('a.md', '2018/2018-01.md', encoder.encode(text), context);
       for (const d of result.diagnostics) {
         expect(d.line).toBeGreaterThanOrEqual(1);
         expect(d.column).toBeGreaterThanOrEqual(1);

@@ -18,6 +18,17 @@ import { rawHtml } from './raw-html.ts';
 import { subtitlePosition } from './subtitle-position.ts';
 import { unknownSection } from './unknown-section.ts';
 import { unsafeUrl } from './unsafe-url.ts';
+import { mediaOutside } from './media-outside.ts';
+import { originalFormat } from './original-format.ts';
+import { originalMissing } from './original-missing.ts';
+import { originalPage } from './original-page.ts';
+import { pictureCaption } from './picture-caption.ts';
+import { pictureFormat } from './picture-format.ts';
+import { pictureMissing } from './picture-missing.ts';
+import { pictureNarrow } from './picture-narrow.ts';
+import { pictureRemote } from './picture-remote.ts';
+import { pictureScheme } from './picture-scheme.ts';
+import { pictureTooLarge } from './picture-too-large.ts';
 
 /** The rules every issue file is checked with; enrichments add their own (src/parks/rules). */
 export const issueRules: readonly LintRule[] = [
@@ -39,5 +50,16 @@ export const issueRules: readonly LintRule[] = [
   subtitlePosition,
   rawHtml,
   unsafeUrl,
+  mediaOutside,
+  pictureScheme,
+  pictureRemote,
+  pictureMissing,
+  pictureFormat,
+  pictureTooLarge,
+  pictureNarrow,
+  pictureCaption,
+  originalMissing,
+  originalFormat,
+  originalPage,
   noSections,
 ];
