@@ -20,6 +20,18 @@ export interface Deployment {
   pathPrefix: string;
 }
 
+/**
+ * The longest id the content may give a path segment (an article's `{#id}`, a column's kind, a
+ * park's id). Each becomes a folder name when the site is written, and a file name component may
+ * have 255 bytes; ids are lowercase ASCII, and 100 leaves room while no reader types more.
+ */
+export const maxSegmentLength = 100;
+
+/** How a too-long id is told in messages: its length and start, not all of it. */
+export function segmentTooLong(id: string): string {
+  return `“${id.slice(0, 24)}…” 有 ${id.length} 个字符，超过上限 ${maxSegmentLength}：它是网址和文件名中的一段（文件名最长 255 字节）`;
+}
+
 const twoDigits = (n: number) => String(n).padStart(2, '0');
 
 export const routes = {

@@ -40,6 +40,12 @@ export function planNewIssue(heads: readonly IssueHead[], options: NewIssueOptio
   const year = options.year ?? (options.date !== undefined ? Number(options.date.slice(0, 4)) : latest?.year);
   if (year === undefined)
     return { ok: false, message: '内容目录中还没有任何一期可供推算：请用 --year 指定年份，例如 --year 2018。' };
+  // npm run check would refuse the file (date-year): an issue's date belongs to its year.
+  if (options.date !== undefined && Number(options.date.slice(0, 4)) !== year)
+    return {
+      ok: false,
+      message: `--date ${options.date} 不在 ${year} 年：一期刊物的出版日期在它的年份之内。请改正 --date 或 --year。`,
+    };
   const sameYear = numbered.filter((h) => h.year === year).at(-1);
   const number = options.number ?? (sameYear ? sameYear.number + 1 : 1);
   if (options.number === undefined)
@@ -84,8 +90,6 @@ export function planNewIssue(heads: readonly IssueHead[], options: NewIssueOptio
       ok: false,
       message: `总第${cumulativeNumber}期已是 ${sameCumulative.path}：总期号不能重复。请用 --cumulative-number 指定正确的总期号。`,
     };
-  if (options.date !== undefined && Number(options.date.slice(0, 4)) !== year)
-    notes.push(`注意：出版日期 ${options.date} 不在 ${year} 年。`);
   return {
     ok: true,
     masthead: {

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { Diagnostic } from '../model.ts';
 import { isPartialDate } from '../core/dates.ts';
 import { diagnostic } from '../core/diagnostics.ts';
+import { maxSegmentLength, segmentTooLong } from '../core/routes.ts';
 import { placeOfPath } from '../core/yaml.ts';
 import { fieldOf, missingKey, pathTo, readYamlList, type SchemaIssue } from '../core/yaml-schema.ts';
 import { parkMatcher, type ParkMatcher } from './matcher.ts';
@@ -83,6 +84,10 @@ const parkSchema = v.object(
   {
     id: v.pipe(
       text(required.id),
+      v.maxLength(
+        maxSegmentLength,
+        (issue) => `的标识（id）${segmentTooLong(String(issue.input))}。请改用简短的标识，例如 hefei-hightech。`,
+      ),
       v.regex(idPattern, '的标识（id）须由小写英文字母、数字和连字符组成（用于网址），例如 hefei-hightech。'),
     ),
     name: text(required.name),

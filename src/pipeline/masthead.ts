@@ -37,21 +37,38 @@ const isoDate = v.pipe(
  * The masthead of an issue as its front matter gives it: the one description of the fields, their
  * rules and their messages. Other keys are dropped here and warned about by `readMasthead`.
  */
-export const mastheadSchema = v.object(
-  {
-    series: text('series'),
-    publisher: text('publisher'),
-    year: integer('year'),
-    number: integer('number'),
-    cumulativeNumber: integer('cumulativeNumber'),
-    date: isoDate,
-  },
-  (issue) => {
-    const key = missingKey(issue);
-    return isFieldName(key)
-      ? `刊头信息缺少${fields[key].label}（${key}）。请在 front matter 中加一行：${fields[key].example}`
-      : notAMap;
-  },
+export const mastheadSchema = v.pipe(
+  v.object(
+    {
+      series: text('series'),
+      publisher: text('publisher'),
+      year: integer('year'),
+      number: integer('number'),
+      cumulativeNumber: integer('cumulativeNumber'),
+      date: isoDate,
+    },
+    (issue) => {
+      const key = missingKey(issue);
+      return isFieldName(key)
+        ? `刊头信息缺少${fields[key].label}（${key}）。请在 front matter 中加一行：${fields[key].example}`
+        : notAMap;
+    },
+  ),
+  // The printed issue's date belongs to its year: 2018年第1期 is dated in 2018 (the bulletin
+  // has no issue printed after its year), so 9999-12-31 in a year-2018 issue is a typo.
+  v.rawCheck(({ dataset, addIssue }) => {
+    // A year or date already wrong is told as such (a validation failure keeps the value typed).
+    const told = dataset.issues?.some((issue) => ['year', 'date'].includes(String(issue.path?.[0]?.key)));
+    if (!dataset.typed || told) return;
+    const { year, date } = dataset.value;
+    if (date.startsWith(`${year}-`)) return;
+    addIssue({
+      message:
+        `出版日期（date）“${date}” 不在刊头所写的 ${year} 年（year: ${year}）：一期刊物的出版日期在它的年份之内。` +
+        `请核对 date 与 year，例如 year: ${year} 配 date: ${year}${date.slice(4)}。`,
+      path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'date', value: date }],
+    });
+  }),
 );
 
 /**
@@ -113,6 +130,7 @@ export function readMasthead(path: string, document: Document, lines: YamlLines)
 }
 
 function ruleOf(issue: SchemaIssue): string {
+  if (issue.type === 'raw_check') return 'date-year';
   if (issue.path === undefined) return 'front-matter-syntax';
   return issue.path[0]?.key === 'date' && !isMissingKey(issue) ? 'date-invalid' : 'front-matter-field';
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { normaliseSectionTitle } from '../core/content-format.ts';
+import { maxSegmentLength, segmentTooLong } from '../core/routes.ts';
 import type { Diagnostic, SectionKind } from '../model.ts';
 import { fieldOf, missingKey, pathTo, readYamlList } from '../core/yaml-schema.ts';
 
@@ -24,6 +25,7 @@ export function findSectionKind(table: SectionTable, title: string): SectionKind
 const kindPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const kindHint = '的 kind（栏目标识）须由小写英文字母、数字和连字符组成，例如 kind: work-updates。';
+const shorterKind = '请改用简短的标识，例如 kind: work-updates。';
 const aliasesHint = '的 aliases 须是文字列表，例如 aliases: [工作简讯]。';
 const required = {
   title: '缺少 title（栏目名称），例如 title: 工作动态。',
@@ -34,7 +36,14 @@ const required = {
 const columnSchema = v.object(
   {
     title: v.pipe(v.string(required.title), v.trim(), v.nonEmpty(required.title)),
-    kind: v.pipe(v.string(kindHint), v.regex(kindPattern, kindHint)),
+    kind: v.pipe(
+      v.string(kindHint),
+      v.maxLength(
+        maxSegmentLength,
+        (issue) => `的 kind（栏目标识）${segmentTooLong(String(issue.input))}。${shorterKind}`,
+      ),
+      v.regex(kindPattern, kindHint),
+    ),
     aliases: v.optional(v.array(v.string(aliasesHint), aliasesHint), []),
   },
   (issue) => {

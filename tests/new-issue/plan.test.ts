@@ -70,6 +70,13 @@ describe('planNewIssue', () => {
     });
   });
 
+  it('refuses a date outside the year, which check would refuse', () => {
+    expect(planNewIssue([first], { year: 2018, date: '2019-01-05' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('--date 2019-01-05 不在 2018 年') as unknown,
+    });
+  });
+
   it('refuses an issue that exists, a cumulative number in use, and a date that does not exist', () => {
     expect(planNewIssue([first], { number: 1 })).toMatchObject({
       ok: false,

@@ -206,3 +206,27 @@ describe('Object member names anywhere in the front matter', () => {
     ]);
   });
 });
+
+describe('the masthead’s numbers and date fit together', () => {
+  const found = (fields: Record<string, string | number>) => {
+    const result = mastheadOf(masthead(fields));
+    if (!('diagnostics' in result)) throw new Error('parse failed');
+    return result.diagnostics.map(({ rule, line, column }) => ({ rule, line, column }));
+  };
+
+  it('reports a date outside the issue’s year at the date, with the year it should be in', () => {
+    expect(found({ date: '9999-12-31' })).toEqual([{ rule: 'date-year', line: 7, column: 7 }]);
+    expect(found({ date: '2019-01-05' })).toEqual([{ rule: 'date-year', line: 7, column: 7 }]);
+    const result = mastheadOf(masthead({ year: 2019, cumulativeNumber: 11 }));
+    expect('diagnostics' in result && result.diagnostics[0]?.message).toContain('例如 year: 2019 配 date: 2019-06-29');
+    expect(found({ year: 2019, date: '2019-12-31' })).toEqual([]);
+  });
+
+  it('keeps year, number and running number within their ranges, even when the date matches', () => {
+    expect(found({ year: 99999, date: '9999-01-01' })).toEqual([{ rule: 'front-matter-field', line: 4, column: 7 }]);
+    expect(found({ year: 1899, date: '1899-01-01' })).toEqual([{ rule: 'front-matter-field', line: 4, column: 7 }]);
+    expect(found({ number: 100 })).toEqual([{ rule: 'front-matter-field', line: 5, column: 9 }]);
+    expect(found({ cumulativeNumber: 100_000 })).toEqual([{ rule: 'front-matter-field', line: 6, column: 19 }]);
+    expect(found({ year: 2999, date: '2999-12-31', number: 99, cumulativeNumber: 99_999 })).toEqual([]);
+  });
+});

@@ -9,6 +9,9 @@ import { loadArchive } from '../../src/archive/load-archive.ts';
 import { readSettings } from '../../src/site/settings.ts';
 import { outputMarker } from '../../src/site/build-output.ts';
 import { openDataIssue, type OpenDataIssue } from '../../src/site/exports.ts';
+import { maxSegmentLength } from '../../src/core/routes.ts';
+import { parseLimits } from '../../src/pipeline/parse-bounds.ts';
+import { masthead } from '../helpers/content.ts';
 import { defined } from '../helpers/defined.ts';
 import { listFiles, runBuild, type BuildResult } from './helpers/build.ts';
 import { sharedBundledSite } from './helpers/shared-site.ts';
@@ -19,7 +22,7 @@ const settings = readSettings({});
 const prefix = '/bulletin/';
 const extraArticles = settings.sectionPageSize; // one more than a page with the hostile article
 let work: string;
-const out = { bundled: '', prefixed: '', fixture: '', broken: '' };
+const out = { bundled: '', prefixed: '', fixture: '', broken: '', limits: '' };
 const result: Record<keyof typeof out, BuildResult> = {} as Record<keyof typeof out, BuildResult>;
 let issues: Issue[];
 let kinds: string[];
@@ -65,6 +68,8 @@ beforeAll(async () => {
   const brokenContent = join(work, 'broken-content');
   await writeFixtureContent(fixtureContent, extraArticles);
   await writeBrokenContent(brokenContent);
+  const limitsContent = join(work, 'limits-content');
+  await writeLimitsContent(limitsContent);
   // A failed build must leave the old site alone. Leftovers of an earlier build must disappear:
   // the shared bundled build (tests/site/helpers/shared-site-setup.ts) starts over one.
   await mkdir(out.broken, { recursive: true });
@@ -75,14 +80,15 @@ beforeAll(async () => {
   issues = archive.issues;
   kinds = archive.sectionTable.kinds.map((k) => k.kind);
   parkUrls = archive.parks.map((park) => park.url);
-  const [{ dir: bundledDir, result: bundled }, prefixed, fixture, broken] = await Promise.all([
+  const [{ dir: bundledDir, result: bundled }, prefixed, fixture, broken, limits] = await Promise.all([
     sharedBundledSite(),
     runBuild(out.prefixed, { PATH_PREFIX: prefix }),
     runBuild(out.fixture, { CONTENT_DIR: fixtureContent }),
     runBuild(out.broken, { CONTENT_DIR: brokenContent }),
+    runBuild(out.limits, { CONTENT_DIR: limitsContent }),
   ]);
   out.bundled = bundledDir;
-  Object.assign(result, { bundled, prefixed, fixture, broken });
+  Object.assign(result, { bundled, prefixed, fixture, broken, limits });
 });
 
 afterAll(async () => {
@@ -340,6 +346,44 @@ describe('build of content with a hostile title and a long column', () => {
   it('links neighbouring issues both ways', async () => {
     expect(await read(out.fixture, '2019/01/index.html')).toContain('<a rel="prev" href="/2018/01/">');
     expect(await read(out.fixture, '2018/01/index.html')).toContain('<a rel="next" href="/2019/01/">');
+  });
+});
+
+/** Ids as long as check allows for each path segment, and nesting as deep as it allows. */
+const longest = {
+  article: 'a'.repeat(maxSegmentLength),
+  kind: 'k'.repeat(maxSegmentLength),
+  park: 'p'.repeat(maxSegmentLength),
+};
+
+async function writeLimitsContent(dir: string): Promise<void> {
+  const depth = parseLimits.nestingDepth;
+  const stars = '*'.repeat(parseLimits.paragraphDelimiters / 2);
+  const files: Record<string, string> = {
+    'sections.yaml': `- title: 工作动态\n  kind: ${longest.kind}\n`,
+    'parks.yaml': `- id: ${longest.park}\n  name: 甲高新区\n  province: 安徽省\n  city: 合肥市\n`,
+    '2018/2018-01.md':
+      `${masthead()}\n## 工作动态\n\n### 甲高新区调研 {#${longest.article} page=1}\n\n` +
+      `${'> '.repeat(depth)}甲高新区\n\n` +
+      Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- 项\n`).join('') +
+      `\n${stars}强调${stars}\n`,
+  };
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), text);
+  }
+}
+
+describe('build of content at the limits check allows', () => {
+  it('writes the pages of the longest ids and renders the deepest nesting', async () => {
+    expect(result.limits.stderr).toBe('');
+    expect(result.limits.code).toBe(0);
+    const article = await read(out.limits, `2018/01/${longest.article}/index.html`);
+    expect(article.match(/<blockquote>/g)).toHaveLength(parseLimits.nestingDepth);
+    expect(article.match(/<li>项/g)).toHaveLength(parseLimits.nestingDepth);
+    expect(article).toContain(`href="/parks/${longest.park}/"`);
+    expect(await read(out.limits, `sections/${longest.kind}/index.html`)).toContain('甲高新区调研');
+    expect(await read(out.limits, `parks/${longest.park}/index.html`)).toContain('甲高新区调研');
   });
 });
 
