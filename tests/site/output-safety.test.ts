@@ -169,10 +169,10 @@ describe('stopping the build', () => {
     await exited;
     for (let waited = 0; livingMembers(group).length > 0 && waited < 10_000; waited += 100)
       await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(livingMembers(group), 'processes of the build still running').toEqual([]);
+    expect(livingMembers(group), `processes of the build still running; it printed:\n${stderr}`).toEqual([]);
     expect(stderr).toContain('已停止生成，网站目录保持原样');
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(before);
-    expect(readdirSync(folder)).toEqual(['_site']);
+    expect(readdirSync(folder), stderr).toEqual(['_site']);
   });
 });
 
