@@ -9,6 +9,7 @@ import { articleHtml } from '../../src/site/article-html.ts';
 import { readSettings } from '../../src/site/settings.ts';
 import { bundledContent, masthead } from '../helpers/content.ts';
 import { defined } from '../helpers/defined.ts';
+import { seededRandom } from '../../src/generate/random.ts';
 
 /**
  * Seeded fuzzing of what the masthead and the parser are asked to take: front matter keys and
@@ -17,14 +18,8 @@ import { defined } from '../helpers/defined.ts';
  * never a throw; the per-input timeout is a hang guard, not a performance figure.
  */
 function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const generator = seededRandom(seed);
+  return () => generator.next();
 }
 
 const objectNames = [

@@ -9,17 +9,12 @@ import { toHtml } from 'hast-util-to-html';
 import { articleHtml } from '../../src/site/article-html.ts';
 import { readSettings } from '../../src/site/settings.ts';
 import { listFiles, runBuild } from '../site/helpers/build.ts';
+import { seededRandom } from '../../src/generate/random.ts';
 
-/** mulberry32: a small seeded generator, so a failing round can be replayed from its number. */
+/** Seeded (src/generate/random.ts), so a failing round can be replayed from its number. */
 function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const generator = seededRandom(seed);
+  return () => generator.next();
 }
 
 const encoder = new TextEncoder();
