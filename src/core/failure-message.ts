@@ -1,5 +1,5 @@
 import { BulletinError } from './errors.ts';
-import { errorCode, writeFailureReason } from './write-reason.ts';
+import { errorChain, errorCode, writeFailureReason } from './write-reason.ts';
 
 /**
  * What to tell the editor when a command fails for a reason other than the content (content
@@ -13,6 +13,7 @@ export function failureMessage(error: unknown): string {
   if (error instanceof RangeError && /call stack/i.test(error.message))
     return '程序处理时递归过深（Maximum call stack size exceeded）。这是程序的问题：请连同这条信息和所用的内容报告。';
   const what = errorChain(error)
+    .slice(0, 5)
     .map((e) => `${e.name}: ${e.message}`)
     .join(' ← ');
   const where =
@@ -20,15 +21,4 @@ export function failureMessage(error: unknown): string {
       ? `\n${error.stack}`
       : '（设置环境变量 BULLETIN_DEBUG=1 再运行，可看到出错的程序位置）';
   return `程序内部出错（${what || String(error)}）。这不是内容的问题：请连同这条信息和所用的命令报告${where}。`;
-}
-
-/** The error and those it wraps (Eleventy's `originalError`, the standard `cause`), where the real cause often is. */
-function errorChain(error: unknown): Error[] {
-  const chain: Error[] = [];
-  for (let current = error; current instanceof Error && chain.length < 5;) {
-    chain.push(current);
-    const wrapped = 'originalError' in current ? current.originalError : undefined;
-    current = wrapped instanceof Error ? wrapped : current.cause;
-  }
-  return chain;
 }

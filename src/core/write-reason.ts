@@ -31,15 +31,26 @@ export function errorCode(error: unknown): string | undefined {
   return systemError(error)?.code;
 }
 
-/** The innermost system error (one with a string `code`) in the chain of wrapped errors. */
+/** The first system error (one with a code like `ENOSPC`) in the chain of wrapped errors. */
 export function systemError(error: unknown): (Error & { code: string; path?: string }) | undefined {
-  for (let current = error, depth = 0; current instanceof Error && depth < 10; depth += 1) {
-    if ('code' in current && typeof current.code === 'string' && /^E[A-Z]+$/.test(current.code))
-      return current as Error & { code: string; path?: string };
+  return errorChain(error).find(
+    (e): e is Error & { code: string; path?: string } =>
+      'code' in e && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code),
+  );
+}
+
+/**
+ * The error and those it wraps (Eleventy's `originalError`, the standard `cause`), outermost
+ * first, at most 10: where the real cause of a failure often is.
+ */
+export function errorChain(error: unknown): Error[] {
+  const chain: Error[] = [];
+  for (let current = error; current instanceof Error && chain.length < 10;) {
+    chain.push(current);
     const wrapped = 'originalError' in current ? current.originalError : undefined;
     current = wrapped instanceof Error ? wrapped : current.cause;
   }
-  return undefined;
+  return chain;
 }
 
 /** The disk is full or the quota used up: what the build must say instead of a generic failure. */
