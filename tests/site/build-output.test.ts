@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildInto, outputMarker, removeLeftovers, swapInto, unsafeOutputReason } from '../../src/site/build-output.ts';
 
 describe('unsafeOutputReason', () => {
@@ -16,90 +16,70 @@ describe('unsafeOutputReason', () => {
   });
 });
 
+/** A fresh folder for each test: the output folders and what lies beside them. */
+let folder: string;
+beforeEach(() => (folder = mkdtempSync(join(tmpdir(), 'build-output-'))));
+afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
 describe('removeLeftovers', () => {
   it('removes the folders an interrupted build of this site left beside it, and nothing else', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'leftovers-'));
-    try {
-      for (const name of ['_site', '_site.build-a1', '_site.old-4242', '_site.keep', '_site2.build-d4', 'content']) {
-        mkdirSync(join(folder, name));
-        writeFileSync(join(folder, name, outputMarker), '');
-      }
-      mkdirSync(join(folder, '_site.pagefind-c3'));
-      mkdirSync(join(folder, '_site.build-mine'));
-      writeFileSync(join(folder, '_site.build-mine', 'notes.txt'), 'not made by the build');
-      await removeLeftovers(join(folder, '_site'));
-      expect(readdirSync(folder).sort()).toEqual([
-        '_site',
-        '_site.build-mine',
-        '_site.keep',
-        '_site2.build-d4',
-        'content',
-      ]);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
+    for (const name of ['_site', '_site.build-a1', '_site.old-4242', '_site.keep', '_site2.build-d4', 'content']) {
+      mkdirSync(join(folder, name));
+      writeFileSync(join(folder, name, outputMarker), '');
     }
+    mkdirSync(join(folder, '_site.pagefind-c3'));
+    mkdirSync(join(folder, '_site.build-mine'));
+    writeFileSync(join(folder, '_site.build-mine', 'notes.txt'), 'not made by the build');
+    await removeLeftovers(join(folder, '_site'));
+    expect(readdirSync(folder).sort()).toEqual([
+      '_site',
+      '_site.build-mine',
+      '_site.keep',
+      '_site2.build-d4',
+      'content',
+    ]);
   });
 });
 
 describe('buildInto', () => {
   it('builds beside an output folder whose parent does not exist yet', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'build-into-'));
-    try {
-      const out = join(folder, 'new/place/_site');
-      const built = await buildInto(out, async (temporary) => writeFileSync(join(temporary, 'index.html'), 'page'));
-      expect(readdirSync(join(folder, 'new/place'))).toEqual([built.split('/').at(-1)]);
-      expect(readFileSync(join(built, 'index.html'), 'utf8')).toBe('page');
-      expect(readdirSync(built).sort()).toEqual([outputMarker, 'index.html']);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    const out = join(folder, 'new/place/_site');
+    const built = await buildInto(out, async (temporary) => writeFileSync(join(temporary, 'index.html'), 'page'));
+    expect(readdirSync(join(folder, 'new/place'))).toEqual([built.split('/').at(-1)]);
+    expect(readFileSync(join(built, 'index.html'), 'utf8')).toBe('page');
+    expect(readdirSync(built).sort()).toEqual([outputMarker, 'index.html']);
   });
 });
 
 describe('buildInto and swapInto', () => {
   it('give the folders the usual permissions, not the private 0700 of a temporary folder', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'build-mode-'));
-    try {
-      const out = join(folder, '_site');
-      await swapInto(await buildInto(out, async (temporary) => mkdirSync(join(temporary, 'pagefind'))), out);
-      const usual = 0o777 & ~currentUmask();
-      expect(statSync(out).mode & 0o777).toBe(usual);
-      expect(statSync(join(out, 'pagefind')).mode & 0o777).toBe(usual);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    const out = join(folder, '_site');
+    await swapInto(await buildInto(out, async (temporary) => mkdirSync(join(temporary, 'pagefind'))), out);
+    const usual = 0o777 & ~currentUmask();
+    expect(statSync(out).mode & 0o777).toBe(usual);
+    expect(statSync(join(out, 'pagefind')).mode & 0o777).toBe(usual);
   });
 
   it('removes the half-built folder when the build fails, and leaves the site as it was', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'build-fail-'));
-    try {
-      const out = join(folder, '_site');
-      mkdirSync(out);
-      writeFileSync(join(out, 'index.html'), 'old');
-      const failing = buildInto(out, async (temporary) => {
-        writeFileSync(join(temporary, 'index.html'), 'new');
-        throw new Error('render failed');
-      });
-      await expect(failing).rejects.toThrow('render failed');
-      expect(readdirSync(folder)).toEqual(['_site']);
-      expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('old');
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    const out = join(folder, '_site');
+    mkdirSync(out);
+    writeFileSync(join(out, 'index.html'), 'old');
+    const failing = buildInto(out, async (temporary) => {
+      writeFileSync(join(temporary, 'index.html'), 'new');
+      throw new Error('render failed');
+    });
+    await expect(failing).rejects.toThrow('render failed');
+    expect(readdirSync(folder)).toEqual(['_site']);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('old');
   });
 
   it('puts the old site back when the new one cannot be moved in', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'swap-fail-'));
-    try {
-      const out = join(folder, '_site');
-      mkdirSync(out);
-      writeFileSync(join(out, 'index.html'), 'old');
-      await expect(swapInto(join(folder, 'vanished.build-1'), out)).rejects.toThrow(/ENOENT/);
-      expect(readdirSync(folder)).toEqual(['_site']);
-      expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('old');
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    const out = join(folder, '_site');
+    mkdirSync(out);
+    writeFileSync(join(out, 'index.html'), 'old');
+    await expect(swapInto(join(folder, 'vanished.build-1'), out)).rejects.toThrow(/ENOENT/);
+    expect(readdirSync(folder)).toEqual(['_site']);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('old');
   });
 });
 
