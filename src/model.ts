@@ -52,6 +52,8 @@ export interface FigureImage {
   height: number;
   /** Size of the file. */
   bytes: number;
+  /** SHA-256 of the file, hex: tells versions of the picture apart. */
+  digest: string;
 }
 
 /** The printed issue as a PDF beside the issue file (`2018/2018-01.pdf`, or `original:` in the front matter). */
@@ -62,6 +64,8 @@ export interface Original {
   relativePath: string;
   /** Size of the file. */
   bytes: number;
+  /** SHA-256 of the file, hex. */
+  digest: string;
   /** Number of pages of the PDF. */
   pages: number;
 }

@@ -42,6 +42,15 @@ export const routes = {
   issue: ({ year, number }: IssueAddress) => `/${year}/${twoDigits(number)}/`,
   /** An article, below its issue: `/2018/01/p3/`. */
   article: (issue: IssueAddress, articleId: string) => `${routes.issue(issue)}${articleId}/`,
+  /**
+   * The printed issue as its PDF, beside the issue's page under a stable name:
+   * `/2018/01/2018-01.pdf` (article ids have no dot, so no article is called so).
+   */
+  original: ({ year, number }: IssueAddress) => `/${year}/${twoDigits(number)}/${year}-${twoDigits(number)}.pdf`,
+  /** The same PDF opened at a page (1 = its first page), as PDF viewers read `#page=`. */
+  originalPage: (issue: IssueAddress, page: number) => `${routes.original(issue)}#page=${page}`,
+  /** A processed picture, named by its content and how it was made: `/pictures/3f9a…-960.webp`. */
+  picture: (fileName: string) => `/pictures/${fileName}`,
   /** 总第10期 → `/no/10/`, a redirect to the issue, for readers who cite the running number. */
   cumulative: (cumulativeNumber: number) => `/no/${cumulativeNumber}/`,
   sections: '/sections/',

@@ -73,6 +73,8 @@ export interface SearchHit {
   excerpt: string;
   /** Sub-headings of the article near a match, with their anchors. */
   subResults: SubResult[];
+  /** The article's first picture, small: a site path (`/pictures/…-480.jpg`) and its caption. */
+  thumbnail?: { src: string; alt: string };
 }
 
 export interface SearchResults {
@@ -176,6 +178,7 @@ function toHit(fragment: PagefindFragment, terms: readonly string[]): SearchHit 
     section: fragment.meta.section ?? '',
     date: fragment.meta.date ?? '',
     excerpt: excerptHtml(fragment.plain_excerpt, title, terms),
+    ...(fragment.meta.image ? { thumbnail: { src: fragment.meta.image, alt: fragment.meta.image_alt ?? '' } } : {}),
     subResults: fragment.sub_results
       .filter((sub) => sub.url.includes('#'))
       .map((sub) => ({

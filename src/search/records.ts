@@ -2,6 +2,8 @@ import type { Article, Issue, Section } from '../model.ts';
 import { escapeHtml } from '../core/escape.ts';
 import { spaceTokens, titleMarkers } from './tokens.ts';
 import { issueShortLabel } from '../core/content-format.ts';
+import { thumbnailFileName } from '../core/picture-recipe.ts';
+import { routes } from '../core/routes.ts';
 
 /**
  * One search record per article, built from the model rather than from the site's pages: the
@@ -72,7 +74,13 @@ function recordHtml(
   style: TextStyle,
   tail: string,
 ): string {
-  const meta = { title: article.title, issue: issueShortLabel(issue), section: section.title, date: issue.date };
+  const meta = {
+    title: article.title,
+    issue: issueShortLabel(issue),
+    section: section.title,
+    date: issue.date,
+    ...thumbnail(article),
+  };
   // An article naming several parks is found under each of them; one naming none has no park value.
   const filters = {
     year: String(issue.year),
@@ -90,6 +98,12 @@ function recordHtml(
     tail,
     '</body></html>',
   ].join('\n');
+}
+
+/** The article's first picture, small, for its search result; the caption is its text alternative. */
+function thumbnail(article: Pick<Article, 'figures'>): { image?: string; image_alt?: string } {
+  const figure = article.figures.find((candidate) => candidate.image);
+  return figure?.image ? { image: routes.picture(thumbnailFileName(figure.image)), image_alt: figure.caption } : {};
 }
 
 export function articleRecord(issue: Issue, section: Section, article: Article, position: number): SearchRecord {

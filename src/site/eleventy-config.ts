@@ -35,7 +35,8 @@ export function eleventyConfig(site: PreparedSite) {
     config.addGlobalData('pages', site.pages);
     // Every address a template writes: {{ routes.section(kind) }}, {{ routes.feeds.atom }}.
     config.addGlobalData('routes', routes);
-    for (const [name, filter] of Object.entries(siteFilters(site.settings))) config.addFilter(name, filter);
+    for (const [name, filter] of Object.entries(siteFilters(site.settings, site.data.media)))
+      config.addFilter(name, filter);
 
     config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
     config.addPlugin(compileNunjucksOnce);

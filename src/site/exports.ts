@@ -1,40 +1,70 @@
 import { absolute, routes, type Deployment } from '../core/routes.ts';
 import type { Article, Figure, FigureImage, Issue, Original } from '../model.ts';
 import { articleHtml } from './article-html.ts';
+import type { SiteMedia } from './media/site-media.ts';
 
 /** A media file as the open data names it: never where it lies on the machine that built the site. */
 type PublishedFile<T extends { sourcePath: string }> = Omit<T, 'sourcePath'>;
-type PublishedFigure = Omit<Figure, 'image'> & { image?: PublishedFile<FigureImage> };
+/**
+ * A figure as the open data publishes it: `src` is the picture's full-size file on the site (an
+ * absolute URL, with its size), or the address as written for a picture on another site.
+ */
+type PublishedFigure = Omit<Figure, 'image'> & { width?: number; height?: number; image?: PublishedFile<FigureImage> };
+type PublishedOriginal = PublishedFile<Original> & { url: string };
 
 /** An article as the open data publishes it: the model's fields, the body as HTML (docs/deploy.md). */
-export type OpenDataArticle = Omit<Article, 'body' | 'figures'> & { figures: PublishedFigure[]; html: string };
+export type OpenDataArticle = Omit<Article, 'body' | 'figures'> & {
+  figures: PublishedFigure[];
+  /** The original PDF opened at the article's first page (`originalPage`). */
+  originalPageUrl?: string;
+  html: string;
+};
 export type OpenDataIssue = Omit<Issue, 'sections' | 'original'> & {
-  original?: PublishedFile<Original>;
+  original?: PublishedOriginal;
   sections: (Omit<Issue['sections'][number], 'articles'> & { articles: OpenDataArticle[] })[];
 };
 
 const withoutSourcePath = <T extends { sourcePath: string }>({ sourcePath: _, ...file }: T): PublishedFile<T> => file;
 
 /** The model's absolute paths on disk (for image processing and copying) stay out of published data. */
-function publishedMedia<T extends Pick<Issue, 'original'>>(issue: T) {
+function publishedMedia(
+  issue: Issue,
+  deployment: Deployment,
+): Omit<Issue, 'original'> & { original?: PublishedOriginal } {
+  const { original, ...rest } = issue;
+  if (!original) return rest;
+  const published = { ...withoutSourcePath(original), url: absolute(routes.original(issue), deployment) };
   // Replaced in place, so the field keeps its place in the published order.
-  return { ...issue, ...(issue.original ? { original: withoutSourcePath(issue.original) } : {}) };
+  return { ...issue, original: published };
 }
 
-const publishedFigures = (figures: readonly Figure[]): PublishedFigure[] =>
-  figures.map(({ image, ...figure }) => ({ ...figure, ...(image ? { image: withoutSourcePath(image) } : {}) }));
+function publishedFigures(figures: readonly Figure[], deployment: Deployment, media: SiteMedia): PublishedFigure[] {
+  return figures.map(({ image, ...figure }) => {
+    const set = image ? media.pictures.get(image.digest) : undefined;
+    if (!image || !set) return figure;
+    const { full, width, height } = set;
+    return { ...figure, src: absolute(full, deployment), width, height, image: withoutSourcePath(image) };
+  });
+}
+
+function originalPageUrl(issue: Issue, article: Pick<Article, 'originalPage'>, deployment: Deployment) {
+  return issue.original && article.originalPage !== undefined
+    ? { originalPageUrl: absolute(routes.originalPage(issue, article.originalPage), deployment) }
+    : {};
+}
 
 /** `/api/issues/2018-01.json`: one issue's full model, each body rendered for data users (absolute links). */
-export function openDataIssue(issue: Issue, deployment: Deployment): OpenDataIssue {
+export function openDataIssue(issue: Issue, deployment: Deployment, media: SiteMedia): OpenDataIssue {
   return {
-    ...publishedMedia(issue),
+    ...publishedMedia(issue, deployment),
     sections: issue.sections.map((section) => ({
       ...section,
       // The documented field order: html where it always stood, before text.
       articles: section.articles.map(({ body, text, parks, ...article }) => ({
         ...article,
-        figures: publishedFigures(article.figures),
-        html: articleHtml({ id: article.id, body }, 'data', deployment),
+        figures: publishedFigures(article.figures, deployment, media),
+        ...originalPageUrl(issue, article, deployment),
+        html: articleHtml({ id: article.id, body, figures: article.figures }, 'data', deployment, media.pictures),
         text,
         parks,
       })),
@@ -49,19 +79,21 @@ export function openDataIssue(issue: Issue, deployment: Deployment): OpenDataIss
 export function issuesIndex(
   issues: readonly Issue[],
   settings: Deployment & { title: string },
+  media: SiteMedia,
 ): Record<string, unknown> {
   return {
     title: settings.title,
     homePageUrl: absolute(routes.home, settings),
     issues: issues.map((issue) => ({
-      ...publishedMedia(issue),
+      ...publishedMedia(issue, settings),
       pageUrl: absolute(issue.url, settings),
       dataUrl: absolute(routes.issueData(issue.id), settings),
       sections: issue.sections.map((section) => ({
         ...section,
         articles: section.articles.map(({ body: _body, text: _text, ...article }) => ({
           ...article,
-          figures: publishedFigures(article.figures),
+          figures: publishedFigures(article.figures, settings, media),
+          ...originalPageUrl(issue, article, settings),
           pageUrl: absolute(article.url, settings),
         })),
       })),

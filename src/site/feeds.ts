@@ -3,6 +3,8 @@ import { escapeHtml } from '../core/escape.ts';
 import { absolute, routes } from '../core/routes.ts';
 import type { Issue } from '../model.ts';
 import { articleHtml } from './article-html.ts';
+import { firstPicture } from './media/first-picture.ts';
+import type { PictureSet } from './media/picture-plan.ts';
 import { issueLabel } from './labels.ts';
 import type { SiteSettings } from './settings.ts';
 import { subtitleParagraphText } from '../core/content-format.ts';
@@ -16,13 +18,15 @@ export function issueTimestamp(date: string): string {
 
 /**
  * The whole issue as one HTML fragment for feed readers: titles escaped, links absolute (a feed
- * reader has no base URL), article sub-headings below the article titles.
+ * reader has no base URL), article sub-headings below the article titles, each picture as one
+ * full-size `<img>`.
  */
-export function issueContentHtml(issue: Issue, settings: FeedSettings): string {
+export function issueContentHtml(issue: Issue, settings: FeedSettings, pictures: Pictures): string {
+  // Pictures are named by their content, so the same issue gives the same pictures.
   const key = `${settings.baseUrl}${settings.pathPrefix}`;
   const known = feedContent.get(issue);
   if (known?.key === key) return known.html;
-  const html = renderIssueContent(issue, settings);
+  const html = renderIssueContent(issue, settings, pictures);
   feedContent.set(issue, { key, html });
   return html;
 }
@@ -35,7 +39,9 @@ export function issueContentHtml(issue: Issue, settings: FeedSettings): string {
  */
 const feedContent = new WeakMap<Issue, { key: string; html: string }>();
 
-function renderIssueContent(issue: Issue, settings: FeedSettings): string {
+type Pictures = ReadonlyMap<string, PictureSet>;
+
+function renderIssueContent(issue: Issue, settings: FeedSettings, pictures: Pictures): string {
   const parts = [
     `<p>${escapeHtml(issue.series)} ${escapeHtml(issueLabel(issue))} ${escapeHtml(toChineseDate(issue.date))}</p>`,
   ];
@@ -44,7 +50,7 @@ function renderIssueContent(issue: Issue, settings: FeedSettings): string {
     for (const article of section.articles) {
       parts.push(`<h3><a href="${escapeHtml(absolute(article.url, settings))}">${escapeHtml(article.title)}</a></h3>`);
       if (article.subtitle) parts.push(`<p>${escapeHtml(subtitleParagraphText(article.subtitle))}</p>`);
-      parts.push(articleHtml(article, 'feed', settings));
+      parts.push(articleHtml(article, 'feed', settings, pictures));
     }
   }
   return parts.join('\n');
@@ -55,7 +61,11 @@ export function issueFeedTitle(issue: Issue): string {
 }
 
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1): one item per issue, full content. */
-export function jsonFeed(issues: readonly Issue[], settings: FeedSettings): Record<string, unknown> {
+export function jsonFeed(
+  issues: readonly Issue[],
+  settings: FeedSettings,
+  pictures: Pictures,
+): Record<string, unknown> {
   return {
     version: 'https://jsonfeed.org/version/1.1',
     title: settings.title,
@@ -64,13 +74,20 @@ export function jsonFeed(issues: readonly Issue[], settings: FeedSettings): Reco
     feed_url: absolute(routes.feeds.json, settings),
     language: 'zh-CN',
     ...(issues[0] ? { authors: [{ name: issues[0].publisher }] } : {}),
-    items: issues.map((issue) => ({
-      id: absolute(issue.url, settings),
-      url: absolute(issue.url, settings),
-      title: issueFeedTitle(issue),
-      content_html: issueContentHtml(issue, settings),
-      date_published: issueTimestamp(issue.date),
-      authors: [{ name: issue.publisher }],
-    })),
+    items: issues.map((issue) => {
+      const picture = firstPicture(
+        issue.sections.flatMap((section) => section.articles),
+        pictures,
+      );
+      return {
+        id: absolute(issue.url, settings),
+        url: absolute(issue.url, settings),
+        title: issueFeedTitle(issue),
+        content_html: issueContentHtml(issue, settings, pictures),
+        ...(picture ? { image: absolute(picture.full, settings) } : {}),
+        date_published: issueTimestamp(issue.date),
+        authors: [{ name: issue.publisher }],
+      };
+    }),
   };
 }

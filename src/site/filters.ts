@@ -7,14 +7,16 @@ import { articleHtml, type ArticleOutput } from './article-html.ts';
 import { articleJsonLd, citationMeta, gbtReference } from './citation.ts';
 import { issuesIndex, openDataIssue } from './exports.ts';
 import { issueContentHtml, issueTimestamp, jsonFeed } from './feeds.ts';
-import { articleCount, issueLabel, pageLabel } from './labels.ts';
+import { articleCount, issueLabel, originalDownloadLabel, pageLabel } from './labels.ts';
+import { firstPicture } from './media/first-picture.ts';
+import type { SiteMedia } from './media/site-media.ts';
 import { issueShortLabel } from '../core/content-format.ts';
 import type { ArticlePage } from './pages.ts';
 import { dateSourceNote } from './parks.ts';
 import type { SiteSettings } from './settings.ts';
 
 /** Every filter the templates use, by name; the Eleventy config registers them as they are. */
-export function siteFilters(settings: SiteSettings) {
+export function siteFilters(settings: SiteSettings, media: SiteMedia) {
   return {
     chineseDate: (iso: string) => toChineseDate(iso),
     issueLabel: (issue: Issue) => issueLabel(issue),
@@ -27,20 +29,29 @@ export function siteFilters(settings: SiteSettings) {
     dateSourceNote: (source: Milestone['dateSource']) => dateSourceNote(source),
     timestamp: (date: string) => issueTimestamp(date),
     /** The whole issue for a feed entry; the Atom template escapes it once more as type="html" requires. */
-    issueContentHtml: (issue: Issue) => issueContentHtml(issue, settings),
+    issueContentHtml: (issue: Issue) => issueContentHtml(issue, settings, media.pictures),
     /** Output is marked safe by the template: the JSON is escaped for a `<script>` element. */
     scriptJson: (value: unknown) => scriptSafeJson(value),
     /** An article's body for the page it is shown on (`page` or `issue`); sanitized, so templates mark it safe. */
-    articleHtml: (article: Article, output: ArticleOutput) => articleHtml(article, output, settings),
+    articleHtml: (article: Article, output: ArticleOutput) => articleHtml(article, output, settings, media.pictures),
+    /** The issue's printed PDF as the site offers it; undefined when there is none. */
+    original: (issue: Issue) => media.originals.get(issue.id),
+    /** 下载原刊（PDF，360 KB，9 页） */
+    originalDownloadLabel: (original: { bytes: number; pages: number }) => originalDownloadLabel(original),
+    /** The article's first picture as a full URL, for `og:image`; undefined when it has none. */
+    ogImage: (article: Article) => {
+      const picture = firstPicture([article], media.pictures);
+      return picture && { url: absolute(picture.full, settings), width: picture.width, height: picture.height };
+    },
     /** The JSON Feed of these issues, rendered only when the feed page is (not at every preview save). */
-    jsonFeed: (issues: readonly Issue[]) => jsonFeed(issues, settings),
+    jsonFeed: (issues: readonly Issue[]) => jsonFeed(issues, settings, media.pictures),
     /** An article page's GB/T 7714 reference, Highwire meta tags and schema.org JSON-LD. */
     gbtReference: (page: ArticlePage) => gbtReference(page.article, page.issue),
     citationMeta: (page: ArticlePage) => citationMeta(page.article, page.issue, settings),
     articleJsonLd: (page: ArticlePage) => articleJsonLd(page.article, page.issue, settings),
     /** `/api/issues.json`: every issue without article bodies. */
-    issuesIndex: (issues: readonly Issue[]) => issuesIndex(issues, settings),
+    issuesIndex: (issues: readonly Issue[]) => issuesIndex(issues, settings, media),
     /** One issue as its open-data file publishes it. */
-    openData: (issue: Issue) => openDataIssue(issue, settings),
+    openData: (issue: Issue) => openDataIssue(issue, settings, media),
   };
 }

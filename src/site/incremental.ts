@@ -51,13 +51,18 @@ export function changedPages(previous: SiteData, next: SiteData): PageLists {
   };
 }
 
+/** Media files (pictures, PDFs) that are new or differ from the previous build's at the same address. */
+export function changedMediaFiles(previous: SiteData, next: SiteData): SiteData['media']['files'] {
+  return changed(previous.media.files, next.media.files, (file) => file.path);
+}
+
 /** Addresses of `previous` that `next` no longer has. */
 function gone<T>(previous: readonly T[], next: readonly T[], address: (entry: T) => string): string[] {
   const kept = new Set(next.map(address));
   return previous.map(address).filter((path) => !kept.has(path));
 }
 
-/** Files of the previous build's pages that this build no longer has (an article renamed or deleted). */
+/** Files of the previous build's pages and media that this build no longer has (an article renamed or deleted). */
 export function removedFiles(previous: SiteData, next: SiteData): string[] {
   return [
     ...gone(previous.years, next.years, addresses.years),
@@ -67,6 +72,7 @@ export function removedFiles(previous: SiteData, next: SiteData): string[] {
     ...gone(previous.parks, next.parks, addresses.parks),
     ...gone(previous.redirects, next.redirects, addresses.redirects),
     ...gone(previous.issueData, next.issueData, addresses.issueData),
+    ...gone(previous.media.files, next.media.files, (file) => file.path),
   ].map(outputFile);
 }
 

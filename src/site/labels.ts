@@ -16,3 +16,17 @@ export function pageLabel(page: number): string {
 export function articleCount(issue: Pick<Issue, 'sections'>): number {
   return issue.sections.reduce((n, section) => n + section.articles.length, 0);
 }
+
+/** A file's size as readers read it: 360 KB, 1.2 MB (binary units, as file managers show them). */
+export function fileSizeLabel(bytes: number): string {
+  const kb = bytes / 1024;
+  if (kb < 1) return `${bytes} B`;
+  if (kb < 1024) return `${Math.round(kb)} KB`;
+  const mb = kb / 1024;
+  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
+}
+
+/** 下载原刊（PDF，1.2 MB，9 页） */
+export function originalDownloadLabel(original: { bytes: number; pages: number }): string {
+  return `下载原刊（PDF，${fileSizeLabel(original.bytes)}，${original.pages} 页）`;
+}

@@ -5,12 +5,18 @@ import type { Archive } from '../pipeline/load.ts';
 import { openSearchIndex, searchIndexFolder, writeSearchIndex, type SearchIndexWriter } from '../search/build-index.ts';
 import { recordsByIssue } from '../search/records.ts';
 import { buildInto, renderSite, swapInto } from './build-output.ts';
-import { allPages, changedPages, overlayInto, removedFiles } from './incremental.ts';
+import { allPages, changedMediaFiles, changedPages, overlayInto, removedFiles } from './incremental.ts';
+import { placeMedia } from './media/place-media.ts';
+import { prepareMedia } from './media/site-media.ts';
 import type { SiteSettings } from './settings.ts';
 import { siteData, type SiteData } from './site-data.ts';
 import { writeSiteScripts } from './site-scripts.ts';
 
-export type PublishOptions = { settings: SiteSettings } & (
+export type PublishOptions = {
+  settings: SiteSettings;
+  /** Where processed pictures are kept between builds; `BULLETIN_CACHE_DIR` or `.cache/pictures` unless given. */
+  pictureCache?: string;
+} & (
   | {
       index: 'now';
       /**
@@ -52,17 +58,27 @@ export interface PublishResult {
 export async function publishSite(archive: Archive, out: string, options: PublishOptions): Promise<PublishResult> {
   const lap = stopwatch();
   const { settings } = options;
-  const data = siteData(archive, settings);
+  // Pictures the cache lacks are made before anything is rendered: a picture that cannot be
+  // processed fails the build while the previous site stays as it is.
+  const { media } = await prepareMedia(archive.issues, options.pictureCache);
+  const data = siteData(archive, settings, media);
+  const prepared = lap();
   const previous = options.index === 'later' ? options.changedSince : undefined;
   if (previous) {
     const site = { settings, data, pages: changedPages(previous, data) };
-    const temporary = await buildInto(out, (folder) => renderSite(site, folder));
-    const render = lap();
+    let placed = 0;
+    const temporary = await buildInto(out, async (folder) => {
+      await renderSite(site, folder);
+      const started = performance.now();
+      await placeMedia(changedMediaFiles(previous, data), folder);
+      placed = performance.now() - started;
+    });
+    const render = lap() - placed;
     await overlayInto(temporary, out, removedFiles(previous, data));
-    return { timings: { render, index: 0, swap: lap() }, data };
+    return { timings: { render, index: 0, media: prepared + placed, swap: lap() }, data };
   }
   const site = { settings, data, pages: allPages(data) };
-  const timings = { render: 0, index: 0 };
+  const timings = { render: 0, index: 0, media: prepared };
   const filled = options.index === 'now' ? options.searchIndex : undefined;
   const writer = options.index === 'now' ? (filled ?? (await openSearchIndex())) : undefined;
   const indexInto = async (folder: string, writer: SearchIndexWriter) => {
@@ -75,8 +91,11 @@ export async function publishSite(archive: Archive, out: string, options: Publis
         async () => {
           await renderSite(site, folder);
           await writeSiteScripts(folder);
+          const started = performance.now();
+          await placeMedia(media.files, folder);
+          timings.media += performance.now() - started;
         },
-        (ms) => (timings.render = ms),
+        (ms) => (timings.render = ms - (timings.media - prepared)),
       ),
       writer &&
         timed(
@@ -131,6 +150,8 @@ async function timed(task: () => Promise<void>, record: (ms: number) => void): P
 export interface PublishTimings {
   render: number;
   index: number;
+  /** Making the pictures the cache lacks, and placing pictures and PDFs into the site. */
+  media: number;
   swap: number;
 }
 

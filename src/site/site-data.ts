@@ -13,6 +13,7 @@ import {
 } from './pages.ts';
 import { parkPages, parksByProvince, type ParkPage, type ProvinceGroup } from './parks.ts';
 import { sectionPages, sectionSummaries, type SectionPage } from './sections.ts';
+import { planMedia, type SiteMedia } from './media/site-media.ts';
 import type { SiteSettings } from './settings.ts';
 
 /** Everything the templates read, shaped once from the typed model. */
@@ -36,6 +37,8 @@ export interface SiteData {
   issueData: { path: string; issue: Issue }[];
   /** Every page a search engine should index, as site paths. */
   sitemap: string[];
+  /** Processed pictures and original PDFs: what pages show and the build places beside them. */
+  media: SiteMedia;
 }
 
 /** Pages with fixed addresses, besides those generated per year, issue, article, column and park. */
@@ -56,9 +59,11 @@ export function sitemapPaths(
   ];
 }
 
+/** `media` defaults to the archive's media as planned (the files need not be made yet). */
 export function siteData(
   archive: Pick<Archive, 'issues' | 'sectionTable' | 'parks'>,
   settings: SiteSettings,
+  media: SiteMedia = planMedia(archive.issues),
 ): SiteData {
   const { issues } = archive;
   const feedIssues = issues.slice(0, settings.feedSize);
@@ -82,5 +87,6 @@ export function siteData(
     redirects: cumulativeRedirects(issues),
     issueData: issues.map((issue) => ({ path: routes.issueData(issue.id), issue })),
     sitemap: sitemapPaths(pages),
+    media,
   };
 }

@@ -54,6 +54,10 @@ describe('the media fixture archive: the bundled issue with its photos and its p
       ],
       ['调研现场', '2018-01/factory.jpg', '2018/2018-01/factory.jpg', 'jpeg', 800, 520, 17213],
     ]);
+    expect(figures.map((figure) => figure.image?.digest)).toEqual([
+      'faec0838a7302bc7b0664cc94e628558ca5df3ce1f1c0dffe408b446f914c669',
+      'a2b4cf184d857caab37e6fac130a34c0fa5cb4dbbe773eb92f3e8d026dd175d7',
+    ]);
     for (const figure of figures)
       expect(figure.image?.sourcePath).toBe(
         join(realpathSync(mediaArchive), defined(figure.image, 'a picture').relativePath),
@@ -65,6 +69,8 @@ describe('the media fixture archive: the bundled issue with its photos and its p
       sourcePath: join(realpathSync(mediaArchive), '2018/2018-01.pdf'),
       relativePath: '2018/2018-01.pdf',
       bytes: 368794,
+      // sha256sum of the file: the whole file is read, not only the part pdf.js needed.
+      digest: '05d7df8f9e7e8bbe0fdd5ab53547efb6d0a4668f4387d2a14ebe7254431d20be',
       pages: 9,
     });
     expect(articles.map((a) => [a.page, a.originalPage])).toEqual([

@@ -10,7 +10,7 @@ const blocks = (markdown: string): RootContent[] => unified().use(remarkParse).p
 /** The body as the model holds it, and as the article page shows it (the output the old single `html` field had). */
 const render = (markdown: string, subtitle?: string) => {
   const rendered = renderArticleBody(blocks(markdown), subtitle);
-  return { ...rendered, html: articleHtml({ id: 'a', body: rendered.body }, 'page', readSettings({})) };
+  return { ...rendered, html: articleHtml({ id: 'a', ...rendered }, 'page', readSettings({})) };
 };
 
 describe('renderArticleBody', () => {
@@ -34,11 +34,10 @@ describe('renderArticleBody', () => {
       { caption: '半角冒号' },
     ]);
     expect(body.html).toContain(
-      '<figure class="figure figure-pending"><div class="figure-placeholder">图片暂缺</div>' +
-        '<figcaption>调研现场</figcaption></figure>',
+      '<figure class="figure figure-caption-only"><figcaption>调研现场</figcaption></figure>',
     );
     expect(body.html).toContain(
-      '<figure class="figure"><img src="images/meeting.jpg" alt="会议现场" loading="lazy">' +
+      '<figure class="figure"><img src="images/meeting.jpg" alt="会议现场" loading="lazy" decoding="async">' +
         '<figcaption>会议现场</figcaption></figure>',
     );
     expect(body.text).toBe('正文。\n调研现场\n会议现场\n半角冒号');

@@ -9,10 +9,10 @@ import { articleHtml } from '../../src/site/article-html.ts';
 
 const deployment = { baseUrl: 'https://s.example', pathPrefix: '/p/' };
 const blocks = (markdown: string): RootContent[] => unified().use(remarkParse).parse(markdown).children;
-const article = (markdown: string): Pick<Article, 'id' | 'body'> => ({
-  id: 'art',
-  body: renderArticleBody(blocks(markdown)).body,
-});
+const article = (markdown: string): Pick<Article, 'id' | 'body' | 'figures'> => {
+  const { body, figures } = renderArticleBody(blocks(markdown));
+  return { id: 'art', body, figures };
+};
 
 describe('articleHtml: one body, rendered for each place it is shown', () => {
   it('ranks sub-headings under the page title on the article page, keeping their ids', () => {
@@ -35,21 +35,18 @@ describe('articleHtml: one body, rendered for each place it is shown', () => {
     const expected =
       '<p><a href="https://s.example/p/parks/a/">甲</a>' +
       '<a href="https://x.example/">x</a><a href="//cdn.example/y">y</a></p>\n' +
-      '<figure class="figure"><img src="https://s.example/p/i.png" alt="i" loading="lazy">' +
+      '<figure class="figure"><img src="https://s.example/p/i.png" alt="i" loading="lazy" decoding="async">' +
       '<figcaption>i</figcaption></figure>';
     expect(articleHtml(article(markdown), 'feed', deployment)).toBe(expected);
     // Pages keep site paths: the build adds the path prefix to every URL of an HTML page.
     expect(articleHtml(article(markdown), 'page', deployment)).toContain('<a href="/parks/a/">甲</a>');
   });
 
-  it('shows a box where a photo is missing on pages, and only the caption in open data', () => {
-    expect(articleHtml(article('图：现场\n'), 'page', deployment)).toBe(
-      '<figure class="figure figure-pending"><div class="figure-placeholder">图片暂缺</div>' +
-        '<figcaption>现场</figcaption></figure>',
-    );
-    expect(articleHtml(article('图：现场\n'), 'data', deployment)).toBe(
-      '<figure class="figure figure-pending"><figcaption>现场</figcaption></figure>',
-    );
+  it('shows a figure without its picture as its caption alone, never as an empty box', () => {
+    for (const output of ['page', 'issue', 'feed', 'data'] as const)
+      expect(articleHtml(article('图：现场\n'), output, deployment)).toBe(
+        '<figure class="figure figure-caption-only"><figcaption>现场</figcaption></figure>',
+      );
   });
 
   it('links the first mention of each entity in running text, and only there', () => {
@@ -62,11 +59,10 @@ describe('articleHtml: one body, rendered for each place it is shown', () => {
     paragraph.children = [mark(), { type: 'text', value: '与' }, mark()];
     const caption = figure.children.find((child) => child.type === 'element' && child.tagName === 'figcaption');
     if (caption?.type === 'element') caption.children = [mark()];
-    const html = articleHtml({ id: 'a', body }, 'page', deployment);
+    const html = articleHtml({ id: 'a', body, figures: [{ caption: '泰州' }] }, 'page', deployment);
     expect(html).toBe(
       '<h2 id="泰州">泰州</h2>\n<p><a href="/parks/taizhou/">泰州</a>与泰州</p>\n' +
-        '<figure class="figure figure-pending"><div class="figure-placeholder">图片暂缺</div>' +
-        '<figcaption>泰州</figcaption></figure>',
+        '<figure class="figure figure-caption-only"><figcaption>泰州</figcaption></figure>',
     );
   });
 

@@ -9,6 +9,7 @@ import { loadArchive } from '../../src/archive/load-archive.ts';
 import { readSettings } from '../../src/site/settings.ts';
 import { outputMarker } from '../../src/site/build-output.ts';
 import { openDataIssue, type OpenDataIssue } from '../../src/site/exports.ts';
+import { planMedia } from '../../src/site/media/site-media.ts';
 import { maxSegmentLength } from '../../src/core/routes.ts';
 import { parseLimits } from '../../src/pipeline/parse-bounds.ts';
 import { masthead } from '../helpers/content.ts';
@@ -187,7 +188,7 @@ describe('build of the bundled content', () => {
         );
         for (const heading of article.headings) expect(html).toContain(`<a href="#${heading.id}">`);
         for (const figure of article.figures.filter((f) => !f.src))
-          expect(html).toMatch(new RegExp(`figure-pending.*?<figcaption>${figure.caption}</figcaption>`));
+          expect(html).toMatch(new RegExp(`figure-caption-only"><figcaption>${figure.caption}</figcaption>`));
         const jsonLd = JSON.parse(
           defined(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1], `JSON-LD in ${article.url}`),
         );
@@ -257,7 +258,7 @@ describe('build of the bundled content', () => {
     // Each issue in full: the model, every body rendered as `html` (the documented open-data form).
     for (const issue of issues) {
       const published = JSON.parse(await read(out.bundled, `api/issues/${issue.id}.json`)) as OpenDataIssue;
-      expect(published).toEqual(JSON.parse(JSON.stringify(openDataIssue(issue, settings))));
+      expect(published).toEqual(JSON.parse(JSON.stringify(openDataIssue(issue, settings, planMedia(issues)))));
       expect(published.sections[0]?.articles[0]?.html).toMatch(/^<p>/);
     }
   });

@@ -15,7 +15,7 @@ describe('siteData feeds', () => {
     const data = siteData(archive, settings);
     expect(data.feedIssues.map((i) => i.id)).toEqual(['2019-02', '2019-01']);
     // The feed template renders the JSON Feed from the feed issues.
-    const items = (jsonFeed(data.feedIssues, settings) as { items: { url: string }[] }).items;
+    const items = (jsonFeed(data.feedIssues, settings, data.media.pictures) as { items: { url: string }[] }).items;
     expect(items.map((item) => item.url)).toEqual(['https://example.org/2019/02/', 'https://example.org/2019/01/']);
     expect(data.issueData).toHaveLength(3);
     expect(data.sitemap).toContain('/2018/01/');

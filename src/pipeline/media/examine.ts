@@ -12,7 +12,8 @@ import { findContentFile, folderExists, type FoundFile } from './find-file.ts';
 import { locateMedia, type MediaReference } from './locate.ts';
 import { readMediaFields } from './media-fields.ts';
 import { countPdfPages } from './pdf-pages.ts';
-import { pictureFormats } from './limits.ts';
+import { pictureFormats, pictureLimits } from './limits.ts';
+import { bytesDigest, fileDigest } from './digest.ts';
 import { readPictureHeader, type PictureHeader } from './picture-header.ts';
 import { isPdf } from './sniff.ts';
 
@@ -33,7 +34,7 @@ export type PictureFinding =
   | { kind: 'scheme'; scheme: string }
   | { kind: 'outside'; how: OutsideHow }
   | MissingMedia
-  | { kind: 'file'; relativePath: string; sourcePath: string; bytes: number; header: PictureHeader };
+  | { kind: 'file'; relativePath: string; sourcePath: string; bytes: number; digest: string; header: PictureHeader };
 
 /** A picture of the issue (`![说明](路径)`, anywhere in the body) and what was found for it. */
 export interface PictureFact {
@@ -131,8 +132,8 @@ export function figureImages(media: IssueMedia): Map<string, FigureImage> {
     const { kind, width, height } = finding.header;
     if (kind === undefined || kind === 'svg' || !pictureFormats.includes(kind)) continue;
     if (width === undefined || height === undefined) continue;
-    const { sourcePath, relativePath, bytes } = finding;
-    images.set(node.url, { sourcePath, relativePath, format: kind, width, height, bytes });
+    const { sourcePath, relativePath, bytes, digest } = finding;
+    images.set(node.url, { sourcePath, relativePath, format: kind, width, height, bytes, digest });
   }
   return images;
 }
@@ -163,11 +164,14 @@ async function examinePicture(url: string, context: Context): Promise<PictureFin
   if (found.kind === 'missing') return missing(found, context, reference.absolutePath);
   try {
     const header = await readPictureHeader(found.realPath);
+    // A picture over the size limit is refused (rule picture-too-large): not worth reading whole.
+    const digest = found.bytes <= pictureLimits.maxBytes ? await fileDigest(found.realPath) : '';
     return {
       kind: 'file',
       relativePath: reference.relativePath,
       sourcePath: found.realPath,
       bytes: found.bytes,
+      digest,
       header,
     };
   } catch (error) {
@@ -228,11 +232,19 @@ async function examineOriginal(
   }
   if (!isPdf(data)) return fact({ kind: 'not-pdf' });
   const bytes = data.byteLength;
+  // Before counting: pdf.js takes the buffer over, and leaves it empty.
+  const digest = bytesDigest(data);
   const counted = await countPdfPages(data);
   if ('unreadable' in counted) return fact({ kind: 'unreadable', why: counted.unreadable });
   return fact({
     kind: 'pdf',
-    original: { sourcePath: found.realPath, relativePath: reference.relativePath, bytes, pages: counted.pages },
+    original: {
+      sourcePath: found.realPath,
+      relativePath: reference.relativePath,
+      bytes,
+      digest,
+      pages: counted.pages,
+    },
   });
 }
 

@@ -296,6 +296,15 @@ function resultItem(hit: SearchHit, terms: readonly string[]): HTMLLIElement {
 
   const excerpt = element('p', 'search-result-excerpt');
   excerpt.innerHTML = hit.excerpt;
+  if (hit.thumbnail) {
+    // The stylesheet gives it a fixed box, so results do not move as thumbnails arrive.
+    const thumbnail = element('img', 'search-result-thumbnail');
+    thumbnail.src = prefixed(hit.thumbnail.src, { pathPrefix });
+    thumbnail.alt = hit.thumbnail.alt;
+    thumbnail.loading = 'lazy';
+    thumbnail.decoding = 'async';
+    item.append(thumbnail);
+  }
   item.append(heading, meta, excerpt);
 
   const subResults = hit.subResults.slice(0, subResultsShown);

@@ -9,12 +9,23 @@ export interface SiteUrlsOptions {
 
 /** Links and pictures that point into the site, written as the output needs them. */
 export default function rehypeSiteUrls(options: SiteUrlsOptions) {
+  const rewrite = (value: string) => (isSitePath(value) ? options.url(value) : value);
   return (tree: Root) => {
     visit(tree, 'element', (element) => {
       for (const attribute of ['href', 'src'] as const) {
         const value = element.properties[attribute];
-        if (typeof value === 'string' && isSitePath(value)) element.properties[attribute] = options.url(value);
+        if (typeof value === 'string') element.properties[attribute] = rewrite(value);
       }
+      // `srcset`: comma-separated “address width” candidates (our addresses have no commas or spaces).
+      const srcSet = element.properties.srcSet;
+      if (typeof srcSet === 'string')
+        element.properties.srcSet = srcSet
+          .split(', ')
+          .map((candidate) => {
+            const [address = '', ...descriptor] = candidate.split(' ');
+            return [rewrite(address), ...descriptor].join(' ');
+          })
+          .join(', ');
     });
   };
 }

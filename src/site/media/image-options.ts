@@ -1,0 +1,35 @@
+import type { ImageOptions } from '@11ty/eleventy-img';
+import {
+  encoderOptions,
+  fallbackFormat,
+  pictureFileName,
+  pictureFormatsFor,
+  pictureKey,
+  pictureWidths,
+} from '../../core/picture-recipe.ts';
+import type { FigureImage } from '../../model.ts';
+
+/** The `sizes` attribute that matches the article column: full width on a phone, 38rem beyond it. */
+export const pictureSizes = '(min-width: 40rem) 38rem, calc(100vw - 2rem)';
+
+/** The eleventy-img options for one picture. */
+export function imageOptions(image: Pick<FigureImage, 'digest' | 'format'>): ImageOptions {
+  const key = pictureKey(image);
+  const photo = fallbackFormat(image) === 'jpeg';
+  return {
+    widths: pictureWidths,
+    formats: pictureFormatsFor(image),
+    // The file list must follow from the recipe and the picture's size alone (the cache and
+    // the pages are planned before any picture is decoded), not from transparency found later.
+    formatFiltering: [],
+    // A photo taken sideways is stored sideways with an EXIF note: turn it as cameras meant.
+    fixOrientation: true,
+    useCache: false,
+    filenameFormat: (_hash, _src, width, format) => pictureFileName(key, width, format),
+    sharpAvifOptions: encoderOptions.avif,
+    sharpWebpOptions: encoderOptions.webp,
+    sharpJpegOptions: encoderOptions.jpeg,
+    // A transparent WebP or AVIF photo shown as JPEG would turn black where it is clear.
+    ...(photo ? { transform: (sharp) => void sharp.flatten({ background: '#ffffff' }) } : {}),
+  };
+}

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import Image from '@11ty/eleventy-img';
+import { BulletinError } from '../../core/errors.ts';
+import type { FigureImage } from '../../model.ts';
+import { projectPath } from '../project-path.ts';
+import type { PictureSet } from './picture-plan.ts';
+import { pictureFileName, pictureKey } from '../../core/picture-recipe.ts';
+import { imageOptions } from './image-options.ts';
+
+/**
+ * Where processed pictures are kept between builds: `BULLETIN_CACHE_DIR`, else `.cache/pictures`
+ * in the project. Files are named by the picture's content and the recipe (picture-recipe.ts),
+ * so a file there is never stale, only perhaps no longer used.
+ */
+export function pictureCacheDir(): string {
+  return process.env.BULLETIN_CACHE_DIR || projectPath('.cache/pictures');
+}
+
+/** A picture that image processing could not read, though its header looked right. */
+export class PictureProcessingError extends BulletinError {
+  override name = 'PictureProcessingError';
+}
+
+export interface CacheReport {
+  /** Pictures made now. */
+  made: number;
+  /** Pictures whose files were all in the cache. */
+  cached: number;
+}
+
+/**
+ * Makes the files of every picture that the cache does not hold yet; a picture whose files are
+ * all there is not opened. Each file is written beside its name and renamed into place, so an
+ * interrupted build leaves no half-written file that a later build would take for done.
+ */
+export interface PictureToMake {
+  image: FigureImage;
+  set: PictureSet;
+  /** How messages name the picture. */
+  shown: string;
+}
+
+export async function fillPictureCache(
+  pictures: readonly PictureToMake[],
+  cacheDir = pictureCacheDir(),
+): Promise<CacheReport> {
+  await mkdir(cacheDir, { recursive: true });
+  const missing: PictureToMake[] = [];
+  for (const picture of pictures) if (!(await allCached(picture.set, cacheDir))) missing.push(picture);
+  // sharp spreads each encode over the cores itself; two pictures at a time keep them busy
+  // while one is being read or written.
+  await eachAtMost(Math.min(2, availableParallelism()), missing, (picture) => makePicture(picture, cacheDir));
+  return { made: missing.length, cached: pictures.length - missing.length };
+}
+
+async function allCached(set: PictureSet, cacheDir: string): Promise<boolean> {
+  for (const file of set.files) {
+    const size = await stat(join(cacheDir, file.fileName)).then(
+      (s) => s.size,
+      () => 0,
+    );
+    if (size === 0) return false;
+  }
+  return true;
+}
+
+async function makePicture({ image, set, shown }: PictureToMake, cacheDir: string): Promise<void> {
+  let made;
+  try {
+    made = await Image(image.sourcePath, { ...imageOptions(image), dryRun: true, outputDir: cacheDir });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new PictureProcessingError(
+      `图片无法处理：${shown}（${reason}）。文件可能已损坏：请用图片软件打开后重新保存为 JPEG 或 PNG，再构建。`,
+    );
+  }
+  const key = pictureKey(image);
+  const expected = new Set(set.files.map((file) => file.fileName));
+  for (const stats of Object.values(made))
+    for (const stat of stats) {
+      const fileName = pictureFileName(key, stat.width, stat.format);
+      if (!stat.buffer || !expected.delete(fileName)) continue;
+      await writeCacheFile(join(cacheDir, fileName), stat.buffer);
+    }
+  // The pages were planned from the picture's header; sharp found another size.
+  if (expected.size > 0)
+    throw new PictureProcessingError(
+      `图片无法处理：${shown} 的实际尺寸与文件头记录的不一致。请用图片软件打开后重新保存，再构建。`,
+    );
+}
+
+/**
+ * Not flushed to disk: a cache file lost to a power cut is made again (an empty one counts as
+ * missing), and flushing some ten thousand small files would cost more than making them.
+ */
+async function writeCacheFile(path: string, data: Uint8Array): Promise<void> {
+  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await writeFile(temporary, data);
+    await rename(temporary, path);
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}
+
+async function eachAtMost<T>(limit: number, items: readonly T[], task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      if (item !== undefined) await task(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, limit) }, worker));
+}
