@@ -73,3 +73,71 @@ describe('articleHtml: one body, rendered for each place it is shown', () => {
     expect(subject.body).toEqual(before);
   });
 });
+
+describe('articleHtml: pictures', () => {
+  const set = {
+    width: 900,
+    height: 560,
+    sources: [
+      { type: 'image/avif', srcset: '/pictures/k-480.avif 480w, /pictures/k-900.avif 900w' },
+      { type: 'image/webp', srcset: '/pictures/k-480.webp 480w, /pictures/k-900.webp 900w' },
+    ],
+    fallback: {
+      type: 'image/jpeg',
+      src: '/pictures/k-900.jpg',
+      srcset: '/pictures/k-480.jpg 480w, /pictures/k-900.jpg 900w',
+    },
+    full: '/pictures/k-900.jpg',
+    thumbnail: '/pictures/k-480.jpg',
+    files: [],
+  };
+  const image = {
+    sourcePath: '/c/2018/2018-01/a.jpg',
+    relativePath: '2018/2018-01/a.jpg',
+    format: 'jpeg' as const,
+    width: 900,
+    height: 560,
+    bytes: 1,
+    digest: 'd',
+  };
+  const pictures = new Map([['d', set]]);
+  const withPicture = (markdown: string) => {
+    const subject = article(markdown);
+    return { ...subject, figures: subject.figures.map((figure) => (figure.src ? { ...figure, image } : figure)) };
+  };
+  const sizes = 'sizes="(min-width: 40rem) 38rem, calc(100vw - 2rem)"';
+
+  it('shows a picture at its sizes, its size reserved, linked to the full-size file', () => {
+    const html = articleHtml(withPicture('![会场](2018-01/a.jpg)\n'), 'page', deployment, pictures);
+    expect(html).toBe(
+      '<figure class="figure"><a class="figure-link" href="/pictures/k-900.jpg"><picture>' +
+        `<source type="image/avif" srcset="/pictures/k-480.avif 480w, /pictures/k-900.avif 900w" ${sizes}>` +
+        `<source type="image/webp" srcset="/pictures/k-480.webp 480w, /pictures/k-900.webp 900w" ${sizes}>` +
+        `<img src="/pictures/k-900.jpg" srcset="/pictures/k-480.jpg 480w, /pictures/k-900.jpg 900w" ${sizes}` +
+        ' width="900" height="560" alt="会场" decoding="async"></picture></a><figcaption>会场</figcaption></figure>',
+    );
+  });
+
+  it('loads pictures below the first screen, and all of them on the issue page, as the reader scrolls', () => {
+    const markdown = '![会场](2018-01/a.jpg)\n\n一。\n\n二。\n\n三。\n\n![会场](2018-01/a.jpg)\n';
+    const page = articleHtml(withPicture(markdown), 'page', deployment, pictures);
+    expect(page.match(/<img [^>]*>/g)?.map((tag) => tag.includes('loading="lazy"'))).toEqual([false, true]);
+    const issue = articleHtml(withPicture(markdown), 'issue', deployment, pictures);
+    expect(issue.match(/<img [^>]*>/g)?.map((tag) => tag.includes('loading="lazy"'))).toEqual([true, true]);
+  });
+
+  it('gives feeds and open data one full-size picture with an absolute address', () => {
+    for (const output of ['feed', 'data'] as const)
+      expect(articleHtml(withPicture('![会场](2018-01/a.jpg)\n'), output, deployment, pictures)).toBe(
+        '<figure class="figure"><img src="https://s.example/p/pictures/k-900.jpg" width="900" height="560"' +
+          ' alt="会场"><figcaption>会场</figcaption></figure>',
+      );
+  });
+
+  it('matches each figure to its picture in order, caption-only ones included', () => {
+    const html = articleHtml(withPicture('图：甲\n\n![乙](2018-01/a.jpg)\n'), 'issue', deployment, pictures);
+    expect(html).toMatch(
+      /^<figure class="figure figure-caption-only"><figcaption>甲<\/figcaption><\/figure>\n<figure class="figure"><a /,
+    );
+  });
+});

@@ -1,12 +1,17 @@
-import { mkdtempSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeGeneratedArchive } from '../../src/generate/archive.ts';
 import { outputFile } from '../../src/core/routes.ts';
+import sharp from 'sharp';
+import { loadArchive } from '../../src/archive/load-archive.ts';
+import { issueFileCache } from '../../src/pipeline/load.ts';
 import { sameData } from '../../src/site/incremental.ts';
-import { bundledContent } from '../helpers/content.ts';
+import { publishSite } from '../../src/site/publish.ts';
+import { readSettings } from '../../src/site/settings.ts';
+import { bundledContent, mediaArchive } from '../helpers/content.ts';
 import { editAndRepublish } from './helpers/edit-and-republish.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'bulletin-incremental-'));
@@ -64,5 +69,47 @@ describe('a preview rebuild of the changed pages only', () => {
     ]);
     expect([...incremental.keys()].sort()).toEqual([...complete.keys()].sort());
     for (const [path, body] of complete) expect(incremental.get(path), path).toBe(body);
+  });
+});
+
+describe('a preview rebuild after a picture or the original changes', () => {
+  it('places the new picture’s files, removes the old ones, copies the new PDF, and equals a full build', async () => {
+    const content = join(work, 'media-content');
+    cpSync(mediaArchive, content, { recursive: true });
+    const settings = readSettings({});
+    const pictureCache = join(work, 'media-cache');
+    const cache = issueFileCache();
+    const before = await loadArchive(content, content, cache);
+    const preview = join(work, 'media-preview');
+    const first = await publishSite(before, preview, { settings, index: 'later', pictureCache });
+    const oldFiles = (await readdir(join(preview, 'pictures'))).sort();
+
+    // The same size, other pixels: only the content tells the pictures apart.
+    const meeting = join(content, '2018/2018-01/meeting.jpg');
+    await writeFile(
+      meeting,
+      await sharp({ create: { width: 900, height: 560, channels: 3, background: '#c04020' } })
+        .jpeg()
+        .toBuffer(),
+    );
+    const pdf = join(content, '2018/2018-01.pdf');
+    const pdfBytes = await readFile(pdf);
+    await writeFile(pdf, Buffer.concat([pdfBytes, Buffer.from('\n% appended\n')]));
+
+    const after = await loadArchive(content, content, cache);
+    await publishSite(after, preview, { settings, index: 'later', changedSince: first.data, pictureCache });
+    const full = join(work, 'media-full');
+    await publishSite(after, full, { settings, index: 'later', pictureCache });
+
+    const newFiles = (await readdir(join(preview, 'pictures'))).sort();
+    expect(newFiles).not.toEqual(oldFiles);
+    expect(newFiles.filter((name) => oldFiles.includes(name))).toHaveLength(oldFiles.length / 2);
+    expect(await readFile(join(preview, '2018/01/2018-01.pdf'))).toEqual(await readFile(pdf));
+    const [incremental, complete] = await Promise.all([siteFiles(preview), siteFiles(full)]);
+    expect([...incremental.keys()].filter((path) => !path.startsWith('pagefind/')).sort()).toEqual(
+      [...complete.keys()].filter((path) => !path.startsWith('pagefind/')).sort(),
+    );
+    for (const [path, body] of complete)
+      if (!path.startsWith('pagefind/')) expect(incremental.get(path), path).toBe(body);
   });
 });

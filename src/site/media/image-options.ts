@@ -8,6 +8,7 @@ import {
   pictureWidths,
 } from '../../core/picture-recipe.ts';
 import type { FigureImage } from '../../model.ts';
+import { pictureLimits } from '../../pipeline/media/limits.ts';
 
 /** The `sizes` attribute that matches the article column: full width on a phone, 38rem beyond it. */
 export const pictureSizes = '(min-width: 40rem) 38rem, calc(100vw - 2rem)';
@@ -25,6 +26,15 @@ export function imageOptions(image: Pick<FigureImage, 'digest' | 'format'>): Ima
     // A photo taken sideways is stored sideways with an EXIF note: turn it as cameras meant.
     fixOrientation: true,
     useCache: false,
+    // The largest width is the original's own, however close to the widest made below it: the
+    // picture links to its full size.
+    minimumThreshold: 1,
+    sharpOptions: {
+      // A file cut short (a broken copy) fails the build instead of showing grey where data ends.
+      failOn: 'truncated',
+      // The check refused larger pictures from their headers; this holds if a header lied.
+      limitInputPixels: pictureLimits.maxPixels,
+    },
     filenameFormat: (_hash, _src, width, format) => pictureFileName(key, width, format),
     sharpAvifOptions: encoderOptions.avif,
     sharpWebpOptions: encoderOptions.webp,
