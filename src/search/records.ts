@@ -8,7 +8,7 @@ import { routes } from '../core/routes.ts';
 /**
  * One search record per article, built from the model rather than from the site's pages: the
  * indexed text is exactly what the reader reads (title, subtitle, paragraphs, sub-headings,
- * captions) and nothing else (no navigation, no issue pages, no "图片暂缺" placeholders).
+ * captions) and nothing else (no navigation, no issue pages).
  */
 export interface SearchRecord {
   url: string;
