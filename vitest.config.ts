@@ -22,6 +22,7 @@ const e2e = [
   'tests/site/site-build.test.ts', // builds bundled, prefixed, fixture and broken content
   'tests/site/output-safety.test.ts', // builds into guarded, locked, symlinked, full and stopped output folders
   'tests/site/incremental.test.ts', // a preview rebuild beside a full build (in-process Eleventy)
+  'tests/site/picture-failure.test.ts', // spawns builds over a damaged picture
   'tests/site/render-in-process.test.ts', // two in-process Eleventy renders at once
   'tests/search/search.test.ts', // writes and queries a Pagefind index
   'tests/search/build-index.test.ts', // writes Pagefind indexes

@@ -83,7 +83,14 @@ async function buildClaimed(options: BuildOptions, out: string, shownOut: string
     );
     return 1;
   }
-  const published = await publishSite(archive, out, { settings: options.settings, index: 'now', searchIndex });
+  const published = await publishSite(archive, out, {
+    settings: options.settings,
+    index: 'now',
+    searchIndex,
+    onPictures: ({ made, cached }) => {
+      if (made > 0) write(`正在处理 ${made} 张新图片（${cached} 张已处理过，取自缓存）…\n`);
+    },
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   write(`已生成 ${shownOut}/（${archive.issues.length} 期，用时 ${seconds} 秒）。\n`);
   const timings: BuildTimings = { load, ...published.timings };

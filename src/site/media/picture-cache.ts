@@ -46,10 +46,13 @@ export interface PictureToMake {
 export async function fillPictureCache(
   pictures: readonly PictureToMake[],
   cacheDir = pictureCacheDir(),
+  /** Told what is to be made before the work starts (making a thousand pictures takes minutes). */
+  onStart?: (planned: CacheReport) => void,
 ): Promise<CacheReport> {
   await mkdir(cacheDir, { recursive: true });
   const missing: PictureToMake[] = [];
   for (const picture of pictures) if (!(await allCached(picture.set, cacheDir))) missing.push(picture);
+  onStart?.({ made: missing.length, cached: pictures.length - missing.length });
   // sharp spreads each encode over the cores itself; two pictures at a time keep them busy
   // while one is being read or written.
   await eachAtMost(Math.min(2, availableParallelism()), missing, (picture) => makePicture(picture, cacheDir));

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { routes } from '../../core/routes.ts';
 import type { FigureImage, Issue } from '../../model.ts';
 import { fillPictureCache, pictureCacheDir, type CacheReport } from './picture-cache.ts';
+
+export type { CacheReport };
 import { planPicture, type PictureSet } from './picture-plan.ts';
 
 /** An issue's printed PDF as the site offers it. */
@@ -68,6 +70,7 @@ export function planMedia(issues: readonly Issue[], cacheDir = pictureCacheDir()
 export async function prepareMedia(
   issues: readonly Issue[],
   cacheDir = pictureCacheDir(),
+  onStart?: (planned: CacheReport) => void,
 ): Promise<{ media: SiteMedia; report: CacheReport }> {
   const media = planMedia(issues, cacheDir);
   const unique = new Map<string, { image: FigureImage; shown: string }>();
@@ -78,7 +81,7 @@ export async function prepareMedia(
     const set = media.pictures.get(image.digest);
     return set ? [{ image, set, shown }] : [];
   });
-  return { media, report: await fillPictureCache(pictures, cacheDir) };
+  return { media, report: await fillPictureCache(pictures, cacheDir, onStart) };
 }
 
 function* issueImages(issue: Issue): Generator<FigureImage> {
