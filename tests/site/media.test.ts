@@ -102,8 +102,19 @@ describe('fillPictureCache: each picture is made once', () => {
   it('fails with the picture named and what to do when its data is damaged behind a good header', async () => {
     const cache = join(work, 'cache-c');
     const image = await picture(640, 480);
-    const whole = await readFile(image.sourcePath);
-    await writeFile(image.sourcePath, whole.subarray(0, 400));
+    const noisy = await sharp({
+      create: {
+        width: 640,
+        height: 480,
+        channels: 3,
+        background: '#808080',
+        noise: { type: 'gaussian', mean: 128, sigma: 40 },
+      },
+    })
+      .jpeg()
+      .toBuffer();
+    // A copy cut short: its header whole, most of its pixels missing.
+    await writeFile(image.sourcePath, noisy.subarray(0, Math.floor(noisy.length / 3)));
     const failure = fillPictureCache([{ image, set: planPicture(image), shown: 'content/2018/2018-01/x.jpg' }], cache);
     await expect(failure).rejects.toThrow(PictureProcessingError);
     await expect(failure).rejects.toThrow(/图片无法处理：content\/2018\/2018-01\/x\.jpg.*重新保存/);

@@ -75,7 +75,8 @@ async function makePicture({ image, set, shown }: PictureToMake, cacheDir: strin
   try {
     made = await Image(image.sourcePath, { ...imageOptions(image), dryRun: true, outputDir: cacheDir });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    // libvips reports on several lines; one line reads better in a terminal and in the browser.
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
     throw new PictureProcessingError(
       `图片无法处理：${shown}（${reason}）。文件可能已损坏：请用图片软件打开后重新保存为 JPEG 或 PNG，再构建。`,
     );
