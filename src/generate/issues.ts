@@ -95,10 +95,34 @@ function articleNodes(corpus: Corpus, random: Random, id: string, page: number):
   return nodes;
 }
 
+const titleLength = 36;
+
+/**
+ * A source title, or one clause or two. Two that are too long together give the first alone, and a
+ * clause too long alone is cut where a name ends (after 、 ） 》, before 和 or a space): cutting
+ * anywhere could leave half a name (上海青浦工业园区 → 上海青浦工业园), which validation takes
+ * for an unknown park.
+ */
 function title(corpus: Corpus, random: Random): string {
   if (random.chance(0.3)) return random.pick(corpus.titles);
-  const text = `${random.pick(corpus.clauses)}${random.chance(0.5) ? `，${random.pick(corpus.clauses)}` : ''}`;
-  return [...text].slice(0, 36).join('');
+  const first = random.pick(corpus.clauses);
+  const both = random.chance(0.5) ? `${first}，${random.pick(corpus.clauses)}` : first;
+  return shortened([...both].length <= titleLength ? both : first);
+}
+
+function shortened(text: string): string {
+  const characters = [...text];
+  if (characters.length <= titleLength) return text;
+  for (let end = titleLength; end > titleLength / 4; end--) {
+    const before = characters[end - 1] ?? '';
+    const at = characters[end] ?? '';
+    if ('、）》'.includes(before) || '和 、'.includes(at))
+      return characters
+        .slice(0, end)
+        .join('')
+        .replace(/[、\s]+$/u, '');
+  }
+  return characters.slice(0, titleLength).join('');
 }
 
 function heading(corpus: Corpus, random: Random): string {
