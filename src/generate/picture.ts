@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { sceneSvg } from './scene.ts';
 import { seededRandom, type Random } from './random.ts';
+import { InvariantError } from '../core/errors.ts';
 
 /** A photo the generator will make: its size and the seed of its scene. */
 export interface PicturePlan {
@@ -23,8 +24,8 @@ export interface Grain {
 export const grainMean = 128;
 export const grainSigma = 18;
 /**
- * JPEG quality: about a camera's or a web page's. With the grain, 75 gives 40–110 KB from 640 × 427
- * to 1024 × 768 pixels, the size of a bulletin's photos; 80 gives up to 140 KB.
+ * JPEG quality: about a camera's or a web page's. With the grain, 75 gives 36–125 KB (median 72 KB)
+ * for 640 × 427 to 1024 × 768 pixels, the size of a bulletin's photos; 80 gives up to 140 KB.
  */
 export const jpegQuality = 75;
 
@@ -48,24 +49,50 @@ function gaussianPair(random: Random): [number, number] {
 
 const clampByte = (value: number) => Math.min(255, Math.max(0, Math.round(value)));
 
-/** The `width` × `height` piece of the grain whose top left corner is at (left, top). */
-function grainCrop(grain: Grain, width: number, height: number, left: number, top: number): Buffer {
-  const rows = Array.from({ length: height }, (_, y) => {
-    const start = (top + y) * grain.width + left;
-    return grain.pixels.subarray(start, start + width);
-  });
-  return Buffer.concat(rows, width * height);
-}
+/**
+ * The soft-light blend of the W3C compositing specification, for 8-bit values: entry
+ * `backdrop * 256 + source`. Grain above 128 lightens the scene, below darkens it, and pure black
+ * and white stay as they are.
+ */
+const softLight = (() => {
+  const table = new Uint8Array(256 * 256);
+  for (let backdrop = 0; backdrop < 256; backdrop++) {
+    const b = backdrop / 255;
+    const d = b <= 0.25 ? ((16 * b - 12) * b + 4) * b : Math.sqrt(b);
+    for (let source = 0; source < 256; source++) {
+      const s = source / 255;
+      const blended = s <= 0.5 ? b - (1 - 2 * s) * b * (1 - b) : b + (2 * s - 1) * (d - b);
+      table[backdrop * 256 + source] = Math.round(blended * 255);
+    }
+  }
+  return table;
+})();
 
-/** A JPEG of the plan's scene with grain; the same plan and grain give the same bytes. */
+/**
+ * A JPEG of the plan's scene with grain; the same plan and grain give the same bytes. The grain is
+ * blended here rather than by sharp's composite, which converts every pixel to floating point:
+ * 8 ms a picture against 15 (four at once, two cores).
+ */
 export async function renderPicture(plan: PicturePlan, grain: Grain): Promise<Buffer> {
+  const { width, height } = plan;
   const random = seededRandom(plan.seed);
-  const svg = sceneSvg(plan.width, plan.height, random);
-  const left = random.int(0, Math.max(0, grain.width - plan.width));
-  const top = random.int(0, Math.max(0, grain.height - plan.height));
-  const overlay = grainCrop(grain, plan.width, plan.height, left, top);
-  return sharp(Buffer.from(svg))
-    .composite([{ input: overlay, raw: { width: plan.width, height: plan.height, channels: 1 }, blend: 'soft-light' }])
+  const svg = sceneSvg(width, height, random);
+  const left = random.int(0, Math.max(0, grain.width - width));
+  const top = random.int(0, Math.max(0, grain.height - height));
+  const { data, info } = await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  if (info.channels !== 3 || info.width !== width || info.height !== height)
+    throw new InvariantError(
+      `scene rendered as ${info.width} × ${info.height} × ${info.channels}, not ${width} × ${height} × 3`,
+    );
+  for (let y = 0; y < height; y++) {
+    const grainRow = (top + y) * grain.width + left;
+    for (let x = 0; x < width; x++) {
+      const source = grain.pixels[grainRow + x] ?? grainMean;
+      for (let pixel = (y * width + x) * 3, end = pixel + 3; pixel < end; pixel++)
+        data[pixel] = softLight[(data[pixel] ?? 0) * 256 + source] ?? 0;
+    }
+  }
+  return sharp(data, { raw: { width, height, channels: 3 } })
     .jpeg({ quality: jpegQuality })
     .toBuffer();
 }
