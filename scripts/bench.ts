@@ -1,10 +1,16 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { baselineProject, writeProject } from '../src/bench/baseline.ts';
+import { baselineFormats, baselineProject, writeProject } from '../src/bench/baseline.ts';
 import { timePreviewEdits } from '../src/bench/preview-rebuild.ts';
 import { measureCommand } from '../src/bench/process-tree.ts';
-import { figuresTable, markdownTable, type BuildFigures, type SizeFigures } from '../src/bench/report.ts';
+import {
+  figuresTable,
+  markdownTable,
+  type ArchiveMedia,
+  type BuildFigures,
+  type SizeFigures,
+} from '../src/bench/report.ts';
 import { writeGeneratedArchive } from '../src/generate/archive.ts';
 import { loadArchive } from '../src/archive/load-archive.ts';
 import { searchIndexFolder } from '../src/search/build-index.ts';
@@ -13,11 +19,13 @@ import type { PublishTimings } from '../src/site/publish.ts';
 
 /**
  * `npm run bench [-- --sizes 100,1000] [--keep DIR] [--json FILE]`: builds generated archives of
- * each size with our build (`npm run build`) and with a baseline — the same articles as Markdown
- * pages of a bare Eleventy project, indexed by Pagefind's CLI — and prints phase times, peak RSS,
- * output and index size and cold-search bytes side by side; then, on the largest archive, times
- * the preview's rebuild after an edit. Every build runs in its own processes, measured from here.
- * Not part of `npm test`: it takes minutes.
+ * each size, pictures and original PDFs included, with our build (`npm run build`) and with a
+ * baseline — the same articles as Markdown pages of a bare Eleventy project that copies the same
+ * pictures and PDFs through, indexed by Pagefind's CLI — and prints phase times, peak RSS, output
+ * and index size and cold-search bytes side by side. Ours builds twice, first with an empty
+ * picture cache, then with the cache that left; the second is compared with the baseline. Then,
+ * on the largest archive, it times the preview's rebuild after an edit (with that warm cache).
+ * Every build runs in its own processes, measured from here. Not part of `npm test`: it takes minutes.
  */
 const queries = ['泰州', '生态工业园区', 'VOC'];
 const previewEdits = 3;
@@ -29,6 +37,12 @@ function option(name: string): string | undefined {
   const index = process.argv.indexOf(name);
   return index >= 0 ? process.argv[index + 1] : undefined;
 }
+
+/**
+ * The picture cache of a size's builds (`BULLETIN_CACHE_DIR`): the cold build fills it, the warm
+ * one and the preview use it.
+ */
+const pictureCache = (work: string) => join(work, 'picture-cache');
 
 const totalBytes = async (dir: string) => (await fileSizes(dir)).reduce((sum, file) => sum + file.size, 0);
 
@@ -45,18 +59,34 @@ async function searchCost(
   };
 }
 
-async function measureOurs(contentDir: string, work: string): Promise<BuildFigures> {
-  const siteDir = join(work, 'ours-site');
-  const timingsFile = join(work, 'ours-timings.json');
+/** What our build writes to `BENCH_TIMINGS`; `media` is absent from builds before pictures were processed. */
+type OurTimings = PublishTimings & { load: number; media?: number };
+
+/**
+ * The time our phases cover: parsing (Pagefind takes each issue while the next is parsed), then
+ * the pictures and PDFs, then rendering with Pagefind writing its index beside it.
+ */
+function ourPhasesWallMs(timings: OurTimings): number {
+  return timings.load + (timings.media ?? 0) + Math.max(timings.render, timings.index);
+}
+
+/** Our build into a new folder `<work>/ours-<name>-site`, with `cacheDir` as its picture cache. */
+async function measureOurs(contentDir: string, work: string, name: string, cacheDir: string): Promise<BuildFigures> {
+  const siteDir = join(work, `ours-${name}-site`);
+  const timingsFile = join(work, `ours-${name}-timings.json`);
   const [node = '', ...args] = ourBuild('--out', siteDir);
   const run = await measureCommand(node, args, {
-    env: { ...process.env, CONTENT_DIR: contentDir, BENCH_TIMINGS: timingsFile },
+    env: { ...process.env, CONTENT_DIR: contentDir, BENCH_TIMINGS: timingsFile, BULLETIN_CACHE_DIR: cacheDir },
   });
-  const timings = JSON.parse(await readFile(timingsFile, 'utf8')) as PublishTimings & { load: number };
+  const timings = JSON.parse(await readFile(timingsFile, 'utf8')) as OurTimings;
   return {
-    // Pagefind takes each issue while the next is parsed, and writes its index while Eleventy renders.
-    phases: { parse: timings.load, render: timings.render, index: timings.index },
-    phasesWallMs: timings.load + Math.max(timings.render, timings.index),
+    phases: {
+      parse: timings.load,
+      ...(timings.media === undefined ? {} : { media: timings.media }),
+      render: timings.render,
+      index: timings.index,
+    },
+    phasesWallMs: ourPhasesWallMs(timings),
     totalMs: run.ms,
     peakRssBytes: run.peakRssBytes,
     ...(await searchCost(siteDir, 'ours')),
@@ -64,18 +94,37 @@ async function measureOurs(contentDir: string, work: string): Promise<BuildFigur
 }
 
 async function measureBaseline(issues: Parameters<typeof baselineProject>[0], work: string): Promise<BuildFigures> {
-  const project = join(work, 'baseline-project');
+  const projectDir = join(work, 'baseline-project');
   const siteDir = join(work, 'baseline-site');
-  await writeProject(project, baselineProject(issues));
-  // Run inside the project folder, so Eleventy finds no configuration file: all defaults.
-  const render = await measureCommand(bin('eleventy'), [`--input=.`, `--output=${siteDir}`], { cwd: project });
-  const index = await measureCommand(bin('pagefind'), ['--site', siteDir], { cwd: project });
+  const project = baselineProject(issues);
+  await writeProject(projectDir, project);
+  // Run inside the project folder, so Eleventy finds no configuration file: all defaults, except
+  // that --formats names the pictures' and PDFs' extensions beside md, so they are copied through.
+  const formats = `--formats=${baselineFormats(project).join(',')}`;
+  const render = await measureCommand(bin('eleventy'), [`--input=.`, `--output=${siteDir}`, formats], {
+    cwd: projectDir,
+  });
+  const index = await measureCommand(bin('pagefind'), ['--site', siteDir], { cwd: projectDir });
   return {
     phases: { render: render.ms, index: index.ms },
     phasesWallMs: render.ms + index.ms,
     totalMs: render.ms + index.ms,
     peakRssBytes: Math.max(render.peakRssBytes, index.peakRssBytes),
     ...(await searchCost(siteDir, 'default')),
+  };
+}
+
+function archiveMedia(issues: Parameters<typeof baselineProject>[0]): ArchiveMedia {
+  const pictures = issues.flatMap((issue) =>
+    issue.sections.flatMap((s) => s.articles.flatMap((a) => a.figures.flatMap((f) => f.image ?? []))),
+  );
+  const originals = issues.flatMap((issue) => issue.original ?? []);
+  const bytes = (files: readonly { bytes: number }[]) => files.reduce((sum, file) => sum + file.bytes, 0);
+  return {
+    pictures: pictures.length,
+    pictureBytes: bytes(pictures),
+    originals: originals.length,
+    originalBytes: bytes(originals),
   };
 }
 
@@ -102,13 +151,19 @@ async function main(): Promise<void> {
       const contentDir = join(work, 'content');
       await writeGeneratedArchive({ sourceDir: 'content', outDir: contentDir, issues: size, seed });
       const { issues } = await loadArchive(contentDir);
+      // Empty for the first build; the second finds what the first processed.
+      const cacheDir = pictureCache(work);
+      await mkdir(cacheDir);
+      const cold = await measureOurs(contentDir, work, 'cold', cacheDir);
+      const warm = await measureOurs(contentDir, work, 'warm', cacheDir);
       const figures: SizeFigures = {
         issues: issues.length,
         articles: issues.reduce(
           (n, issue) => n + issue.sections.reduce((m, section) => m + section.articles.length, 0),
           0,
         ),
-        ours: await measureOurs(contentDir, work),
+        media: archiveMedia(issues),
+        ours: { cold, warm },
         baseline: await measureBaseline(issues, work),
       };
       results.push(figures);
@@ -130,6 +185,7 @@ async function main(): Promise<void> {
         issueFile: join(work, 'content', edited.sourcePath),
         issuePath: edited.url,
         edits: previewEdits,
+        pictureCacheDir: pictureCache(work),
       },
       ourBuild('--serve', '--out', join(work, 'preview-site')),
     );

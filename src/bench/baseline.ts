@@ -1,17 +1,33 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
 import type { Article, Issue } from '../model.ts';
 
 /**
  * The benchmark's baseline: the archive's articles as a bare Eleventy project, one Markdown page
  * per article, rendered by Eleventy's default Markdown engine without any configuration. The only
  * other file is a minimal layout giving each page `<html lang="zh-CN">`, because Pagefind chooses
- * how to segment text by the page language, and our pages declare it too.
+ * how to segment text by the page language, and our pages declare it too. The archive's pictures
+ * and original PDFs are in the project as they are, at their paths in the content folder; Eleventy
+ * copies them to the site unchanged (passthrough, by naming their extensions in `--formats`), and
+ * the pages show the pictures with plain Markdown images.
  */
 export interface ProjectFile {
   /** Relative to the project folder. */
   path: string;
   content: string;
+}
+
+/** A file of the archive copied into the project as it is: a picture or an original PDF. */
+export interface ProjectCopy {
+  /** Relative to the project folder, as in the content folder: `2019/2019-01/article-3-1.jpg`. */
+  path: string;
+  /** Absolute path of the archive's file. */
+  from: string;
+}
+
+export interface BaselineProject {
+  files: ProjectFile[];
+  copies: ProjectCopy[];
 }
 
 export const baselineLayout = 'page.njk';
@@ -34,13 +50,32 @@ const layoutFile: ProjectFile = {
   ].join('\n'),
 };
 
-/** Every page of the baseline project, at the same URLs as our article pages (`/2018/01/p3/`). */
-export function baselineProject(issues: readonly Issue[]): ProjectFile[] {
-  const pages = issues.flatMap((issue) => issue.sections.flatMap((section) => section.articles.map(articlePage)));
-  return [layoutFile, ...pages];
+/**
+ * Every page of the baseline project, at the same URLs as our article pages (`/2018/01/p3/`), and
+ * every picture and original of the archive.
+ */
+export function baselineProject(issues: readonly Issue[]): BaselineProject {
+  const articles = issues.flatMap((issue) => issue.sections.flatMap((section) => section.articles));
+  const files = [
+    ...articles.flatMap((article) => article.figures.flatMap((figure) => figure.image ?? [])),
+    ...issues.flatMap((issue) => issue.original ?? []),
+  ];
+  const copies = new Map(files.map((file) => [file.relativePath, { path: file.relativePath, from: file.sourcePath }]));
+  return { files: [layoutFile, ...articles.map(articlePage)], copies: [...copies.values()] };
 }
 
-export function articlePage(article: Pick<Article, 'url' | 'title' | 'text' | 'headings'>): ProjectFile {
+/**
+ * What `eleventy --formats=` needs to be given: Markdown for the pages, and the extensions of the
+ * copied files, which Eleventy then copies through as they are since they are no template language.
+ */
+export function baselineFormats(project: BaselineProject): string[] {
+  const extensions = project.copies.map((copy) => extname(copy.path).slice(1)).filter((ext) => ext !== '');
+  return ['md', ...new Set(extensions)];
+}
+
+type PageArticle = Pick<Article, 'url' | 'title' | 'text' | 'headings' | 'figures'>;
+
+export function articlePage(article: PageArticle): ProjectFile {
   // JSON strings are YAML strings, so any title is safe front matter.
   const frontMatter = `---\ntitle: ${JSON.stringify(article.title)}\nlayout: ${baselineLayout}\n---\n`;
   return {
@@ -49,14 +84,34 @@ export function articlePage(article: Pick<Article, 'url' | 'title' | 'text' | 'h
   };
 }
 
-/** The article's reader-visible lines as Markdown: its sub-headings as `##`, every other line a paragraph. */
-export function articleMarkdown(article: Pick<Article, 'text' | 'headings'>): string {
+/**
+ * The article's reader-visible lines as Markdown: its sub-headings as `##`, every other line a
+ * paragraph; a figure's picture, as a Markdown image of the copied file, goes above its caption.
+ */
+export function articleMarkdown(article: Pick<PageArticle, 'text' | 'headings' | 'figures'>): string {
   const headings = new Set(article.headings.map((heading) => heading.text));
-  return article.text
+  // Captions are lines of the text, in the figures' order; a figure without one has no line.
+  const captioned = article.figures.filter((figure) => figure.caption !== '');
+  const blocks = article.text
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => (headings.has(line) ? `## ${escapeMarkdown(line)}` : escapeMarkdown(line)))
-    .join('\n\n');
+    .flatMap((line) => {
+      if (headings.has(line)) return [`## ${escapeMarkdown(line)}`];
+      const figure = captioned[0]?.caption === line ? captioned.shift() : undefined;
+      return figure?.image
+        ? [pictureMarkdown(figure.caption, figure.image.relativePath), escapeMarkdown(line)]
+        : [escapeMarkdown(line)];
+    });
+  const uncaptioned = article.figures.filter((figure) => figure.caption === '');
+  return [...blocks, ...uncaptioned.flatMap((f) => (f.image ? [pictureMarkdown('', f.image.relativePath)] : []))].join(
+    '\n\n',
+  );
+}
+
+/** `![说明](/2019/2019-01/article-3-1.jpg)`: the copied file at its path from the site's root. */
+function pictureMarkdown(caption: string, path: string): string {
+  const url = `/${encodeURI(path)}`.replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `![${escapeMarkdown(caption)}](${url})`;
 }
 
 /** Plain text as Markdown that renders to the same text: inline markers escaped, and block-opening line starts. */
@@ -68,10 +123,15 @@ export function escapeMarkdown(line: string): string {
     );
 }
 
-export async function writeProject(dir: string, files: readonly ProjectFile[]): Promise<void> {
-  for (const file of files) {
+export async function writeProject(dir: string, project: BaselineProject): Promise<void> {
+  for (const file of project.files) {
     const path = join(dir, file.path);
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, file.content);
+  }
+  for (const copy of project.copies) {
+    const path = join(dir, copy.path);
+    await mkdir(dirname(path), { recursive: true });
+    await copyFile(copy.from, path);
   }
 }

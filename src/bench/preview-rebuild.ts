@@ -21,6 +21,8 @@ export interface PreviewTarget {
   issueFile: string;
   issuePath: string;
   edits: number;
+  /** The picture cache the preview is given (`BULLETIN_CACHE_DIR`): one a build has filled, as an editor's is. */
+  pictureCacheDir: string;
 }
 
 const searchCaughtUp = '检索索引已更新';
@@ -32,7 +34,7 @@ export async function timePreviewEdits(
   const started = performance.now();
   const [executable = '', ...args] = command;
   const child = spawn(executable, args, {
-    env: { ...process.env, CONTENT_DIR: target.contentDir, PORT: '0' },
+    env: { ...process.env, CONTENT_DIR: target.contentDir, PORT: '0', BULLETIN_CACHE_DIR: target.pictureCacheDir },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const original = await readFile(target.issueFile);

@@ -22,16 +22,20 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const outDir = resolve(out);
-  const { files } = await writeGeneratedArchive({
+  const generated = await writeGeneratedArchive({
     sourceDir: contentDir(),
     outDir,
     issues,
     seed,
     includeSource: args.includes('--include-source'),
   });
+  const { files } = generated;
   const shown = relative(process.cwd(), outDir);
+  const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
   process.stdout.write(
-    `已在 ${shown.startsWith('..') ? outDir : shown || '.'}/ 生成 ${files.length} 期（${files[0]} 至 ${files.at(-1)}）。\n`,
+    `已在 ${shown.startsWith('..') ? outDir : shown || '.'}/ 生成 ${files.length} 期（${files[0]} 至 ${files.at(-1)}），` +
+      `图片 ${generated.pictures} 张（${megabytes(generated.pictureBytes)} MB），` +
+      `原刊 PDF ${generated.originals} 份（${megabytes(generated.originalBytes)} MB）。\n`,
   );
   return 0;
 }

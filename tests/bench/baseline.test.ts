@@ -2,11 +2,18 @@ import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { articleMarkdown, baselineLayout, baselineProject, escapeMarkdown } from '../../src/bench/baseline.ts';
+import {
+  articleMarkdown,
+  baselineFormats,
+  baselineLayout,
+  baselineProject,
+  escapeMarkdown,
+} from '../../src/bench/baseline.ts';
 import { loadArchive } from '../../src/archive/load-archive.ts';
-import { bundledContent } from '../helpers/content.ts';
+import { bundledContent, mediaArchive } from '../helpers/content.ts';
 import { defined } from '../helpers/defined.ts';
 
 // CommonMark, as Eleventy's default engine (markdown-it) reads it.
@@ -50,7 +57,8 @@ describe('baselineProject', () => {
     async () => {
       const { issues } = await loadArchive(bundledContent);
       const articles = issues.flatMap((issue) => issue.sections.flatMap((section) => section.articles));
-      const files = baselineProject(issues);
+      const { files, copies } = baselineProject(issues);
+      expect(copies).toEqual([]);
       expect(files.map((file) => file.path)).toEqual([
         `_includes/${baselineLayout}`,
         ...articles.map((article) => `${article.url.slice(1, -1)}.md`),
@@ -74,14 +82,73 @@ describe('baselineProject', () => {
   );
 
   it('gives each page a layout declaring the language', () => {
-    const [layout] = baselineProject([]);
+    const [layout] = baselineProject([]).files;
     expect(layout?.content).toContain('<html lang="zh-CN">');
     expect(layout?.content).toContain('{{ content | safe }}');
   });
 
   it('renders an article without sub-headings as paragraphs only', () => {
-    expect(articleMarkdown({ text: '——副标题\n\n第一段\n图：说明', headings: [] })).toBe(
+    expect(articleMarkdown({ text: '——副标题\n\n第一段\n图：说明', headings: [], figures: [] })).toBe(
       '——副标题\n\n第一段\n\n图：说明',
     );
+  });
+
+  it('copies every picture and original PDF as it is, at its path in the content folder', async () => {
+    const { issues } = await loadArchive(mediaArchive);
+    const project = baselineProject(issues);
+    expect(project.copies.map((copy) => copy.path).sort()).toEqual([
+      '2018/2018-01.pdf',
+      '2018/2018-01/factory.jpg',
+      '2018/2018-01/meeting.jpg',
+    ]);
+    for (const copy of project.copies) expect(copy.from).toBe(join(mediaArchive, copy.path));
+    expect(baselineFormats(project)).toEqual(['md', 'jpg', 'pdf']);
+  });
+
+  it('shows a picture as a Markdown image of the copied file, above its caption', async () => {
+    const { issues } = await loadArchive(mediaArchive);
+    const article = defined(
+      issues[0]?.sections[0]?.articles.find((a) => a.id === 'p1'),
+      'the article with the meeting photo',
+    );
+    const page = defined(
+      baselineProject(issues).files.find((file) => file.path === `${article.url.slice(1, -1)}.md`),
+      'its page',
+    );
+    const caption = '泰州医药高新技术产业开发区国家生态工业园区建设规划会';
+    const image = `![${caption}](/2018/2018-01/meeting.jpg)`;
+    expect(page.content).toContain(`\n\n${image}\n\n${caption}\n\n`);
+    const { children } = unified().use(remarkParse).parse(matter(page.content).content);
+    const pictures = children.flatMap((node) =>
+      node.type === 'paragraph' ? node.children.filter((child) => child.type === 'image') : [],
+    );
+    expect(pictures.map((picture) => [picture.url, picture.alt])).toEqual([['/2018/2018-01/meeting.jpg', caption]]);
+  });
+
+  it('escapes what Markdown would read in a caption and in a path', () => {
+    const markdown = articleMarkdown({
+      text: '第一段\n*说明* [1]',
+      headings: [],
+      figures: [
+        {
+          caption: '*说明* [1]',
+          src: 'a (1).jpg',
+          image: {
+            sourcePath: '/content/2019/2019-01/照片 (1).jpg',
+            relativePath: '2019/2019-01/照片 (1).jpg',
+            format: 'jpeg',
+            width: 800,
+            height: 600,
+            bytes: 1,
+          },
+        },
+      ],
+    });
+    const [, picture] = unified().use(remarkParse).parse(markdown).children;
+    const image = picture?.type === 'paragraph' ? picture.children[0] : undefined;
+    expect(image?.type === 'image' && [image.url, image.alt]).toEqual([
+      `/2019/2019-01/${encodeURIComponent('照片')}%20%281%29.jpg`,
+      '*说明* [1]',
+    ]);
   });
 });
