@@ -59,15 +59,15 @@ async function searchCost(
   };
 }
 
-/** What our build writes to `BENCH_TIMINGS`; `media` is absent from builds before pictures were processed. */
-type OurTimings = PublishTimings & { load: number; media?: number };
+/** What our build writes to `BENCH_TIMINGS`. */
+type OurTimings = PublishTimings & { load: number };
 
 /**
  * The time our phases cover: parsing (Pagefind takes each issue while the next is parsed), then
  * the pictures and PDFs, then rendering with Pagefind writing its index beside it.
  */
 function ourPhasesWallMs(timings: OurTimings): number {
-  return timings.load + (timings.media ?? 0) + Math.max(timings.render, timings.index);
+  return timings.load + timings.media + Math.max(timings.render, timings.index);
 }
 
 /** Our build into a new folder `<work>/ours-<name>-site`, with `cacheDir` as its picture cache. */
@@ -82,7 +82,7 @@ async function measureOurs(contentDir: string, work: string, name: string, cache
   return {
     phases: {
       parse: timings.load,
-      ...(timings.media === undefined ? {} : { media: timings.media }),
+      media: timings.media,
       render: timings.render,
       index: timings.index,
     },

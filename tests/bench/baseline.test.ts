@@ -136,6 +136,7 @@ describe('baselineProject', () => {
           image: {
             sourcePath: '/content/2019/2019-01/照片 (1).jpg',
             relativePath: '2019/2019-01/照片 (1).jpg',
+            digest: '0'.repeat(64),
             format: 'jpeg',
             width: 800,
             height: 600,
