@@ -16,11 +16,13 @@ import { configDefaults, defineConfig } from 'vitest/config';
  */
 const e2e = [
   'tests/a11y/**/*.test.ts', // Chromium + axe-core on the bundled site
+  'tests/browser/media.test.ts', // Chromium + axe-core on the built media fixture (pictures, PDF)
   'tests/search-page/**/*.test.ts', // Chromium on built sites of generated content
   'tests/preview/**/*.test.ts', // spawns the preview server
   'tests/hostile/hostile-output.test.ts', // builds hostile content, Chromium
   'tests/site/site-build.test.ts', // builds bundled, prefixed, fixture and broken content
   'tests/site/output-safety.test.ts', // builds into guarded, locked, symlinked, full and stopped output folders
+  'tests/site/media-site.test.ts', // builds the media fixture (pictures, PDF), hostile media paths, spawns check
   'tests/site/incremental.test.ts', // a preview rebuild beside a full build (in-process Eleventy)
   'tests/site/picture-failure.test.ts', // spawns builds over a damaged picture
   'tests/site/render-in-process.test.ts', // two in-process Eleventy renders at once
