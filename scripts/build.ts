@@ -40,6 +40,7 @@ function build(dir: string, displayDir: string, out: string): Promise<number> {
     write: (text) => process.stdout.write(text),
     writeError: (text) => process.stderr.write(text),
     timingsFile: process.env.BENCH_TIMINGS,
+    pictureCache: process.env.BULLETIN_CACHE_DIR,
   });
 }
 

@@ -20,6 +20,8 @@ export interface BuildOptions {
   /** Where the report goes: progress to `write`, problems to `writeError`. */
   write: (text: string) => void;
   writeError: (text: string) => void;
+  /** Where processed pictures are kept (`BULLETIN_CACHE_DIR`); `.cache/pictures` in the project when absent. */
+  pictureCache?: string | undefined;
   /** `npm run bench` reads the phase times from this file when given. */
   timingsFile?: string | undefined;
 }
@@ -87,6 +89,7 @@ async function buildClaimed(options: BuildOptions, out: string, shownOut: string
     settings: options.settings,
     index: 'now',
     searchIndex,
+    ...(options.pictureCache ? { pictureCache: options.pictureCache } : {}),
     onPictures: ({ made, cached }) => {
       if (made > 0) write(`正在处理 ${made} 张新图片（${cached} 张已处理过，取自缓存）…\n`);
     },

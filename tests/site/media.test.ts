@@ -86,6 +86,12 @@ describe('fillPictureCache: each picture is made once', () => {
     expect(readdirSync(cache).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('leaves no cache folder behind for an archive without pictures', async () => {
+    const cache = join(work, 'cache-none');
+    expect(await fillPictureCache([], cache)).toEqual({ made: 0, cached: 0 });
+    await expect(stat(cache)).rejects.toThrow(/ENOENT/);
+  });
+
   it('makes a picture again when one of its files is missing or empty (an interrupted build)', async () => {
     const cache = join(work, 'cache-b');
     const image = await picture(700, 500);

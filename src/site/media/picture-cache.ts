@@ -15,8 +15,8 @@ import { imageOptions } from './image-options.ts';
  * in the project. Files are named by the picture's content and the recipe (picture-recipe.ts),
  * so a file there is never stale, only perhaps no longer used.
  */
-export function pictureCacheDir(): string {
-  return process.env.BULLETIN_CACHE_DIR || projectPath('.cache/pictures');
+export function pictureCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.BULLETIN_CACHE_DIR || projectPath('.cache/pictures');
 }
 
 /** A picture that image processing could not read, though its header looked right. */
@@ -49,10 +49,11 @@ export async function fillPictureCache(
   /** Told what is to be made before the work starts (making a thousand pictures takes minutes). */
   onStart?: (planned: CacheReport) => void,
 ): Promise<CacheReport> {
-  await mkdir(cacheDir, { recursive: true });
   const missing: PictureToMake[] = [];
   for (const picture of pictures) if (!(await allCached(picture.set, cacheDir))) missing.push(picture);
   onStart?.({ made: missing.length, cached: pictures.length - missing.length });
+  // Made only when something goes in: an archive without pictures leaves no cache folder behind.
+  if (missing.length > 0) await mkdir(cacheDir, { recursive: true });
   // sharp spreads each encode over the cores itself; two pictures at a time keep them busy
   // while one is being read or written.
   await eachAtMost(Math.min(2, availableParallelism()), missing, (picture) => makePicture(picture, cacheDir));

@@ -27,6 +27,7 @@ export async function runBuild(out: string, env: Record<string, string> = {}): P
       displayDir: relative(process.cwd(), dir) || '.',
       out,
       settings: readSettings(environment),
+      pictureCache: environment.BULLETIN_CACHE_DIR,
       write: (text) => (result.stdout += text),
       writeError: (text) => (result.stderr += text),
     });

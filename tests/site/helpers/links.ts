@@ -78,6 +78,8 @@ export function brokenLinks(site: SiteScan, options: LinkOptions): string[] {
       else if (
         target.fragment !== undefined &&
         target.fragment !== '' &&
+        // Only a page's fragments are ids; a PDF's (`#page=3`) are its viewer's.
+        site.pages.has(target.file) &&
         !site.pages.get(target.file)?.ids.has(target.fragment)
       ) {
         broken.push(`${file}: ${link} (no id "${target.fragment}" in ${target.file})`);
