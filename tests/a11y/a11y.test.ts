@@ -1,10 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/archive/load-archive.ts';
 import { openSite, type SiteInBrowser } from '../browser/browser.ts';
 import { bundledSite, type BuiltSite } from '../browser/built-site.ts';
 import { inOrder, tabStops, type FocusStop } from '../browser/keyboard.ts';
 import { defined } from '../helpers/defined.ts';
+import { axeViolations } from '../browser/axe.ts';
 
 const archive = await loadArchive('content');
 const latest = defined(archive.issues[0], 'the latest issue');
@@ -23,7 +23,6 @@ const pages: [name: string, path: string][] = [
 ];
 
 /** Every rule axe runs by default for WCAG 2.0 and 2.1 A and AA, plus its best practices; none turned off. */
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 let built: BuiltSite;
 let site: SiteInBrowser;
@@ -40,16 +39,7 @@ afterAll(async () => {
 
 describe('axe-core', () => {
   it.each(pages)('finds no violation on the %s page (%s)', async (_name, path) => {
-    const page = await site.newPage();
-    // Idle network: a page that fills itself by script (search results) is checked once filled.
-    await page.goto(site.url(path), { waitUntil: 'networkidle' });
-    const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
-    await page.close();
-    expect(
-      violations.map(
-        (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-      ),
-    ).toEqual([]);
+    expect(await axeViolations(() => site.newPage(), site.url(path))).toEqual([]);
   });
 });
 

@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadArchive } from '../../src/archive/load-archive.ts';
@@ -9,6 +8,7 @@ import { mediaArchive } from '../helpers/content.ts';
 import { defined } from '../helpers/defined.ts';
 import { openSite, type SiteInBrowser } from './browser.ts';
 import { buildSite, type BuiltSite } from './built-site.ts';
+import { axeViolations } from './axe.ts';
 
 /**
  * The media fixture's site (the bundled issue with two photos and its printed PDF) in Chromium:
@@ -37,7 +37,6 @@ const pages = [
 const pictureDelay = 400;
 
 /** As a11y.test.ts: every WCAG 2.0/2.1 A and AA rule and the best practices, none turned off. */
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 let work: string;
 let built: BuiltSite;
@@ -192,14 +191,6 @@ describe('search results', () => {
 
 describe('axe-core', () => {
   it.each(pages)('finds no violation on %s (%s)', async (_name, path) => {
-    const page = await site.newPage();
-    await page.goto(site.url(path), { waitUntil: 'networkidle' });
-    const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
-    await page.close();
-    expect(
-      violations.map(
-        (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-      ),
-    ).toEqual([]);
+    expect(await axeViolations(() => site.newPage(), site.url(path))).toEqual([]);
   });
 });

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,7 +12,7 @@ import type { Article, Issue } from '../../src/model.ts';
 import { readSettings } from '../../src/site/settings.ts';
 import { bundledContent, mediaArchive, repoRoot } from '../helpers/content.ts';
 import { defined } from '../helpers/defined.ts';
-import { listFiles, runBuild, type BuildResult } from './helpers/build.ts';
+import { listFiles, runBuild, spawnCommand, type BuildResult } from './helpers/build.ts';
 import { brokenLinks, resolveLink, scanSite, type LinkOptions } from './helpers/links.ts';
 import { sharedBundledSite } from './helpers/shared-site.ts';
 
@@ -61,19 +60,12 @@ interface Spawned {
 
 /** `npm run check` on `dir` in its own process, as an editor runs it. */
 function spawnCheck(dir: string): Promise<Spawned> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, 'src/cli/check.ts')], {
-      cwd: repoRoot,
-      env: { ...process.env, CONTENT_DIR: dir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return spawnCommand(
+    join(repoRoot, 'node_modules/.bin/tsx'),
+    [join(repoRoot, 'src/cli/check.ts')],
+    { CONTENT_DIR: dir },
+    repoRoot,
+  );
 }
 
 /** Each file of the cache with what changes when it is written again (a new file is renamed into place). */

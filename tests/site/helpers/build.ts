@@ -45,10 +45,26 @@ export async function runBuild(out: string, env: Record<string, string> = {}): P
  * `npm run build` as a user runs it, in its own process: for what only the command itself does (exit status,
  * arguments).
  */
-export function spawnBuild(out: string, env: Record<string, string> = {}): Promise<BuildResult> {
+export async function spawnBuild(out: string, env: Record<string, string> = {}): Promise<BuildResult> {
+  const { status, stdout, stderr } = await spawnCommand(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/build.ts', '--out', out],
+    env,
+  );
+  return { code: status, stdout, stderr };
+}
+
+/** A command in its own process, with extra environment: its exit status and all it printed. */
+export function spawnCommand(
+  command: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+  cwd?: string,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--out', out], {
+    const child = spawn(command, args, {
       env: { ...process.env, ...env },
+      ...(cwd ? { cwd } : {}),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -56,7 +72,7 @@ export function spawnBuild(out: string, env: Record<string, string> = {}): Promi
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }
 
