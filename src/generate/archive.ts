@@ -23,6 +23,8 @@ export interface GenerateArchiveOptions {
    * plus the generated issues.
    */
   includeSource?: boolean;
+  /** Photos and originals (the default), or text alone: see GenerateOptions.media. */
+  media?: boolean;
 }
 
 export interface GeneratedArchive {
@@ -31,7 +33,7 @@ export interface GeneratedArchive {
   /** The photos written beside them, and their bytes in all. */
   pictures: number;
   pictureBytes: number;
-  /** The original PDFs written, one per generated issue, and their bytes in all. */
+  /** The original PDFs written, one per generated issue with media, and their bytes in all. */
   originals: number;
   originalBytes: number;
 }
@@ -57,6 +59,7 @@ export async function writeGeneratedArchive(options: GenerateArchiveOptions): Pr
     sections: source.sectionTable.kinds.map((kind) => kind.title),
     startYear: newest.year + 1,
     firstCumulativeNumber: newest.cumulativeNumber + 1,
+    ...(options.media === undefined ? {} : { media: options.media }),
   });
   await refuseFilledFolder(options.outDir);
   await mkdir(options.outDir, { recursive: true });
@@ -64,19 +67,22 @@ export async function writeGeneratedArchive(options: GenerateArchiveOptions): Pr
   for (const table of tables) await copyInto(options.sourceDir, options.outDir, table);
   if (options.includeSource) await copySource(source, options.sourceDir, options.outDir);
   let originalBytes = 0;
+  let originals = 0;
   for (const issue of generated) {
     await write(options.outDir, issue.path, issue.text);
+    if (!issue.original) continue;
     const pdf = originalPdf(
       issue.original.pages,
       `Generated original ${posix.basename(issue.path, issueFileExtension)}`,
     );
     await write(options.outDir, issue.original.path, pdf);
     originalBytes += pdf.length;
+    originals++;
   }
   return {
     files: generated.map((issue) => issue.path),
     ...(await writePictures(options.outDir, generated, options.seed)),
-    originals: generated.length,
+    originals,
     originalBytes,
   };
 }

@@ -22,6 +22,11 @@ export interface GenerateOptions {
   startYear: number;
   /** 总第N期 of the first generated issue. */
   firstCumulativeNumber: number;
+  /**
+   * Photos and a printed original for each issue (the default); without them the issues are text
+   * alone, for a build whose cost is all in the text (no picture is encoded).
+   */
+  media?: boolean;
 }
 
 /** An issue file, and the media beside it that its text names (written by writeGeneratedArchive). */
@@ -32,7 +37,7 @@ export interface GeneratedIssue {
   /** The photos its figures show, in the issue's picture folder (2019/2019-01/…), in reading order. */
   pictures: GeneratedPicture[];
   /** The printed original beside the file (2019/2019-01.pdf): as many pages as the articles fill. */
-  original: { path: string; pages: number };
+  original?: { path: string; pages: number };
 }
 
 export interface GeneratedPicture extends PicturePlan {
@@ -71,7 +76,13 @@ export function generateIssues(corpus: Corpus, options: GenerateOptions): Genera
       date,
     };
     const path = issueFilePath(masthead);
-    return issue(corpus, { text: random, media }, masthead, path, options.sections);
+    return issue(
+      corpus,
+      { text: random, media: options.media === false ? undefined : media },
+      masthead,
+      path,
+      options.sections,
+    );
   });
 }
 
@@ -80,7 +91,8 @@ const mediaSalt = 0x6d656469;
 
 interface Randoms {
   text: Random;
-  media: Random;
+  /** Absent for issues without media. */
+  media: Random | undefined;
 }
 
 function issue(
@@ -101,7 +113,7 @@ function issue(
     for (let k = 0; k < (counts[sectionIndex] ?? 0); k++) {
       articleNumber++;
       const id = `article-${articleNumber}`;
-      const photos = articlePictures(corpus, randoms.media, path, id);
+      const photos = randoms.media ? articlePictures(corpus, randoms.media, path, id) : [];
       nodes.push(...articleNodes(corpus, random, { id, page }, photos));
       pictures.push(...photos.map((photo) => photo.picture));
       page += random.int(1, 2);
@@ -112,7 +124,7 @@ function issue(
     path,
     text: issueFileText(nodes),
     pictures,
-    original: { path: conventionalOriginalPath(path), pages: page - 1 },
+    ...(randoms.media ? { original: { path: conventionalOriginalPath(path), pages: page - 1 } } : {}),
   };
 }
 

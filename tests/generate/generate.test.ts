@@ -233,6 +233,27 @@ describe('a generated archive', () => {
     expect(articlesOf(source ? [source] : []).flatMap((a) => a.figures.flatMap((f) => f.image ?? []))).toHaveLength(2);
   });
 
+  it('without media is the same text with caption-only figures, and no picture or original beside it', async () => {
+    const dir = join(root, 'text-only');
+    const textOnly = await writeGeneratedArchive({
+      sourceDir: bundledContent,
+      outDir: dir,
+      issues: 4,
+      seed: 42,
+      media: false,
+    });
+    expect(textOnly).toMatchObject({ pictures: 0, pictureBytes: 0, originals: 0, originalBytes: 0 });
+    expect(Object.keys(await fileHashes(dir)).filter((path) => !/\.(md|yaml)$/.test(path))).toEqual([]);
+    const archive = await loadArchive(dir);
+    expect(archive.diagnostics).toEqual([]);
+    const articles = articlesOf(archive.issues);
+    expect(archive.issues.every((issue) => issue.original === undefined)).toBe(true);
+    expect(articles.flatMap((a) => a.figures.flatMap((f) => f.image ?? []))).toEqual([]);
+    // The same articles as with media: only the figures differ.
+    const withMedia = articlesOf(generated.slice(-4));
+    expect(articles.map((a) => a.title).sort()).toEqual(withMedia.map((a) => a.title).sort());
+  });
+
   it('refuses a folder that is not empty', async () => {
     await expect(
       writeGeneratedArchive({ sourceDir: bundledContent, outDir: join(root, 'seed-6'), issues: 1, seed: 1 }),

@@ -61,7 +61,7 @@ describe('when Pagefind is killed (as the out-of-memory killer does)', () => {
   const content = join(work, 'content');
   beforeAll(async () => {
     // Enough issues that Pagefind is still indexing well after it has started.
-    await writeGeneratedArchive({ sourceDir: bundledContent, outDir: content, issues: 60, seed: 9 });
+    await writeGeneratedArchive({ sourceDir: bundledContent, outDir: content, issues: 60, seed: 9, media: false });
   });
 
   it.each([
