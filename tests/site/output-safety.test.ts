@@ -160,7 +160,9 @@ describe('stopping the build', () => {
     let stderr = '';
     npm.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     npm.stdout.resume();
-    const exited = new Promise((resolve) => npm.once('exit', resolve));
+    // 'close', not 'exit': the build shares npm's stderr and may still be writing when npm exits;
+    // the pipe closes once every process holding it has ended.
+    const exited = new Promise((resolve) => npm.once('close', resolve));
     const group = npm.pid ?? 0;
     // Building has begun once its working folder is there.
     while (!readdirSync(folder).some((name) => name.startsWith('_site.build-')))
