@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Issue } from '../model.ts';
-import { openWatchedIndex } from './pagefind-service.ts';
+import { killServicesNow, openWatchedIndex } from './pagefind-service.ts';
 import { recordsByIssue, type SearchRecord } from './records.ts';
 import { SearchIndexDiscardedError, SearchIndexError } from '../core/errors.ts';
 import { routes } from '../core/routes.ts';
@@ -107,7 +107,11 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
         const site = dirname(outputPath);
         await mkdir(site, { recursive: true });
         const staging = await makeFreshFolder(`${site}.${basename(outputPath)}-`);
-        const forget = cleanupOnExit(() => rmSync(staging, { recursive: true, force: true, maxRetries: 3 }));
+        const forget = cleanupOnExit(() => {
+          // On a stop Pagefind may still be writing into it: it must end first.
+          killServicesNow();
+          rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
+        });
         try {
           const written = await track(index.request((pages) => pages.writeFiles({ outputPath: staging })));
           check();

@@ -1,5 +1,6 @@
 import { ChildProcess } from 'node:child_process';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as pagefind from 'pagefind';
 import type { NewIndexResponse, PagefindIndex } from 'pagefind';
@@ -34,6 +35,9 @@ interface ServiceRun {
 
 /** The run the API's cached service belongs to; undefined when the next `createIndex` spawns one. */
 let current: ServiceRun | undefined;
+
+/** Pagefind processes started and not yet exited. */
+const living = new Set<ChildProcess>();
 
 /**
  * How long a failed request waits for the process's exit to be reported before its own error
@@ -108,6 +112,8 @@ function createIndexWatched(): { run: ServiceRun; created: Promise<NewIndexRespo
 }
 
 function watch(child: ChildProcess): ServiceRun {
+  living.add(child);
+  child.once('exit', () => living.delete(child));
   let ended = () => {};
   const run: ServiceRun = {
     indexes: 0,
@@ -129,6 +135,38 @@ function watch(child: ChildProcess): ServiceRun {
   child.once('exit', (code, signal) => die(new SearchServiceDiedError(howItEnded(code, signal))));
   child.once('error', (error) => die(new SearchIndexError(`无法启动检索索引程序 Pagefind：${error.message}`)));
   return run;
+}
+
+/**
+ * Kills every Pagefind process at once and waits until none can write another file. For the
+ * moment this process exits (a stop): a folder Pagefind writes into is removed only after this,
+ * or a file it was still writing would bring the folder back after its removal. Synchronous,
+ * as everything run on exit must be; it waits at most `endWait` ms.
+ */
+export function killServicesNow(): void {
+  for (const child of living) {
+    child.kill('SIGKILL');
+    if (child.pid !== undefined) waitUntilEnded(child.pid);
+  }
+}
+
+const endWait = 2000;
+
+function waitUntilEnded(pid: number): void {
+  const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  // Without /proc (macOS) the process's state cannot be read: a killed process is gone in far less.
+  if (!existsSync('/proc/self/stat')) return void pause(100);
+  for (const deadline = Date.now() + endWait; Date.now() < deadline; pause(5)) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      return;
+    }
+    // The state follows the parenthesised command name; Z: exited, waiting to be reaped.
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    if (state === 'Z' || state === 'X') return;
+  }
 }
 
 function howItEnded(code: number | null, signal: NodeJS.Signals | null): string {
