@@ -9,7 +9,7 @@ import { routes } from '../../src/core/routes.ts';
 import type { FigureImage } from '../../src/model.ts';
 import { bytesDigest } from '../../src/pipeline/media/digest.ts';
 import { fileSizeLabel, originalDownloadLabel } from '../../src/site/labels.ts';
-import { fillPictureCache, PictureProcessingError } from '../../src/site/media/picture-cache.ts';
+import { fillPictureCache, forgetCacheFiles, PictureProcessingError } from '../../src/site/media/picture-cache.ts';
 import { planPicture } from '../../src/site/media/picture-plan.ts';
 import { placeMedia } from '../../src/site/media/place-media.ts';
 
@@ -98,11 +98,37 @@ describe('fillPictureCache: each picture is made once', () => {
     const set = planPicture(image);
     await fillPictureCache([{ image, set, shown: 'b.jpg' }], cache);
     const [first, second] = set.files;
+    // Each later build is a new process, which knows nothing of the cache yet.
     await rm(join(cache, first?.fileName ?? ''));
+    forgetCacheFiles();
     expect((await fillPictureCache([{ image, set, shown: 'b.jpg' }], cache)).made).toBe(1);
     await writeFile(join(cache, second?.fileName ?? ''), '');
+    forgetCacheFiles();
     expect((await fillPictureCache([{ image, set, shown: 'b.jpg' }], cache)).made).toBe(1);
     expect((await stat(join(cache, second?.fileName ?? ''))).size).toBeGreaterThan(0);
+  });
+
+  it('in one process (the preview) checks a cache file once; one deleted meanwhile fails placing', async () => {
+    const cache = join(work, 'cache-d');
+    const image = await picture(800, 600);
+    const set = planPicture(image);
+    const toMake = [{ image, set, shown: 'd.jpg' }];
+    expect(await fillPictureCache(toMake, cache)).toEqual({ made: 1, cached: 0 });
+    const [first] = set.files;
+    await rm(join(cache, first?.fileName ?? ''));
+    // Not looked at again: the file is taken to be there.
+    expect(await fillPictureCache(toMake, cache)).toEqual({ made: 0, cached: 1 });
+    const site = join(work, 'site-d');
+    const files = set.files.map((file) => ({
+      path: `/pictures/${file.fileName}`,
+      from: join(cache, file.fileName),
+      version: file.fileName,
+      linkable: true,
+    }));
+    await expect(placeMedia(files, site)).rejects.toThrow(/图片缓存中的文件不见了.*请再构建一次/);
+    expect(await fillPictureCache(toMake, cache)).toEqual({ made: 1, cached: 0 });
+    await placeMedia(files, join(work, 'site-d2'));
+    expect(readdirSync(join(work, 'site-d2', 'pictures')).sort()).toEqual(set.files.map((f) => f.fileName).sort());
   });
 
   it('fails with the picture named and what to do when its data is damaged behind a good header', async () => {

@@ -49,8 +49,13 @@ export async function fillPictureCache(
   /** Told what is to be made before the work starts (making a thousand pictures takes minutes). */
   onStart?: (planned: CacheReport) => void,
 ): Promise<CacheReport> {
-  const missing: PictureToMake[] = [];
-  for (const picture of pictures) if (!(await allCached(picture.set, cacheDir))) missing.push(picture);
+  const cached = new Set<PictureToMake>();
+  // File system calls wait on the disk, not the processor: a few dozen at once keep it busy.
+  await eachAtMost(32, pictures, async (picture) => {
+    if (await allCached(picture.set, cacheDir)) cached.add(picture);
+  });
+  // In the order given (reading order): the order they are made in, and fail in.
+  const missing = pictures.filter((picture) => !cached.has(picture));
   onStart?.({ made: missing.length, cached: pictures.length - missing.length });
   // Made only when something goes in: an archive without pictures leaves no cache folder behind.
   if (missing.length > 0) await mkdir(cacheDir, { recursive: true });
@@ -60,13 +65,29 @@ export async function fillPictureCache(
   return { made: missing.length, cached: pictures.length - missing.length };
 }
 
+/**
+ * Cache files this process has found or written. A preview checks the cache at every save; its
+ * files are named by content and never change, so one seen once need not be looked at again
+ * (tens of thousands of stat calls, seconds, on a large archive). If one is deleted meanwhile,
+ * placing it fails and `forgetCacheFiles` makes the next build look again.
+ */
+const known = new Set<string>();
+
+/** Has the next check look at every cache file again (one it thought present was missing). */
+export function forgetCacheFiles(): void {
+  known.clear();
+}
+
 async function allCached(set: PictureSet, cacheDir: string): Promise<boolean> {
   for (const file of set.files) {
-    const size = await stat(join(cacheDir, file.fileName)).then(
+    const path = join(cacheDir, file.fileName);
+    if (known.has(path)) continue;
+    const size = await stat(path).then(
       (s) => s.size,
       () => 0,
     );
     if (size === 0) return false;
+    known.add(path);
   }
   return true;
 }
@@ -89,6 +110,7 @@ async function makePicture({ image, set, shown }: PictureToMake, cacheDir: strin
       const fileName = pictureFileName(key, stat.width, stat.format);
       if (!stat.buffer || !expected.delete(fileName)) continue;
       await writeCacheFile(join(cacheDir, fileName), stat.buffer);
+      known.add(join(cacheDir, fileName));
     }
   // The pages were planned from the picture's header; sharp found another size.
   if (expected.size > 0)

@@ -1,8 +1,9 @@
 import { constants } from 'node:fs';
-import { copyFile, link, mkdir } from 'node:fs/promises';
+import { access, copyFile, link, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { outputFile } from '../../core/routes.ts';
 import type { MediaFile } from './site-media.ts';
+import { forgetCacheFiles, PictureProcessingError } from './picture-cache.ts';
 
 /**
  * Puts the media files into a site folder being built: pictures from the cache as hard links
@@ -30,10 +31,24 @@ async function place(file: MediaFile, target: string): Promise<void> {
       return;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && !(await exists(file.from))) {
+        // The cache lost a file it held when this build checked it (deleted meanwhile).
+        forgetCacheFiles();
+        throw new PictureProcessingError(
+          `图片缓存中的文件不见了（${file.from}），也许缓存文件夹刚被删除：请再构建一次（预览中保存任一文件即可），缺的图片会重新生成。`,
+        );
+      }
       // Another file system (EXDEV), or one without hard links: copy instead.
       if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EMLINK')
         throw error;
     }
   }
   await copyFile(file.from, target, constants.COPYFILE_FICLONE);
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }
