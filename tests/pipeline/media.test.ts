@@ -372,6 +372,15 @@ describe('a figure with several pictures under one caption', () => {
     ]);
   });
 
+  it('refuses a later picture’s script address and oversized file at their own places', async () => {
+    const { found } = await check({
+      '2018/2018-01.md': issue('![会场](2018-01/a.png)\n![](<javascript:alert(1)>)\n![](2018-01/huge.png)'),
+      '2018/2018-01/a.png': png(400, 300),
+      '2018/2018-01/huge.png': png(100_000, 100_000, { declared: true }),
+    });
+    expect(found).toEqual(['14:1 error picture-scheme', '15:1 error picture-too-large']);
+  });
+
   it('asks for a caption on the first picture only', async () => {
     const { found } = await check(files('![](2018-01/a.png) ![](2018-01/b.png)'));
     expect(found).toEqual(['13:1 warning picture-caption']);
