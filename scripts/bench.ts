@@ -116,7 +116,9 @@ async function measureBaseline(issues: Parameters<typeof baselineProject>[0], wo
 
 function archiveMedia(issues: Parameters<typeof baselineProject>[0]): ArchiveMedia {
   const pictures = issues.flatMap((issue) =>
-    issue.sections.flatMap((s) => s.articles.flatMap((a) => a.figures.flatMap((f) => f.image ?? []))),
+    issue.sections.flatMap((s) =>
+      s.articles.flatMap((a) => a.figures.flatMap((f) => f.pictures.flatMap((p) => p.image ?? []))),
+    ),
   );
   const originals = issues.flatMap((issue) => issue.original ?? []);
   const bytes = (files: readonly { bytes: number }[]) => files.reduce((sum, file) => sum + file.bytes, 0);

@@ -26,13 +26,29 @@ export interface Heading {
   id: string;
 }
 
+/**
+ * A figure of an article: a caption under one picture, under several shown side by side (as a
+ * printed bulletin puts two photos under one caption), or, while the editor has only the caption
+ * (as in the 2018 PDF text), under none.
+ */
 export interface Figure {
   caption: string;
-  /** Image path or URL as written; absent while the editor has only the caption (as in the 2018 PDF text). */
-  src?: string;
+  /** In the order written; empty for a caption-only figure. */
+  pictures: FigurePicture[];
+}
+
+/** One picture of a figure. */
+export interface FigurePicture {
+  /** Image path or URL as written. */
+  src: string;
+  /**
+   * What this picture alone shows, for screen readers: the later pictures' own text, when the
+   * editor wrote one. Never on the first picture, whose text is the figure's caption.
+   */
+  alt?: string;
   /**
    * The picture file in the content folder that `src` names, as its header describes it; absent
-   * for a caption-only figure and for a remote picture (http(s), not archived).
+   * for a remote picture (http(s), not archived).
    */
   image?: FigureImage;
 }
@@ -94,8 +110,9 @@ export interface Article {
   /**
    * The article body (everything below the title and subtitle) as a sanitized HTML tree (hast),
    * without source positions. Sub-headings keep their depth in the file (`####` is `h4`, below
-   * the article's `###` title) and carry their anchor ids; figures are `<figure>` with an `<img>`
-   * only when the picture is in hand; mentions of a known entity (a park) are
+   * the article's `###` title) and carry their anchor ids; a figure is `<figure>` with an `<img>`
+   * for each of its pictures (the n-th `<img>` is `pictures[n]`; a caption-only figure has none)
+   * and its `<figcaption>`; mentions of a known entity (a park) are
    * `<data data-entity="park" value="id">`, which outputs turn into links or plain text.
    */
   body: HastRoot;

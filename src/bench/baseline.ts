@@ -1,6 +1,6 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
-import type { Article, Issue } from '../model.ts';
+import type { Article, Figure, Issue } from '../model.ts';
 
 /**
  * The benchmark's baseline: the archive's articles as a bare Eleventy project, one Markdown page
@@ -57,7 +57,9 @@ const layoutFile: ProjectFile = {
 export function baselineProject(issues: readonly Issue[]): BaselineProject {
   const articles = issues.flatMap((issue) => issue.sections.flatMap((section) => section.articles));
   const files = [
-    ...articles.flatMap((article) => article.figures.flatMap((figure) => figure.image ?? [])),
+    ...articles.flatMap((article) =>
+      article.figures.flatMap((figure) => figure.pictures.flatMap((picture) => picture.image ?? [])),
+    ),
     ...issues.flatMap((issue) => issue.original ?? []),
   ];
   const copies = new Map(files.map((file) => [file.relativePath, { path: file.relativePath, from: file.sourcePath }]));
@@ -86,7 +88,7 @@ export function articlePage(article: PageArticle): ProjectFile {
 
 /**
  * The article's reader-visible lines as Markdown: its sub-headings as `##`, every other line a
- * paragraph; a figure's picture, as a Markdown image of the copied file, goes above its caption.
+ * paragraph; a figure's pictures, each a Markdown image of the copied file, go above its caption.
  */
 export function articleMarkdown(article: Pick<PageArticle, 'text' | 'headings' | 'figures'>): string {
   const headings = new Set(article.headings.map((heading) => heading.text));
@@ -98,13 +100,18 @@ export function articleMarkdown(article: Pick<PageArticle, 'text' | 'headings' |
     .flatMap((line) => {
       if (headings.has(line)) return [`## ${escapeMarkdown(line)}`];
       const figure = captioned[0]?.caption === line ? captioned.shift() : undefined;
-      return figure?.image
-        ? [pictureMarkdown(figure.caption, figure.image.relativePath), escapeMarkdown(line)]
-        : [escapeMarkdown(line)];
+      return [...(figure ? figureMarkdown(figure) : []), escapeMarkdown(line)];
     });
   const uncaptioned = article.figures.filter((figure) => figure.caption === '');
-  return [...blocks, ...uncaptioned.flatMap((f) => (f.image ? [pictureMarkdown('', f.image.relativePath)] : []))].join(
-    '\n\n',
+  return [...blocks, ...uncaptioned.flatMap(figureMarkdown)].join('\n\n');
+}
+
+/** A figure's copied pictures as Markdown images: the first described by the caption, a later one by its own text. */
+function figureMarkdown(figure: Figure): string[] {
+  return figure.pictures.flatMap((picture, index) =>
+    picture.image
+      ? [pictureMarkdown(index === 0 ? figure.caption : (picture.alt ?? ''), picture.image.relativePath)]
+      : [],
   );
 }
 

@@ -4,10 +4,11 @@
  * rules and the importer, `new-issue` and the generator write with them, so what one writes the
  * other reads (docs/content-format.md describes the same rules for editors).
  *
- * Reading needs no Markdown parser: callers hand in the text of a paragraph or heading. Writing
- * builds Markdown trees (mdast) and serialises them with remark-stringify.
+ * Reading needs no Markdown parser: callers hand in the text of a paragraph or heading, or, for a
+ * figure's pictures, the parsed paragraph. Writing builds Markdown trees (mdast) and serialises
+ * them with remark-stringify.
  */
-import type { Heading, Paragraph, RootContent, Yaml } from 'mdast';
+import type { Heading, Image, Paragraph, RootContent, Yaml } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
@@ -45,6 +46,30 @@ export function captionOnlyText(text: string): string | undefined {
 /** How a caption-only figure is written. */
 export function captionOnlyParagraphText(caption: string): string {
   return `图：${caption}`;
+}
+
+/**
+ * A figure with pictures is a paragraph that holds only images, one or more, separated by spaces
+ * or line breaks: `![两位代表交流经验](2018-01/a.jpg) ![](2018-01/b.jpg)` is one figure with two
+ * pictures, side by side under one caption. The first image's text is the figure's caption; a
+ * later image's text, when there is one, describes that picture alone.
+ *
+ * The paragraph's images in order, or undefined when it is no such paragraph (text beside an
+ * image makes it an ordinary paragraph).
+ */
+export function figureParagraphImages(paragraph: Paragraph): Image[] | undefined {
+  const images: Image[] = [];
+  for (const child of paragraph.children) {
+    if (child.type === 'image') images.push(child);
+    else if (child.type === 'break' || (child.type === 'text' && child.value.trim() === '')) continue;
+    else return undefined;
+  }
+  return images.length > 0 ? images : undefined;
+}
+
+/** An image's text: its alt text, else its title (`![](a.jpg "说明")`), trimmed; '' when it has neither. */
+export function imageText(image: Pick<Image, 'alt' | 'title'>): string {
+  return (image.alt || image.title || '').trim();
 }
 
 /**
@@ -207,6 +232,17 @@ export const writeIssue = {
   paragraph: (text: string): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value: text }] }),
   subtitle: (subtitle: string): Paragraph => writeIssue.paragraph(subtitleParagraphText(subtitle)),
   captionOnlyFigure: (caption: string): Paragraph => writeIssue.paragraph(captionOnlyParagraphText(caption)),
+  /**
+   * `![说明](2018-01/a.jpg) ![](2018-01/b.jpg)`: a figure with its pictures in order, the caption
+   * written on the first; `alt` gives a later picture its own description.
+   */
+  figure: (caption: string, pictures: readonly { src: string; alt?: string }[]): Paragraph => ({
+    type: 'paragraph',
+    children: pictures.flatMap(({ src, alt }, index): Paragraph['children'] => [
+      ...(index === 0 ? [] : [{ type: 'text' as const, value: ' ' }]),
+      { type: 'image', url: src, alt: index === 0 ? caption : (alt ?? '') },
+    ]),
+  }),
   /**
    * The front matter, fields in the documented order, with an optional comment first (what the
    * editor should do next). Values are written by the yaml package, so quoting is YAML's.

@@ -93,7 +93,9 @@ async function copySource(source: Archive, sourceDir: string, outDir: string): P
   const media = source.issues.flatMap((issue) => [
     ...(issue.original ? [issue.original.relativePath] : []),
     ...issue.sections.flatMap((section) =>
-      section.articles.flatMap((article) => article.figures.flatMap((figure) => figure.image?.relativePath ?? [])),
+      section.articles.flatMap((article) =>
+        article.figures.flatMap((figure) => figure.pictures.flatMap((picture) => picture.image?.relativePath ?? [])),
+      ),
     ),
   ]);
   for (const file of new Set(media)) await copyInto(sourceDir, outDir, file);

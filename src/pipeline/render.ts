@@ -1,15 +1,15 @@
 import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { sanitize, defaultSchema, type Schema } from 'hast-util-sanitize';
-import type { Image, Paragraph, Root, RootContent, Text } from 'mdast';
+import type { Paragraph, Root, RootContent, Text } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
 import { removePosition } from 'unist-util-remove-position';
 import { visit } from 'unist-util-visit';
-import { captionOnlyText, subtitleParagraphText } from '../core/content-format.ts';
+import { captionOnlyText, figureParagraphImages, imageText, subtitleParagraphText } from '../core/content-format.ts';
 import { isSafeUrl } from '../core/safe-url.ts';
 import { isWide } from '../core/wide-chars.ts';
-import type { Figure, FigureImage, Heading } from '../model.ts';
+import type { Figure, FigureImage, FigurePicture, Heading } from '../model.ts';
 
 export interface RenderedBody {
   /** Sanitized, position-free HTML tree of the body: the model's `Article.body`. */
@@ -85,21 +85,28 @@ export function showRawHtmlAsText(tree: Root): void {
 }
 
 function figureOf(paragraph: Paragraph, images: ReadonlyMap<string, FigureImage>): Figure | undefined {
-  const children = paragraph.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
-  const only = children.length === 1 ? children[0] : undefined;
-  if (only?.type === 'image') {
-    const image: Image = only;
-    const caption = (image.alt || image.title || '').trim();
+  const written = figureParagraphImages(paragraph);
+  if (written) {
+    const [first] = written;
+    const caption = first ? imageText(first) : '';
     // An unsafe address is no picture: the figure waits for a real one, and validation says why.
-    if (!isSafeUrl(image.url)) return { caption };
-    const file = images.get(image.url);
-    return file ? { caption, src: image.url, image: file } : { caption, src: image.url };
+    const pictures = written.flatMap((image, index): FigurePicture[] => {
+      if (!isSafeUrl(image.url)) return [];
+      const alt = index === 0 ? '' : imageText(image);
+      const file = images.get(image.url);
+      return [{ src: image.url, ...(alt === '' ? {} : { alt }), ...(file ? { image: file } : {}) }];
+    });
+    return { caption, pictures };
   }
   const caption = captionOnlyText(toString(paragraph));
-  return caption === undefined ? undefined : { caption };
+  return caption === undefined ? undefined : { caption, pictures: [] };
 }
 
-/** Turns figure paragraphs into `<figure>` elements; the figures come back in reading order. */
+/**
+ * Turns figure paragraphs into `<figure>` elements: an `<img>` for each picture (the first one's
+ * text is the caption, a later one's is its own or none), then the caption. The figures come back
+ * in reading order.
+ */
 function markFigures(tree: Root, images: ReadonlyMap<string, FigureImage>): Map<Paragraph, Figure> {
   const figures = new Map<Paragraph, Figure>();
   visit(tree, 'paragraph', (node: Paragraph) => {
@@ -112,13 +119,13 @@ function markFigures(tree: Root, images: ReadonlyMap<string, FigureImage>): Map<
       properties: {},
       children: [{ type: 'text', value: figure.caption }],
     };
-    const children: ElementContent[] = figure.src
-      ? [
-          { type: 'element', tagName: 'img', properties: { src: figure.src, alt: figure.caption }, children: [] },
-          caption,
-        ]
-      : [caption];
-    node.data = { hName: 'figure', hProperties: {}, hChildren: children };
+    const pictures: ElementContent[] = figure.pictures.map((picture, index) => ({
+      type: 'element',
+      tagName: 'img',
+      properties: { src: picture.src, alt: index === 0 ? figure.caption : (picture.alt ?? '') },
+      children: [],
+    }));
+    node.data = { hName: 'figure', hProperties: {}, hChildren: [...pictures, caption] };
   });
   return figures;
 }

@@ -100,10 +100,16 @@ function recordHtml(
   ].join('\n');
 }
 
-/** The article's first picture, small, for its search result; the caption is its text alternative. */
+/**
+ * The article's first picture file, small, for its search result; its text alternative is the
+ * picture's own description or else its figure's caption.
+ */
 function thumbnail(article: Pick<Article, 'figures'>): { image?: string; image_alt?: string } {
-  const figure = article.figures.find((candidate) => candidate.image);
-  return figure?.image ? { image: routes.picture(thumbnailFileName(figure.image)), image_alt: figure.caption } : {};
+  for (const figure of article.figures)
+    for (const picture of figure.pictures)
+      if (picture.image)
+        return { image: routes.picture(thumbnailFileName(picture.image)), image_alt: picture.alt ?? figure.caption };
+  return {};
 }
 
 export function articleRecord(issue: Issue, section: Section, article: Article, position: number): SearchRecord {

@@ -1,15 +1,21 @@
 import { absolute, routes, type Deployment } from '../core/routes.ts';
-import type { Article, Figure, FigureImage, Issue, Original } from '../model.ts';
+import type { Article, Figure, FigureImage, FigurePicture, Issue, Original } from '../model.ts';
 import { articleHtml } from './article-html.ts';
 import type { SiteMedia } from './media/site-media.ts';
 
 /** A media file as the open data names it: never where it lies on the machine that built the site. */
 type PublishedFile<T extends { sourcePath: string }> = Omit<T, 'sourcePath'>;
 /**
- * A figure as the open data publishes it: `src` is the picture's full-size file on the site (an
- * absolute URL, with its size), or the address as written for a picture on another site.
+ * A picture as the open data publishes it: `src` is its full-size file on the site (an absolute
+ * URL, with its size), or the address as written for a picture on another site.
  */
-type PublishedFigure = Omit<Figure, 'image'> & { width?: number; height?: number; image?: PublishedFile<FigureImage> };
+type PublishedPicture = Omit<FigurePicture, 'image'> & {
+  width?: number;
+  height?: number;
+  image?: PublishedFile<FigureImage>;
+};
+/** A figure as the open data publishes it: its caption and its pictures in order (none for a caption-only one). */
+type PublishedFigure = Omit<Figure, 'pictures'> & { pictures: PublishedPicture[] };
 type PublishedOriginal = PublishedFile<Original> & { url: string };
 
 /** An article as the open data publishes it: the model's fields, the body as HTML (docs/deploy.md). */
@@ -39,12 +45,15 @@ function publishedMedia(
 }
 
 function publishedFigures(figures: readonly Figure[], deployment: Deployment, media: SiteMedia): PublishedFigure[] {
-  return figures.map(({ image, ...figure }) => {
-    const set = image ? media.pictures.get(image.digest) : undefined;
-    if (!image || !set) return figure;
-    const { full, width, height } = set;
-    return { ...figure, src: absolute(full, deployment), width, height, image: withoutSourcePath(image) };
-  });
+  return figures.map((figure) => ({
+    ...figure,
+    pictures: figure.pictures.map(({ image, ...picture }) => {
+      const set = image ? media.pictures.get(image.digest) : undefined;
+      if (!image || !set) return picture;
+      const { full, width, height } = set;
+      return { ...picture, src: absolute(full, deployment), width, height, image: withoutSourcePath(image) };
+    }),
+  }));
 }
 
 function originalPageUrl(issue: Issue, article: Pick<Article, 'originalPage'>, deployment: Deployment) {

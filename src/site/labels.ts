@@ -30,3 +30,11 @@ export function fileSizeLabel(bytes: number): string {
 export function originalDownloadLabel(original: { bytes: number; pages: number }): string {
   return `下载原刊（PDF，${fileSizeLabel(original.bytes)}，${original.pages} 页）`;
 }
+
+/**
+ * What a later picture of a figure is called where it needs a name (its link to the full size)
+ * and the editor gave it no text of its own: 调研现场（第 2 张）.
+ */
+export function laterPictureLabel(caption: string, ordinal: number): string {
+  return caption === '' ? `第 ${ordinal} 张图片` : `${caption}（第 ${ordinal} 张）`;
+}

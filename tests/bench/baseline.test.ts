@@ -99,6 +99,7 @@ describe('baselineProject', () => {
     expect(project.copies.map((copy) => copy.path).sort()).toEqual([
       '2018/2018-01.pdf',
       '2018/2018-01/factory.jpg',
+      '2018/2018-01/forum.jpg',
       '2018/2018-01/meeting.jpg',
     ]);
     for (const copy of project.copies) expect(copy.from).toBe(join(mediaArchive, copy.path));
@@ -125,6 +126,21 @@ describe('baselineProject', () => {
     expect(pictures.map((picture) => [picture.url, picture.alt])).toEqual([['/2018/2018-01/meeting.jpg', caption]]);
   });
 
+  it('shows each picture of a figure with several, above its one caption', async () => {
+    const { issues } = await loadArchive(mediaArchive);
+    const article = defined(
+      issues[0]?.sections[0]?.articles.find((a) => a.id === 'p3'),
+      'the article with two photos side by side',
+    );
+    const page = defined(
+      baselineProject(issues).files.find((file) => file.path === `${article.url.slice(1, -1)}.md`),
+      'its page',
+    );
+    expect(page.content).toContain(
+      '\n\n![调研现场](/2018/2018-01/factory.jpg)\n\n![座谈会现场](/2018/2018-01/forum.jpg)\n\n调研现场\n',
+    );
+  });
+
   it('escapes what Markdown would read in a caption and in a path', () => {
     const markdown = articleMarkdown({
       text: '第一段\n*说明* [1]',
@@ -132,16 +148,20 @@ describe('baselineProject', () => {
       figures: [
         {
           caption: '*说明* [1]',
-          src: 'a (1).jpg',
-          image: {
-            sourcePath: '/content/2019/2019-01/照片 (1).jpg',
-            relativePath: '2019/2019-01/照片 (1).jpg',
-            digest: '0'.repeat(64),
-            format: 'jpeg',
-            width: 800,
-            height: 600,
-            bytes: 1,
-          },
+          pictures: [
+            {
+              src: 'a (1).jpg',
+              image: {
+                sourcePath: '/content/2019/2019-01/照片 (1).jpg',
+                relativePath: '2019/2019-01/照片 (1).jpg',
+                digest: '0'.repeat(64),
+                format: 'jpeg',
+                width: 800,
+                height: 600,
+                bytes: 1,
+              },
+            },
+          ],
         },
       ],
     });

@@ -11,18 +11,22 @@ import { buildSite, type BuiltSite } from './built-site.ts';
 import { axeViolations } from './axe.ts';
 
 /**
- * The media fixture's site (the bundled issue with two photos and its printed PDF) in Chromium:
+ * The media fixture's site (the bundled issue with three photos, two of them side by side under
+ * one caption, and its printed PDF) in Chromium:
  * pictures load in a format the browser prefers, nothing moves while they arrive, search results
  * show the thumbnail, and the pages with pictures and the original pass axe.
  */
 const archive = await loadArchive(mediaArchive, 'media-archive');
 const issue = defined(archive.issues[0], 'the fixture issue');
 const articles = issue.sections.flatMap((section) => section.articles);
-const withPicture = defined(
-  articles.find((article) => article.figures.some((figure) => figure.image)),
-  'an article with a picture',
+const hasPicture = (article: (typeof articles)[number]) =>
+  article.figures.some((figure) => figure.pictures.some((picture) => picture.image));
+const withPicture = defined(articles.find(hasPicture), 'an article with a picture');
+const withTwo = defined(
+  articles.find((article) => article.figures.some((figure) => figure.pictures.length === 2)),
+  'an article with two pictures under one caption',
 );
-const withoutPicture = articles.filter((article) => !article.figures.some((figure) => figure.image));
+const withoutPicture = articles.filter((article) => !hasPicture(article));
 
 const viewports = [
   ['desktop', { width: 1280, height: 900 }],
@@ -30,6 +34,7 @@ const viewports = [
 ] as const;
 const pages = [
   ['the article with a picture', withPicture.url],
+  ['the article with two pictures under one caption', withTwo.url],
   ['the issue page', issue.url],
 ] as const;
 
@@ -149,6 +154,65 @@ describe.each(viewports)('on a %s screen', (_name, viewport) => {
   });
 });
 
+describe('a figure with two pictures under one caption', () => {
+  interface Box {
+    top: number;
+    bottom: number;
+    left: number;
+    right: number;
+    width: number;
+    height: number;
+  }
+  async function layout(viewport: { width: number; height: number }) {
+    const page = await site.newPage();
+    await page.setViewportSize(viewport);
+    await page.goto(site.url(withTwo.url), { waitUntil: 'load' });
+    const figure = page.locator('.figure', { has: page.locator('.figure-pictures') });
+    await figure.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLImageElement>('.figure-pictures img')].every((img) => img.complete),
+    );
+    const measured = await figure.evaluate((element) => {
+      const box = (node: Element): Box => {
+        const { top, bottom, left, right, width, height } = node.getBoundingClientRect();
+        return { top, bottom, left, right, width, height };
+      };
+      return {
+        figure: box(element),
+        pictures: [...element.querySelectorAll('.figure-pictures img')].map(box),
+        captions: [...element.querySelectorAll('figcaption')].map(box),
+      };
+    });
+    await page.close();
+    return measured;
+  }
+
+  it('stands them side by side, equally tall, within the column, above the one caption, on a desktop', async () => {
+    const { figure, pictures, captions } = await layout({ width: 1280, height: 900 });
+    const [first, second] = pictures;
+    expect(pictures).toHaveLength(2);
+    expect(captions).toHaveLength(1);
+    if (!first || !second) throw new Error('two pictures expected');
+    expect(Math.abs(first.top - second.top)).toBeLessThan(1);
+    expect(Math.abs(first.height - second.height)).toBeLessThan(1.5);
+    expect(second.left).toBeGreaterThan(first.right);
+    expect(first.left).toBeGreaterThanOrEqual(figure.left - 0.5);
+    expect(second.right).toBeLessThanOrEqual(figure.right + 0.5);
+    // Together they fill the column (each as wide as its shape asks), not two thumbnails.
+    expect(first.width + second.width).toBeGreaterThan(figure.width * 0.95);
+    expect(captions[0]?.top).toBeGreaterThanOrEqual(Math.max(first.bottom, second.bottom));
+  });
+
+  it('stacks them at the column’s width on a phone', async () => {
+    const { figure, pictures, captions } = await layout({ width: 390, height: 844 });
+    const [first, second] = pictures;
+    if (!first || !second) throw new Error('two pictures expected');
+    expect(second.top).toBeGreaterThanOrEqual(first.bottom);
+    for (const picture of [first, second]) expect(Math.abs(picture.width - figure.width)).toBeLessThan(1);
+    expect(captions[0]?.top).toBeGreaterThanOrEqual(second.bottom);
+  });
+});
+
 describe('search results', () => {
   it('show the thumbnail of an article with a picture, loaded, and none for one without', async () => {
     const page = await site.newPage();
@@ -174,7 +238,7 @@ describe('search results', () => {
       src: new URL(img.currentSrc).pathname,
       alt: img.alt,
     }));
-    expect(loaded).toMatchObject({ complete: true, alt: withPicture.figures.find((f) => f.image)?.caption });
+    expect(loaded).toMatchObject({ complete: true, alt: withPicture.figures[0]?.caption });
     expect(loaded.naturalWidth).toBeGreaterThan(0);
     expect(loaded.src).toMatch(/^\/pictures\/[0-9a-f]+-480\.jpg$/);
     // 泰州 is also in an article without a picture: its result has no thumbnail.

@@ -1,9 +1,16 @@
+import type { Paragraph } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import {
   captionOnlyText,
+  figureParagraphImages,
   headingAttributesText,
+  imageText,
+  issueFileText,
   splitHeadingAttributes,
   subtitleText,
+  writeIssue,
 } from '../../src/core/content-format.ts';
 
 describe('splitHeadingAttributes', () => {
@@ -69,5 +76,44 @@ describe('headingAttributesText', () => {
       malformed: [],
     });
     expect(headingAttributesText({})).toBe('');
+  });
+});
+
+describe('figure paragraphs', () => {
+  const paragraph = (markdown: string): Paragraph => {
+    const [first] = unified().use(remarkParse).parse(markdown).children;
+    if (first?.type !== 'paragraph') throw new Error(`no paragraph in ${markdown}`);
+    return first;
+  };
+  const urls = (markdown: string) => figureParagraphImages(paragraph(markdown))?.map((image) => image.url);
+
+  it('are paragraphs of images only, separated by spaces or line breaks', () => {
+    expect(urls('![甲](a.jpg)')).toEqual(['a.jpg']);
+    expect(urls('![甲](a.jpg) ![](b.jpg)')).toEqual(['a.jpg', 'b.jpg']);
+    expect(urls('![甲](a.jpg)\n![](b.jpg)\n![丙](c.jpg)')).toEqual(['a.jpg', 'b.jpg', 'c.jpg']);
+    expect(urls('![甲](a.jpg)\\\n![](b.jpg)')).toEqual(['a.jpg', 'b.jpg']);
+  });
+
+  it('are not paragraphs with text or links beside the images', () => {
+    expect(urls('会场 ![甲](a.jpg)')).toBeUndefined();
+    expect(urls('![甲](a.jpg)，![](b.jpg)')).toBeUndefined();
+    expect(urls('[![甲](a.jpg)](https://example.com/)')).toBeUndefined();
+    expect(urls('图：会场')).toBeUndefined();
+  });
+
+  it('are written as the pipeline reads them: the caption on the first image, a later one’s own text on it', () => {
+    const written = writeIssue.figure('两位代表交流经验', [
+      { src: '2018-01/a.jpg' },
+      { src: '2018-01/b.jpg' },
+      { src: '2018-01/c.jpg', alt: '握手' },
+    ]);
+    const text = issueFileText([written]);
+    expect(text).toBe('![两位代表交流经验](2018-01/a.jpg) ![](2018-01/b.jpg) ![握手](2018-01/c.jpg)\n');
+    const read = figureParagraphImages(paragraph(text));
+    expect(read?.map((image) => [image.url, imageText(image)])).toEqual([
+      ['2018-01/a.jpg', '两位代表交流经验'],
+      ['2018-01/b.jpg', ''],
+      ['2018-01/c.jpg', '握手'],
+    ]);
   });
 });

@@ -110,8 +110,8 @@ describe('generated archive', () => {
     const articles = articlesOf(generated);
     expect(articles.some((a) => a.subtitle)).toBe(true);
     expect(articles.some((a) => a.headings.length > 1)).toBe(true);
-    expect(articles.some((a) => a.figures.some((f) => f.src === undefined && f.caption !== ''))).toBe(true);
-    expect(articles.some((a) => a.figures.some((f) => f.image !== undefined))).toBe(true);
+    expect(articles.some((a) => a.figures.some((f) => f.pictures.length === 0 && f.caption !== ''))).toBe(true);
+    expect(articles.some((a) => a.figures.some((f) => f.pictures.some((p) => p.image !== undefined)))).toBe(true);
     expect(articles.every((a) => typeof a.page === 'number')).toBe(true);
   });
 
@@ -132,7 +132,7 @@ describe('generated archive', () => {
 });
 
 describe('generated pictures', () => {
-  const pictured = () => articlesOf(generated).filter((a) => a.figures.some((f) => f.image));
+  const pictured = () => articlesOf(generated).filter((a) => a.figures.some((f) => f.pictures.some((p) => p.image)));
 
   it('go to about a third of the articles, one or two each, captioned, in the issue’s picture folder', () => {
     const articles = articlesOf(generated);
@@ -140,7 +140,7 @@ describe('generated pictures', () => {
     expect(share).toBeGreaterThan(0.2);
     expect(share).toBeLessThan(0.47);
     for (const article of pictured()) {
-      const figures = article.figures.filter((f) => f.image);
+      const figures = article.figures.filter((f) => f.pictures.some((p) => p.image));
       expect(figures.length).toBeGreaterThanOrEqual(1);
       expect(figures.length).toBeLessThanOrEqual(2);
       // A pictured article has no caption-only figure besides.
@@ -148,16 +148,22 @@ describe('generated pictures', () => {
     }
     for (const issue of generated) {
       const folder = issue.sourcePath.replace(/\.md$/, '');
-      for (const figure of articlesOf([issue]).flatMap((a) => a.figures.filter((f) => f.image))) {
+      for (const figure of articlesOf([issue]).flatMap((a) => a.figures.filter((f) => f.pictures.length > 0))) {
         expect(figure.caption).not.toBe('');
-        expect(figure.src).toMatch(new RegExp(`^${folder.split('/')[1]}/article-\\d+-[12]\\.jpg$`));
-        expect(figure.image?.relativePath).toBe(`${folder}/${figure.src?.split('/')[1]}`);
+        // Generated figures have one picture each.
+        expect(figure.pictures).toHaveLength(1);
+        for (const picture of figure.pictures) {
+          expect(picture.src).toMatch(new RegExp(`^${folder.split('/')[1]}/article-\\d+-[12]\\.jpg$`));
+          expect(picture.image?.relativePath).toBe(`${folder}/${picture.src.split('/')[1]}`);
+        }
       }
     }
   });
 
   it('are real JPEGs of a bulletin photo’s size: 640–1024 pixels wide, 3:2 or 4:3, 30–130 KB', async () => {
-    const images = articlesOf(generated).flatMap((a) => a.figures.flatMap((f) => f.image ?? []));
+    const images = articlesOf(generated).flatMap((a) =>
+      a.figures.flatMap((f) => f.pictures.flatMap((p) => p.image ?? [])),
+    );
     expect(images.length).toBe(written.pictures);
     let bytes = 0;
     for (const image of images) {
@@ -178,7 +184,9 @@ describe('generated pictures', () => {
   });
 
   it('are each distinct', async () => {
-    const images = articlesOf(generated).flatMap((a) => a.figures.flatMap((f) => f.image ?? []));
+    const images = articlesOf(generated).flatMap((a) =>
+      a.figures.flatMap((f) => f.pictures.flatMap((p) => p.image ?? [])),
+    );
     const hashes = await Promise.all(
       images.map(async (image) =>
         createHash('sha1')
@@ -230,7 +238,11 @@ describe('a generated archive', () => {
     expect(archive.diagnostics).toEqual([]);
     const source = archive.issues.find((issue) => issue.year === 2018);
     expect(source?.original?.pages).toBeGreaterThan(0);
-    expect(articlesOf(source ? [source] : []).flatMap((a) => a.figures.flatMap((f) => f.image ?? []))).toHaveLength(2);
+    expect(
+      articlesOf(source ? [source] : []).flatMap((a) =>
+        a.figures.flatMap((f) => f.pictures.flatMap((p) => p.image ?? [])),
+      ),
+    ).toHaveLength(3);
   });
 
   it('without media is the same text with caption-only figures, and no picture or original beside it', async () => {
@@ -248,7 +260,7 @@ describe('a generated archive', () => {
     expect(archive.diagnostics).toEqual([]);
     const articles = articlesOf(archive.issues);
     expect(archive.issues.every((issue) => issue.original === undefined)).toBe(true);
-    expect(articles.flatMap((a) => a.figures.flatMap((f) => f.image ?? []))).toEqual([]);
+    expect(articles.flatMap((a) => a.figures.flatMap((f) => f.pictures.flatMap((p) => p.image ?? [])))).toEqual([]);
     // The same articles as with media: only the figures differ.
     const withMedia = articlesOf(generated.slice(-4));
     expect(articles.map((a) => a.title).sort()).toEqual(withMedia.map((a) => a.title).sort());

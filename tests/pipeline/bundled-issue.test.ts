@@ -75,8 +75,8 @@ describe('the bundled 2018 No.1 issue, end to end', () => {
       '（五）创新院产学研合作模式',
     ]);
     expect(articles.flatMap((a) => a.figures)).toEqual([
-      { caption: '泰州医药高新技术产业开发区国家生态工业园区建设规划会' },
-      { caption: '调研现场' },
+      { caption: '泰州医药高新技术产业开发区国家生态工业园区建设规划会', pictures: [] },
+      { caption: '调研现场', pictures: [] },
     ]);
   });
 

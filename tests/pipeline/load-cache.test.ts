@@ -93,7 +93,7 @@ describe('loadArchive with a cache, when pictures and originals change', () => {
     return dir;
   };
   const figureOf = (archive: Awaited<ReturnType<typeof loadArchive>>) =>
-    issueById(archive, '2018-01')?.sections[0]?.articles[0]?.figures[0];
+    issueById(archive, '2018-01')?.sections[0]?.articles[0]?.figures[0]?.pictures[0];
 
   it('keeps the issue while its picture and where its original would be stay as they were', async () => {
     const dir = withMedia();
@@ -114,6 +114,23 @@ describe('loadArchive with a cache, when pictures and originals change', () => {
     expect(gone.diagnostics.map((d) => d.rule)).toEqual(['picture-missing']);
     put(dir, '2018/2018-01/a.png', png(500, 300));
     expect(figureOf(await loadArchive(dir, dir, cache))?.image?.width).toBe(500);
+  });
+
+  it('reads the issue again when the second picture of a figure with two changes', async () => {
+    const dir = makeContentDir({});
+    put(
+      dir,
+      '2018/2018-01.md',
+      masthead() + minimalBody.replace('正文第一段。', '![会场](2018-01/a.png) ![](2018-01/b.png)'),
+    );
+    put(dir, '2018/2018-01/a.png', png(400, 300));
+    put(dir, '2018/2018-01/b.png', png(400, 300));
+    const cache = issueFileCache();
+    const second = (archive: Awaited<ReturnType<typeof loadArchive>>) =>
+      issueById(archive, '2018-01')?.sections[0]?.articles[0]?.figures[0]?.pictures[1];
+    expect(second(await loadArchive(dir, dir, cache))?.image?.width).toBe(400);
+    put(dir, '2018/2018-01/b.png', png(600, 300));
+    expect(second(await loadArchive(dir, dir, cache))?.image?.width).toBe(600);
   });
 
   it('reads the issue again when its original comes, changes or goes', async () => {

@@ -15,7 +15,7 @@ describe('the media fixture archive: the bundled issue with its photos and its p
     expect(archive.diagnostics).toEqual([]);
   });
 
-  it('is the bundled issue’s text, its two captions now pictures', () => {
+  it('is the bundled issue’s text, its two captions now figures: one picture, and two side by side', () => {
     const fixture = readFileSync(join(mediaArchive, '2018/2018-01.md'), 'utf8').split('\n');
     const seed = readFileSync(bundledIssuePath, 'utf8').split('\n');
     const changed = seed.flatMap((line, i) => (line === fixture[i] ? [] : [[line, fixture[i]]]));
@@ -24,18 +24,23 @@ describe('the media fixture archive: the bundled issue with its photos and its p
         '图：泰州医药高新技术产业开发区国家生态工业园区建设规划会',
         '![泰州医药高新技术产业开发区国家生态工业园区建设规划会](2018-01/meeting.jpg)',
       ],
-      ['图：调研现场', '![调研现场](2018-01/factory.jpg)'],
+      ['图：调研现场', '![调研现场](2018-01/factory.jpg) ![座谈会现场](2018-01/forum.jpg)'],
     ]);
     const texts = bundled.issues[0]?.sections.flatMap((section) => section.articles.map((a) => a.text));
     expect(articles.map((a) => a.text)).toEqual(texts);
   });
 
-  it('has the two photos with their sizes from the headers', () => {
+  it('has the three photos of its two figures with their sizes from the headers', () => {
     const figures = articles.flatMap((a) => a.figures);
+    expect(figures.map((figure) => [figure.caption, figure.pictures.length])).toEqual([
+      ['泰州医药高新技术产业开发区国家生态工业园区建设规划会', 1],
+      ['调研现场', 2],
+    ]);
+    const pictures = figures.flatMap((figure) => figure.pictures);
     expect(
-      figures.map(({ caption, src, image }) => [
-        caption,
+      pictures.map(({ src, alt, image }) => [
         src,
+        alt,
         image?.relativePath,
         image?.format,
         image?.width,
@@ -43,24 +48,18 @@ describe('the media fixture archive: the bundled issue with its photos and its p
         image?.bytes,
       ]),
     ).toEqual([
-      [
-        '泰州医药高新技术产业开发区国家生态工业园区建设规划会',
-        '2018-01/meeting.jpg',
-        '2018/2018-01/meeting.jpg',
-        'jpeg',
-        900,
-        560,
-        73334,
-      ],
-      ['调研现场', '2018-01/factory.jpg', '2018/2018-01/factory.jpg', 'jpeg', 800, 520, 17213],
+      ['2018-01/meeting.jpg', undefined, '2018/2018-01/meeting.jpg', 'jpeg', 900, 560, 73334],
+      ['2018-01/factory.jpg', undefined, '2018/2018-01/factory.jpg', 'jpeg', 800, 520, 17213],
+      ['2018-01/forum.jpg', '座谈会现场', '2018/2018-01/forum.jpg', 'jpeg', 640, 480, 7495],
     ]);
-    expect(figures.map((figure) => figure.image?.digest)).toEqual([
+    expect(pictures.map((picture) => picture.image?.digest)).toEqual([
       'faec0838a7302bc7b0664cc94e628558ca5df3ce1f1c0dffe408b446f914c669',
       'a2b4cf184d857caab37e6fac130a34c0fa5cb4dbbe773eb92f3e8d026dd175d7',
+      'a96351b12e32d0114c4843734763e5d825093af21dbe8092b6b2080f4fedecad',
     ]);
-    for (const figure of figures)
-      expect(figure.image?.sourcePath).toBe(
-        join(realpathSync(mediaArchive), defined(figure.image, 'a picture').relativePath),
+    for (const picture of pictures)
+      expect(picture.image?.sourcePath).toBe(
+        join(realpathSync(mediaArchive), defined(picture.image, 'a picture').relativePath),
       );
   });
 
@@ -86,8 +85,8 @@ describe('the media fixture archive: the bundled issue with its photos and its p
     const plain = defined(bundled.issues[0], 'the bundled issue');
     expect(plain.original).toBeUndefined();
     expect(plain.sections.flatMap((s) => s.articles.flatMap((a) => a.figures))).toEqual([
-      { caption: '泰州医药高新技术产业开发区国家生态工业园区建设规划会' },
-      { caption: '调研现场' },
+      { caption: '泰州医药高新技术产业开发区国家生态工业园区建设规划会', pictures: [] },
+      { caption: '调研现场', pictures: [] },
     ]);
     expect(plain.sections.flatMap((s) => s.articles.map((a) => a.originalPage))).toEqual([
       undefined,

@@ -34,17 +34,20 @@ describe('pictures', () => {
     'takes %s by its bytes, whatever its name, with its size from the header',
     async (_, bytes, format, w, h) => {
       const { archive } = await check(withPicture('2018-01/photo.bin', bytes));
-      const figure = archive.issues[0]?.sections[0]?.articles[0]?.figures[0];
-      expect(figure?.image).toMatchObject({ format, relativePath: '2018/2018-01/photo.bin', bytes: bytes.length });
+      const picture = archive.issues[0]?.sections[0]?.articles[0]?.figures[0]?.pictures[0];
+      expect(picture?.image).toMatchObject({ format, relativePath: '2018/2018-01/photo.bin', bytes: bytes.length });
       // A picture narrower than 400 px is taken, with a warning.
-      expect(figure?.image?.width).toBe(w);
-      expect(figure?.image?.height).toBe(h);
+      expect(picture?.image?.width).toBe(w);
+      expect(picture?.image?.height).toBe(h);
     },
   );
 
   it('gives a sideways JPEG the size it is shown at (EXIF orientation)', async () => {
     const { archive } = await check(withPicture('2018-01/a.jpg', jpegHeader(1200, 800, { orientation: 6 })));
-    expect(archive.issues[0]?.sections[0]?.articles[0]?.figures[0]?.image).toMatchObject({ width: 800, height: 1200 });
+    expect(archive.issues[0]?.sections[0]?.articles[0]?.figures[0]?.pictures[0]?.image).toMatchObject({
+      width: 800,
+      height: 1200,
+    });
   });
 
   it('refuses a text file named .jpg, naming what it is not', async () => {
@@ -105,7 +108,9 @@ describe('pictures', () => {
       '2018/2018-01/会场.png': png(400, 1),
     });
     expect(found).toEqual([]);
-    expect(archive.issues[0]?.sections[0]?.articles[0]?.figures[0]?.image?.relativePath).toBe('2018/2018-01/会场.png');
+    expect(archive.issues[0]?.sections[0]?.articles[0]?.figures[0]?.pictures[0]?.image?.relativePath).toBe(
+      '2018/2018-01/会场.png',
+    );
   });
 });
 
@@ -147,7 +152,7 @@ describe('paths that leave the content folder', () => {
         symlinkSync('../../photos/real.png', join(dir, '2018/2018-01/in.png'));
       },
     );
-    const image = defined(archive.issues[0]?.sections[0]?.articles[0]?.figures[0]?.image, 'the picture');
+    const image = defined(archive.issues[0]?.sections[0]?.articles[0]?.figures[0]?.pictures[0]?.image, 'the picture');
     expect(image.relativePath).toBe('2018/2018-01/in.png');
     expect(image.sourcePath.endsWith(join('photos', 'real.png'))).toBe(true);
     expect(image.sourcePath.startsWith('/')).toBe(true);
@@ -168,7 +173,9 @@ describe('addresses', () => {
     async (url) => {
       const { found, archive } = await check({ '2018/2018-01.md': issue(`![图](${url})`) });
       expect(found).toEqual(['13:1 warning picture-remote']);
-      expect(archive.issues[0]?.sections[0]?.articles[0]?.figures).toEqual([{ caption: '图', src: url }]);
+      expect(archive.issues[0]?.sections[0]?.articles[0]?.figures).toEqual([
+        { caption: '图', pictures: [{ src: url }] },
+      ]);
     },
   );
 });
@@ -289,10 +296,104 @@ describe('figures in the model', () => {
       node.type === 'element' && node.tagName === 'figure' ? [node] : [],
     );
     expect(inBody).toHaveLength(article.figures.length);
-    expect(article.figures.map((f) => [f.caption, f.image?.width])).toEqual([
+    expect(article.figures.map((f) => [f.caption, f.pictures[0]?.image?.width])).toEqual([
       ['甲图', 640],
       ['乙图', undefined],
       ['丙图', undefined],
     ]);
+  });
+});
+
+describe('a figure with several pictures under one caption', () => {
+  const files = (body: string, names = ['a.png', 'b.png', 'c.png']) => ({
+    '2018/2018-01.md': issue(body),
+    ...Object.fromEntries(names.map((name, i) => [`2018/2018-01/${name}`, png(400 + 100 * i, 300)])),
+  });
+  const figuresOf = (archive: Awaited<ReturnType<typeof check>>['archive']) =>
+    defined(archive.issues[0]?.sections[0]?.articles[0], 'the article').figures;
+
+  it('is one picture when the paragraph holds one image', async () => {
+    const { found, archive } = await check(files('![会场](2018-01/a.png)'));
+    expect(found).toEqual([]);
+    expect(figuresOf(archive).map((f) => [f.caption, f.pictures.map((p) => [p.src, p.image?.width])])).toEqual([
+      ['会场', [['2018-01/a.png', 400]]],
+    ]);
+  });
+
+  it('takes two images separated by a space as one figure, the caption from the first', async () => {
+    const { found, archive } = await check(files('![两位代表交流经验](2018-01/a.png) ![](2018-01/b.png)'));
+    expect(found).toEqual([]);
+    const [figure, ...others] = figuresOf(archive);
+    expect(others).toEqual([]);
+    expect(figure?.caption).toBe('两位代表交流经验');
+    expect(figure?.pictures.map((p) => [p.src, p.alt, p.image?.relativePath, p.image?.width])).toEqual([
+      ['2018-01/a.png', undefined, '2018/2018-01/a.png', 400],
+      ['2018-01/b.png', undefined, '2018/2018-01/b.png', 500],
+    ]);
+    // The caption is a line of the text once, not once per picture.
+    expect(archive.issues[0]?.sections[0]?.articles[0]?.text).toBe('两位代表交流经验');
+  });
+
+  it('takes three images on lines of their own (a soft line break) as one figure, in order', async () => {
+    const { found, archive } = await check(files('![会场](2018-01/a.png)\n![](2018-01/b.png)\n![](2018-01/c.png)'));
+    expect(found).toEqual([]);
+    expect(figuresOf(archive).map((f) => f.pictures.map((p) => p.image?.width))).toEqual([[400, 500, 600]]);
+  });
+
+  it('gives a later picture its own text as its description, free to differ from the caption', async () => {
+    const { found, archive } = await check(files('![会场](2018-01/a.png) ![主席台](2018-01/b.png) ![](2018-01/c.png)'));
+    expect(found).toEqual([]);
+    expect(figuresOf(archive)[0]?.pictures.map((p) => p.alt)).toEqual([undefined, '主席台', undefined]);
+  });
+
+  it('checks every picture at its own place: a missing second one is picture-missing at its line:column', async () => {
+    const { found, archive } = await check(files('![会场](2018-01/a.png)\n![](2018-01/b.png)', ['a.png']));
+    expect(found).toEqual(['14:1 error picture-missing']);
+    expect(archive.diagnostics[0]?.message).toContain('content/2018/2018-01/ 中没有 b.png');
+    const beside = await check(files('![会场](2018-01/a.png) ![](2018-01/b.png)', ['a.png']));
+    expect(beside.found).toEqual(['13:22 error picture-missing']);
+  });
+
+  it('checks each picture’s format, size and place like a lone one’s', async () => {
+    const { found } = await check({
+      '2018/2018-01.md': issue(
+        '![会场](2018-01/a.png) ![](2018-01/narrow.png) ![](2018-01/text.jpg) ![](../../etc/passwd) ' +
+          '![](https://example.com/x.jpg)',
+      ),
+      '2018/2018-01/a.png': png(400, 300),
+      '2018/2018-01/narrow.png': png(300, 300),
+      '2018/2018-01/text.jpg': '不是图片',
+    });
+    expect(found).toEqual([
+      '13:22 warning picture-narrow',
+      '13:46 error picture-format',
+      '13:68 error media-outside',
+      '13:90 warning picture-remote',
+    ]);
+  });
+
+  it('refuses a later picture’s script address and oversized file at their own places', async () => {
+    const { found } = await check({
+      '2018/2018-01.md': issue('![会场](2018-01/a.png)\n![](<javascript:alert(1)>)\n![](2018-01/huge.png)'),
+      '2018/2018-01/a.png': png(400, 300),
+      '2018/2018-01/huge.png': png(100_000, 100_000, { declared: true }),
+    });
+    expect(found).toEqual(['14:1 error picture-scheme', '15:1 error picture-too-large']);
+  });
+
+  it('asks for a caption on the first picture only', async () => {
+    const { found } = await check(files('![](2018-01/a.png) ![](2018-01/b.png)'));
+    expect(found).toEqual(['13:1 warning picture-caption']);
+  });
+
+  it('keeps a picture among text out of figures, and says it will not be shown', async () => {
+    const { found, archive } = await check(files('会议现场 ![会场](2018-01/a.png) 如图。'));
+    expect(found).toEqual(['13:6 error picture-in-text']);
+    expect(archive.diagnostics[0]?.message).toContain('请把图片单独成段');
+    const linked = await check(files('[![会场](2018-01/a.png)](https://example.com/)'));
+    expect(linked.found).toEqual(['13:2 error picture-in-text']);
+    // A picture on another site is shown from there, in text too: only the remote warning.
+    const remote = await check(files('会议现场 ![会场](https://example.com/a.png) 如图。'));
+    expect(remote.found).toEqual(['13:6 warning picture-remote']);
   });
 });

@@ -29,9 +29,9 @@ describe('renderArticleBody', () => {
   it('turns caption-only lines and lone images into figures', () => {
     const body = render('正文。\n\n图：调研现场\n\n![会议现场](images/meeting.jpg)\n\n图:半角冒号\n');
     expect(body.figures).toEqual([
-      { caption: '调研现场' },
-      { caption: '会议现场', src: 'images/meeting.jpg' },
-      { caption: '半角冒号' },
+      { caption: '调研现场', pictures: [] },
+      { caption: '会议现场', pictures: [{ src: 'images/meeting.jpg' }] },
+      { caption: '半角冒号', pictures: [] },
     ]);
     expect(body.html).toContain(
       '<figure class="figure figure-caption-only"><figcaption>调研现场</figcaption></figure>',
@@ -41,6 +41,34 @@ describe('renderArticleBody', () => {
         '<figcaption>会议现场</figcaption></figure>',
     );
     expect(body.text).toBe('正文。\n调研现场\n会议现场\n半角冒号');
+  });
+
+  it('makes a paragraph of several images one figure: pictures in order, one caption, later texts their own', () => {
+    const body = render('正文。\n\n![两位代表交流经验](2018-01/a.jpg) ![](2018-01/b.jpg)\n![握手](2018-01/c.jpg)\n');
+    expect(body.figures).toEqual([
+      {
+        caption: '两位代表交流经验',
+        pictures: [{ src: '2018-01/a.jpg' }, { src: '2018-01/b.jpg' }, { src: '2018-01/c.jpg', alt: '握手' }],
+      },
+    ]);
+    // The model's body: an <img> per picture, then the one caption.
+    const [, figure] = body.body.children.filter((node) => node.type === 'element');
+    expect(
+      figure?.type === 'element' && figure.children.map((c) => (c.type === 'element' ? c.tagName : c.type)),
+    ).toEqual(['img', 'img', 'img', 'figcaption']);
+    expect(body.text).toBe('正文。\n两位代表交流经验');
+  });
+
+  it('keeps the caption of a figure whose first address is unsafe, and the pictures that are safe', () => {
+    const body = render('![会场](javascript:alert(1)) ![](2018-01/b.jpg)\n');
+    expect(body.figures).toEqual([{ caption: '会场', pictures: [{ src: '2018-01/b.jpg' }] }]);
+    expect(body.html).not.toContain('javascript:');
+  });
+
+  it('leaves images among text in their paragraph, as no figure (the check says so: picture-in-text)', () => {
+    const body = render('会议现场 ![会场](2018-01/a.jpg) 如图。\n');
+    expect(body.figures).toEqual([]);
+    expect(body.text).toBe('会议现场 会场 如图。');
   });
 
   it('anchors sub-headings and ranks them below the page title', () => {
@@ -71,7 +99,10 @@ describe('renderArticleBody', () => {
     );
     expect(body.html).not.toMatch(/javascript:|data:|<img/);
     expect(body.html).toContain('点我');
-    expect(body.figures).toEqual([{ caption: '图' }, { caption: '图二' }]);
+    expect(body.figures).toEqual([
+      { caption: '图', pictures: [] },
+      { caption: '图二', pictures: [] },
+    ]);
   });
 
   it('keeps ordinary links and lists', () => {

@@ -101,6 +101,12 @@ const cases: Record<string, { body: string; line: number; column: number } & Bes
     line: 15,
     column: 1,
   },
+  'picture-in-text': {
+    body: article('甲', '见下图 ![图](2018-01/a.png) 。'),
+    files: { '2018/2018-01/a.png': png(400, 1) },
+    line: 13,
+    column: 5,
+  },
   'picture-caption': {
     body: picture('2018-01/a.png', ''),
     files: { '2018/2018-01/a.png': png(400, 1) },

@@ -20,6 +20,8 @@ import {
   zeroWidthSpace,
 } from '../../src/search/tokens.ts';
 import type { Article, Issue, Section } from '../../src/model.ts';
+import { thumbnailFileName } from '../../src/core/picture-recipe.ts';
+import { routes } from '../../src/core/routes.ts';
 
 const z = zeroWidthSpace;
 
@@ -111,6 +113,41 @@ describe('search records', () => {
       parks.map((park) => park.name),
     );
     expect(articleRecord(issue, section, article, 0).content).not.toContain('data-pagefind-filter="park"');
+  });
+
+  it('shows the article’s first picture file as its thumbnail, whichever figure or place it has', () => {
+    const image = (digest: string) => ({
+      sourcePath: '/c/x.jpg',
+      relativePath: 'x.jpg',
+      format: 'jpeg' as const,
+      width: 800,
+      height: 600,
+      bytes: 1,
+      digest,
+    });
+    const meta = (figures: Article['figures']) => {
+      const { content } = articleRecord(issue, section, { ...article, figures }, 0);
+      const value = (key: string) => new RegExp(`data-pagefind-meta="${key}">([^<]*)<`).exec(content)?.[1];
+      return [value('image'), value('image_alt')];
+    };
+    const first = meta([
+      { caption: '甲', pictures: [] },
+      {
+        caption: '乙',
+        pictures: [
+          { src: 'a.jpg', image: image('a') },
+          { src: 'b.jpg', image: image('b') },
+        ],
+      },
+    ]);
+    expect(first[0]).toBe(routes.picture(thumbnailFileName(image('a'))));
+    expect(first[1]).toBe('乙');
+    // A remote first picture has no file: the second's, with its own text, is the thumbnail.
+    const second = meta([
+      { caption: '丙', pictures: [{ src: 'https://x.example/a.jpg' }, { src: 'b.jpg', alt: '丁', image: image('b') }] },
+    ]);
+    expect(second).toEqual([routes.picture(thumbnailFileName(image('b'))), '丁']);
+    expect(meta([{ caption: '戊', pictures: [] }])).toEqual([undefined, undefined]);
   });
 
   it('is a zh-CN page with meta, filters and sort key outside the indexed text', () => {

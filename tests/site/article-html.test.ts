@@ -59,7 +59,7 @@ describe('articleHtml: one body, rendered for each place it is shown', () => {
     paragraph.children = [mark(), { type: 'text', value: '与' }, mark()];
     const caption = figure.children.find((child) => child.type === 'element' && child.tagName === 'figcaption');
     if (caption?.type === 'element') caption.children = [mark()];
-    const html = articleHtml({ id: 'a', body, figures: [{ caption: '泰州' }] }, 'page', deployment);
+    const html = articleHtml({ id: 'a', body, figures: [{ caption: '泰州', pictures: [] }] }, 'page', deployment);
     expect(html).toBe(
       '<h2 id="泰州">泰州</h2>\n<p><a href="/parks/taizhou/">泰州</a>与泰州</p>\n' +
         '<figure class="figure figure-caption-only"><figcaption>泰州</figcaption></figure>',
@@ -100,10 +100,41 @@ describe('articleHtml: pictures', () => {
     bytes: 1,
     digest: 'd',
   };
-  const pictures = new Map([['d', set]]);
+  /** A second picture, 640 × 480, for figures with two. */
+  const other = {
+    width: 640,
+    height: 480,
+    sources: [
+      { type: 'image/avif', srcset: '/pictures/m-480.avif 480w, /pictures/m-640.avif 640w' },
+      { type: 'image/webp', srcset: '/pictures/m-480.webp 480w, /pictures/m-640.webp 640w' },
+    ],
+    fallback: {
+      type: 'image/jpeg',
+      src: '/pictures/m-640.jpg',
+      srcset: '/pictures/m-480.jpg 480w, /pictures/m-640.jpg 640w',
+    },
+    full: '/pictures/m-640.jpg',
+    thumbnail: '/pictures/m-480.jpg',
+    files: [],
+  };
+  const otherImage = { ...image, relativePath: '2018/2018-01/b.jpg', width: 640, height: 480, digest: 'e' };
+  const pictures = new Map([
+    ['d', set],
+    ['e', other],
+  ]);
+  /** The article with its pictures in hand: `b.jpg` is the second picture, any other the first. */
   const withPicture = (markdown: string) => {
     const subject = article(markdown);
-    return { ...subject, figures: subject.figures.map((figure) => (figure.src ? { ...figure, image } : figure)) };
+    return {
+      ...subject,
+      figures: subject.figures.map((figure) => ({
+        ...figure,
+        pictures: figure.pictures.map((picture) => ({
+          ...picture,
+          image: picture.src.endsWith('b.jpg') ? otherImage : image,
+        })),
+      })),
+    };
   };
   const sizes = 'sizes="(min-width: 40rem) 38rem, calc(100vw - 2rem)"';
 
@@ -139,5 +170,89 @@ describe('articleHtml: pictures', () => {
     expect(html).toMatch(
       /^<figure class="figure figure-caption-only"><figcaption>甲<\/figcaption><\/figure>\n<figure class="figure"><a /,
     );
+  });
+
+  describe('a figure with two pictures', () => {
+    const two = '![两位代表交流经验](2018-01/a.jpg) ![](2018-01/b.jpg)\n';
+    const tags = (html: string, name: string) => html.match(new RegExp(`<${name}[ >][^>]*>`, 'g')) ?? [];
+
+    it('shows both side by side in one row above one caption, each sized and linked to its full size', () => {
+      const html = articleHtml(withPicture(two), 'page', deployment, pictures);
+      const link = '<a [^>]*><picture>.*?</picture></a>';
+      expect(html).toMatch(
+        new RegExp(
+          `^<figure class="figure"><div class="figure-pictures">${link}${link}</div>` +
+            '<figcaption>两位代表交流经验</figcaption></figure>$',
+        ),
+      );
+      expect(tags(html, 'figcaption')).toHaveLength(1);
+      expect(tags(html, 'a').map((tag) => /href="([^"]+)"/.exec(tag)?.[1])).toEqual([
+        '/pictures/k-900.jpg',
+        '/pictures/m-640.jpg',
+      ]);
+      expect(tags(html, 'img').map((tag) => [/width="(\d+)"/.exec(tag)?.[1], /height="(\d+)"/.exec(tag)?.[1]])).toEqual(
+        [
+          ['900', '560'],
+          ['640', '480'],
+        ],
+      );
+      // Each takes the share of the row its shape asks, so both stand equally tall.
+      expect(tags(html, 'a').map((tag) => /style="([^"]+)"/.exec(tag)?.[1])).toEqual([
+        '--aspect: 1.6071',
+        '--aspect: 1.3333',
+      ]);
+    });
+
+    it('describes the first by the caption and a later one by its own text, or names its link by the caption', () => {
+      const html = articleHtml(withPicture(two), 'page', deployment, pictures);
+      expect(tags(html, 'img').map((tag) => /alt="([^"]*)"/.exec(tag)?.[1])).toEqual(['两位代表交流经验', '']);
+      expect(tags(html, 'a').map((tag) => /aria-label="([^"]*)"/.exec(tag)?.[1])).toEqual([
+        undefined,
+        '两位代表交流经验（第 2 张）',
+      ]);
+      const described = articleHtml(
+        withPicture('![两位代表交流经验](2018-01/a.jpg) ![握手](2018-01/b.jpg)\n'),
+        'page',
+        deployment,
+        pictures,
+      );
+      expect(tags(described, 'img').map((tag) => /alt="([^"]*)"/.exec(tag)?.[1])).toEqual(['两位代表交流经验', '握手']);
+      expect(described).not.toContain('aria-label');
+    });
+
+    it('asks for each picture at the width its share of the column takes', () => {
+      const html = articleHtml(withPicture(two), 'page', deployment, pictures);
+      // 900/560 and 640/480: 54.7 % and 45.3 % of the row; stacked at full width on a phone.
+      expect(tags(html, 'img').map((tag) => /sizes="([^"]+)"/.exec(tag)?.[1])).toEqual([
+        '(min-width: 40rem) 20.79rem, (min-width: 30em) calc((100vw - 2rem) * 0.547), calc(100vw - 2rem)',
+        '(min-width: 40rem) 17.22rem, (min-width: 30em) calc((100vw - 2rem) * 0.453), calc(100vw - 2rem)',
+      ]);
+    });
+
+    it('loads both at once on the first screen, and as the reader scrolls elsewhere', () => {
+      const page = articleHtml(withPicture(two), 'page', deployment, pictures);
+      expect(tags(page, 'img').map((tag) => tag.includes('loading="lazy"'))).toEqual([false, false]);
+      const issue = articleHtml(withPicture(two), 'issue', deployment, pictures);
+      expect(tags(issue, 'img').map((tag) => tag.includes('loading="lazy"'))).toEqual([true, true]);
+    });
+
+    it('gives feeds and open data each picture as one full-size <img>, in order, above the caption', () => {
+      for (const output of ['feed', 'data'] as const)
+        expect(articleHtml(withPicture(two), output, deployment, pictures)).toBe(
+          '<figure class="figure"><img src="https://s.example/p/pictures/k-900.jpg" width="900" height="560"' +
+            ' alt="两位代表交流经验"><img src="https://s.example/p/pictures/m-640.jpg" width="640" height="480"' +
+            ' alt=""><figcaption>两位代表交流经验</figcaption></figure>',
+        );
+    });
+
+    it('matches figures and pictures in order around it', () => {
+      const html = articleHtml(withPicture(`图：甲\n\n${two}\n![乙](2018-01/b.jpg)\n`), 'issue', deployment, pictures);
+      expect(tags(html, 'a').map((tag) => /href="([^"]+)"/.exec(tag)?.[1])).toEqual([
+        '/pictures/k-900.jpg',
+        '/pictures/m-640.jpg',
+        '/pictures/m-640.jpg',
+      ]);
+      expect(tags(html, 'figcaption')).toHaveLength(3);
+    });
   });
 });

@@ -23,4 +23,34 @@ describe('the open data of an issue with pictures and an original', async () => 
       expect(text).toContain('"relativePath":"2018/2018-01.pdf"');
     }
   });
+
+  it('publishes each figure with its pictures in order: full-size URL, size and file of each', () => {
+    const media = planMedia([issue]);
+    const published = openDataIssue(issue, deployment, media);
+    const figures = published.sections.flatMap((section) => section.articles.flatMap((article) => article.figures));
+    expect(
+      figures.map((figure) => [
+        figure.caption,
+        figure.pictures.map((picture) => [picture.alt, picture.width, picture.height, picture.image?.relativePath]),
+      ]),
+    ).toEqual([
+      ['泰州医药高新技术产业开发区国家生态工业园区建设规划会', [[undefined, 900, 560, '2018/2018-01/meeting.jpg']]],
+      [
+        '调研现场',
+        [
+          [undefined, 800, 520, '2018/2018-01/factory.jpg'],
+          ['座谈会现场', 640, 480, '2018/2018-01/forum.jpg'],
+        ],
+      ],
+    ]);
+    for (const picture of figures.flatMap((figure) => figure.pictures))
+      expect(picture.src).toBe(
+        `https://example.org${defined(media.pictures.get(defined(picture.image, 'a file').digest), 'its set').full}`,
+      );
+    // The index of all issues carries the same figures.
+    const index = issuesIndex([issue], { ...deployment, title: '刊' }, media) as {
+      issues: { sections: { articles: { figures: unknown[] }[] }[] }[];
+    };
+    expect(index.issues[0]?.sections.flatMap((s) => s.articles.flatMap((a) => a.figures))).toEqual(figures);
+  });
 });

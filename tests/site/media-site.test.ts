@@ -313,7 +313,8 @@ describe.each(sites)('the media site %s', (_name, key, pathPrefix) => {
         }
     }
     expect(wrong).toEqual([]);
-    expect(figures).toBeGreaterThanOrEqual(4); // two on the issue page, one on each of two article pages
+    // Three on the issue page; one on the first article's page, two side by side on the third's.
+    expect(figures).toBeGreaterThanOrEqual(6);
   });
 
   it('serves AVIF and WebP sources that are AVIF and WebP by their bytes, and JPEG fallbacks', async () => {
@@ -342,21 +343,40 @@ describe.each(sites)('the media site %s', (_name, key, pathPrefix) => {
   });
 
   it('links each picture to its full size, the largest file, with the size the img reserves', async () => {
-    for (const article of articles.filter((a) => a.figures.some((figure) => figure.image))) {
+    let linked = 0;
+    for (const article of articles.filter((a) => a.figures.some((f) => f.pictures.some((p) => p.image)))) {
       const file = pageFile(article.url);
       const scan = scanMedia(await read(dir(), file));
-      const [link] = scan.figureLinks;
-      const image = defined(
-        scan.images.find((i) => i.inFigure),
-        `the picture of ${article.url}`,
-      );
-      const full = await pixels(
-        join(dir(), fileOf(defined(link, `the figure link of ${article.url}`), file, pathPrefix).file),
-      );
-      const model = defined(article.figures.find((figure) => figure.image)?.image, 'the picture in the model');
-      expect(full).toEqual({ width: model.width, height: model.height });
-      expect([image.width, image.height]).toEqual([String(full.width), String(full.height)]);
+      const images = scan.images.filter((i) => i.inFigure);
+      const models = article.figures.flatMap((figure) => figure.pictures.flatMap((picture) => picture.image ?? []));
+      // Every picture of every figure, in order: a figure's second picture has its own link.
+      expect(scan.figureLinks).toHaveLength(models.length);
+      expect(images).toHaveLength(models.length);
+      for (const [at, model] of models.entries()) {
+        const link = defined(scan.figureLinks[at], `figure link ${at} of ${article.url}`);
+        const image = defined(images[at], `picture ${at} of ${article.url}`);
+        const full = await pixels(join(dir(), fileOf(link, file, pathPrefix).file));
+        expect(full).toEqual({ width: model.width, height: model.height });
+        expect([image.width, image.height]).toEqual([String(full.width), String(full.height)]);
+        linked++;
+      }
     }
+    expect(linked).toBe(3);
+  });
+
+  it('shows the two photos of one figure side by side in one row, above its one caption', async () => {
+    const article = defined(
+      articles.find((a) => a.figures.some((f) => f.pictures.length === 2)),
+      'the article with two photos under one caption',
+    );
+    const html = await read(dir(), pageFile(article.url));
+    const figure = defined(/<figure class="figure">.*?<\/figure>/s.exec(html)?.[0], 'its figure');
+    expect(figure).toMatch(/^<figure class="figure"><div class="figure-pictures">/);
+    expect(figure.match(/<a class="figure-link"/g)).toHaveLength(2);
+    expect(figure.match(/<figcaption>/g)).toHaveLength(1);
+    expect(figure).toContain('<figcaption>调研现场</figcaption>');
+    // The second photo's own text describes it; the first is described by the caption.
+    expect([...figure.matchAll(/<img [^>]*alt="([^"]*)"/g)].map((m) => m[1])).toEqual(['调研现场', '座谈会现场']);
   });
 
   it('offers the original on the issue page: a byte-identical copy, labelled with its size and pages', async () => {
@@ -387,11 +407,11 @@ describe.each(sites)('the media site %s', (_name, key, pathPrefix) => {
 
   it('puts og:image on an article with a picture, with its true size, and none on one without', async () => {
     const withPicture = defined(
-      articles.find((a) => a.figures.some((f) => f.image)),
+      articles.find((a) => a.figures.some((f) => f.pictures.some((p) => p.image))),
       'an article with a picture',
     );
     const without = defined(
-      articles.find((a) => !a.figures.some((f) => f.image)),
+      articles.find((a) => !a.figures.some((f) => f.pictures.some((p) => p.image))),
       'an article without one',
     );
     const html = await read(dir(), pageFile(withPicture.url));
@@ -407,7 +427,7 @@ describe.each(sites)('the media site %s', (_name, key, pathPrefix) => {
   });
 
   it('loads the first-screen picture of an article at once and the others as the reader scrolls', async () => {
-    const [first, later] = articles.filter((a) => a.figures.some((f) => f.image));
+    const [first, later] = articles.filter((a) => a.figures.some((f) => f.pictures.some((p) => p.image)));
     const loading = async (article: Article | undefined) =>
       scanMedia(await read(dir(), pageFile(defined(article, 'an article with a picture').url))).images.find(
         (i) => i.inFigure,
@@ -419,7 +439,8 @@ describe.each(sites)('the media site %s', (_name, key, pathPrefix) => {
   it('puts absolute picture URLs that resolve, with their sizes, into both feeds', async () => {
     const checkImages = async (html: string, where: string) => {
       const images = scanMedia(html).images;
-      expect(images.length, where).toBe(2);
+      // Every picture of the issue: one figure of one, one of two.
+      expect(images.length, where).toBe(3);
       for (const image of images) {
         expect(image.src.startsWith(`${settings.baseUrl}${pathPrefix}`), `${where}: ${image.src}`).toBe(true);
         const size = await pixels(join(dir(), fileOf(image.src, 'index.html', pathPrefix).file));
@@ -448,7 +469,7 @@ describe.each(sites)('the media site %s', (_name, key, pathPrefix) => {
       id: string;
       originalPageUrl?: string;
       html?: string;
-      figures: { src?: string; width?: number; height?: number }[];
+      figures: { caption: string; pictures: { src: string; alt?: string; width?: number; height?: number }[] }[];
     }
     interface DataIssue {
       original?: { url: string; bytes: number; pages: number };
@@ -467,13 +488,15 @@ describe.each(sites)('the media site %s', (_name, key, pathPrefix) => {
       expect(dataArticles.map((a) => [a.id, a.originalPageUrl])).toEqual(
         articles.map((a) => [a.id, `${absolute}2018/01/2018-01.pdf#page=${a.originalPage}`]),
       );
-      const figures = dataArticles.flatMap((a) => a.figures).filter((figure) => figure.src);
-      expect(figures).toHaveLength(2);
-      for (const figure of figures) {
-        const src = defined(figure.src, 'a figure src');
-        expect(src.startsWith(`${absolute}pictures/`)).toBe(true);
-        const size = await pixels(join(dir(), fileOf(src, 'index.html', pathPrefix).file));
-        expect([figure.width, figure.height]).toEqual([size.width, size.height]);
+      const figures = dataArticles.flatMap((a) => a.figures);
+      expect(figures.map((figure) => [figure.caption, figure.pictures.map((picture) => picture.alt)])).toEqual([
+        ['泰州医药高新技术产业开发区国家生态工业园区建设规划会', [undefined]],
+        ['调研现场', [undefined, '座谈会现场']],
+      ]);
+      for (const picture of figures.flatMap((figure) => figure.pictures)) {
+        expect(picture.src.startsWith(`${absolute}pictures/`)).toBe(true);
+        const size = await pixels(join(dir(), fileOf(picture.src, 'index.html', pathPrefix).file));
+        expect([picture.width, picture.height]).toEqual([size.width, size.height]);
       }
     }
     const html = full.sections.flatMap((section) => section.articles.map((a) => a.html ?? '')).join('\n');
@@ -503,8 +526,8 @@ describe('the picture cache', () => {
   it('holds, after the first build, exactly the files the site serves', async () => {
     const served = (await listFiles(out.media)).filter((file) => file.startsWith('pictures/'));
     expect([...cacheState.first.keys()]).toEqual(served.map((file) => file.slice('pictures/'.length)));
-    // Two photos, each at 480 px and its own width, in AVIF, WebP and JPEG.
-    expect(cacheState.first.size).toBe(12);
+    // Three photos, each at 480 px and its own width, in AVIF, WebP and JPEG.
+    expect(cacheState.first.size).toBe(18);
   });
 
   it('is only read by builds that find every picture there: no file made again, none added', () => {
@@ -520,7 +543,7 @@ describe('the picture cache', () => {
       scanMedia(await read(dir, pageFile(defined(article, 'an article with a picture').url)))
         .images.filter((image) => image.inFigure)
         .flatMap((image) => [image.src, ...srcsetCandidates(image.srcset ?? '').map(([url]) => url)]);
-    const [meeting, factory] = articles.filter((a) => a.figures.some((f) => f.image));
+    const [meeting, factory] = articles.filter((a) => a.figures.some((f) => f.pictures.some((p) => p.image)));
     const before = await picturesOf(out.media, meeting);
     const after = await picturesOf(out.changed, meeting);
     expect(after.filter((url) => before.includes(url))).toEqual([]);
@@ -535,7 +558,7 @@ describe('the bundled content (captions only, no PDF)', () => {
     expect(bundled.code).toBe(0);
     const archive = await loadArchive(bundledContent);
     const captionOnly = archive.issues.flatMap((i) =>
-      i.sections.flatMap((s) => s.articles.flatMap((a) => a.figures.filter((f) => !f.src))),
+      i.sections.flatMap((s) => s.articles.flatMap((a) => a.figures.filter((f) => f.pictures.length === 0))),
     );
     expect(captionOnly.length).toBeGreaterThan(0);
     const files = await listFiles(dir);

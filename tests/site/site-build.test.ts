@@ -187,7 +187,7 @@ describe('build of the bundled content', () => {
             `${issue.year}(${issue.number})${article.page ? `: ${article.page}` : ''}.`,
         );
         for (const heading of article.headings) expect(html).toContain(`<a href="#${heading.id}">`);
-        for (const figure of article.figures.filter((f) => !f.src))
+        for (const figure of article.figures.filter((f) => f.pictures.length === 0))
           expect(html).toMatch(new RegExp(`figure-caption-only"><figcaption>${figure.caption}</figcaption>`));
         const jsonLd = JSON.parse(
           defined(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1], `JSON-LD in ${article.url}`),

@@ -3,7 +3,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Image, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Document } from 'yaml';
-import { conventionalOriginalPath } from '../../core/content-format.ts';
+import { conventionalOriginalPath, figureParagraphImages } from '../../core/content-format.ts';
 import type { Place } from '../../core/diagnostics.ts';
 import { osReason } from '../../core/read-file.ts';
 import type { YamlLines } from '../../core/yaml.ts';
@@ -39,6 +39,12 @@ export type PictureFinding =
 /** A picture of the issue (`![说明](路径)`, anywhere in the body) and what was found for it. */
 export interface PictureFact {
   node: Image;
+  /**
+   * Its place in a figure (a paragraph of images only): the first picture, whose text is the
+   * caption, or a later one. Absent for a picture written among text, in a heading or in a link:
+   * it is no figure's.
+   */
+  figure?: 'first' | 'later';
   finding: PictureFinding;
 }
 
@@ -100,15 +106,17 @@ export async function examineMedia(source: MediaSource): Promise<IssueMedia> {
   visit(source.tree, 'image', (node) => {
     images.push(node);
   });
+  const inFigures = figurePlaces(source.tree);
   const byUrl = new Map<string, Promise<PictureFinding>>();
   const pictures = await Promise.all(
-    images.map(async (node) => {
+    images.map(async (node): Promise<PictureFact> => {
       let finding = byUrl.get(node.url);
       if (!finding) {
         finding = examinePicture(node.url, context);
         byUrl.set(node.url, finding);
       }
-      return { node, finding: await finding };
+      const figure = inFigures.get(node);
+      return { node, ...(figure ? { figure } : {}), finding: await finding };
     }),
   );
   const original = await examineOriginal(fields.original, context);
@@ -136,6 +144,15 @@ export function figureImages(media: IssueMedia): Map<string, FigureImage> {
     images.set(node.url, { sourcePath, relativePath, format: kind, width, height, bytes, digest });
   }
   return images;
+}
+
+/** The images that figures are made of (as src/pipeline/render.ts makes them), each with its place in its figure. */
+function figurePlaces(tree: Root): Map<Image, 'first' | 'later'> {
+  const places = new Map<Image, 'first' | 'later'>();
+  visit(tree, 'paragraph', (paragraph) => {
+    figureParagraphImages(paragraph)?.forEach((image, index) => places.set(image, index === 0 ? 'first' : 'later'));
+  });
+  return places;
 }
 
 interface Context extends MediaSource {

@@ -24,6 +24,7 @@ import { originalMissing } from './original-missing.ts';
 import { originalPage } from './original-page.ts';
 import { pictureCaption } from './picture-caption.ts';
 import { pictureFormat } from './picture-format.ts';
+import { pictureInText } from './picture-in-text.ts';
 import { pictureMissing } from './picture-missing.ts';
 import { pictureNarrow } from './picture-narrow.ts';
 import { pictureRemote } from './picture-remote.ts';
@@ -54,6 +55,7 @@ export const issueRules: readonly LintRule[] = [
   pictureScheme,
   pictureRemote,
   pictureMissing,
+  pictureInText,
   pictureFormat,
   pictureTooLarge,
   pictureNarrow,

@@ -7,9 +7,10 @@ export function firstPicture(
   pictures: ReadonlyMap<string, PictureSet>,
 ): PictureSet | undefined {
   for (const article of articles)
-    for (const figure of article.figures) {
-      const set = figure.image && pictures.get(figure.image.digest);
-      if (set) return set;
-    }
+    for (const figure of article.figures)
+      for (const picture of figure.pictures) {
+        const set = picture.image && pictures.get(picture.image.digest);
+        if (set) return set;
+      }
   return undefined;
 }

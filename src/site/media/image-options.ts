@@ -13,6 +13,16 @@ import { pictureLimits } from '../../pipeline/media/limits.ts';
 /** The `sizes` attribute that matches the article column: full width on a phone, 38rem beyond it. */
 export const pictureSizes = '(min-width: 40rem) 38rem, calc(100vw - 2rem)';
 
+/**
+ * The `sizes` of one of several pictures side by side that takes `share` of the column's width
+ * (site.css: they stand in a row wider than 30em, stacked at the column's full width below it).
+ */
+export function sideBySideSizes(share: number): string {
+  const rounded = Math.round(share * 1000) / 1000;
+  const inColumn = Math.ceil(38 * rounded * 100) / 100;
+  return `(min-width: 40rem) ${inColumn}rem, (min-width: 30em) calc((100vw - 2rem) * ${rounded}), calc(100vw - 2rem)`;
+}
+
 /** The eleventy-img options for one picture. */
 export function imageOptions(image: Pick<FigureImage, 'digest' | 'format'>): ImageOptions {
   const key = pictureKey(image);

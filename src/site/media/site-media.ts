@@ -86,5 +86,7 @@ export async function prepareMedia(
 
 function* issueImages(issue: Issue): Generator<FigureImage> {
   for (const section of issue.sections)
-    for (const article of section.articles) for (const figure of article.figures) if (figure.image) yield figure.image;
+    for (const article of section.articles)
+      for (const figure of article.figures)
+        for (const picture of figure.pictures) if (picture.image) yield picture.image;
 }
