@@ -337,32 +337,18 @@ describe.each(issueFixtures)('$name ($writer)', (fixture) => {
     const [issue, ...others] = archive.issues;
     expect(others).toEqual([]);
     expect(issue?.original?.pages).toBe(fixture.pages);
-    // Until the two-picture figure lands, a paragraph of two images may warn that its second image has no caption;
-    // that warning is allowed on those lines only, and no other (unknown-park aside: the text names parks freely).
-    const pairLines = markdown
-      .split('\n')
-      .flatMap((line, i) => ((line.match(/!\[/g) ?? []).length === 2 ? [i + 1] : []));
-    expect(pairLines.length).toBe(fixture.twoPictureFigures ?? 0);
-    const warnings = archive.diagnostics.filter(
-      (d) =>
-        d.severity === 'warning' &&
-        d.rule !== 'unknown-park' &&
-        !(d.rule === 'picture-caption' && pairLines.includes(d.line)),
-    );
+    // No warning but unknown-park: the text names parks freely.
+    const warnings = archive.diagnostics.filter((d) => d.severity === 'warning' && d.rule !== 'unknown-park');
     expect(warnings).toEqual([]);
   });
 
-  if (fixture.twoPictureFigures) {
-    // The format for two pictures under one caption (`![说明](a.jpg) ![](b.jpg)`) is being added in parallel; until
-    // it lands the model has no figure for such a paragraph, so the figure count is checked for the others only.
-    it.todo('gives one figure with two pictures for each two-picture paragraph');
-  } else {
-    it('gives a figure with its picture for each photo', async () => {
-      const archive = await loadArchive(contentDir);
-      const figures = archive.issues.flatMap((i) => i.sections.flatMap((s) => s.articles.flatMap((a) => a.figures)));
-      expect(figures.filter((f) => f.image !== undefined).length).toBe(fixture.photos);
-    });
-  }
+  it('gives a figure for each caption, with its pictures (two under one caption as one figure)', async () => {
+    const archive = await loadArchive(contentDir);
+    const figures = archive.issues.flatMap((i) => i.sections.flatMap((s) => s.articles.flatMap((a) => a.figures)));
+    const files = figures.map((f) => f.pictures.filter((p) => p.image !== undefined).length);
+    expect(files.reduce((sum, n) => sum + n, 0)).toBe(fixture.photos);
+    expect(files.filter((n) => n === 2).length).toBe(fixture.twoPictureFigures ?? 0);
+  });
 
   it('starts each article on its PDF page, in title-sized type, with its printed page mark', async () => {
     const archive = await loadArchive(contentDir);
