@@ -1,0 +1,114 @@
+import { PdfImportError } from '../../core/errors.ts';
+import { buildBlocks, type LayoutBlock } from './blocks.ts';
+import { countGarbage, normaliseRadicals } from './chars.ts';
+import { removeFurniture } from './furniture.ts';
+import { readLines } from './lines.ts';
+import { openPdf, pdfMessages, translateError, type PdfLimits } from './open-pdf.ts';
+import { readPageImages, type PageImage, type SkippedImage } from './page-images.ts';
+import { readPageRuns, type Ops, type TextRun } from './text-runs.ts';
+
+export type { LayoutBlock, PictureBlock, TextBlock } from './blocks.ts';
+
+export interface PdfWarning {
+  /** Physical page, 1-based. */
+  page: number;
+  message: string;
+}
+
+export interface PdfLayout {
+  pages: number;
+  blocks: LayoutBlock[];
+  /** The number printed on each physical page (index 0 = page 1), where one was found. */
+  printedPages: (number | undefined)[];
+  warnings: PdfWarning[];
+}
+
+/** A page whose text is more than this share garbage has no usable Unicode mapping. */
+const garbageShare = 0.1;
+
+const skipMessages: Record<SkippedImage['reason'], (image: SkippedImage) => string | undefined> = {
+  tiny: () => undefined, // icons and bullets are expected; saying so for each would bury real warnings
+  rule: () => undefined,
+  huge: (image) =>
+    `第 ${image.page} 页有一张 ${image.width}×${image.height} 像素的图片超过了像素上限，已跳过。如需保留，请导出较低分辨率的 PDF，或另行提供该图片。`,
+  unreadable: (image) => `第 ${image.page} 页有一张图片无法解码，已跳过。`,
+};
+
+/**
+ * From PDF bytes to the layout the structure step reads: text blocks and pictures in reading
+ * order, running headers and footers removed, printed page numbers kept, and warnings (in
+ * Chinese, for the editor) for whatever looked wrong.
+ */
+export async function readPdfLayout(
+  bytes: Uint8Array,
+  options: { signal?: AbortSignal; limits?: Partial<PdfLimits> } = {},
+): Promise<PdfLayout> {
+  const pdf = await openPdf(bytes, options);
+  const warnings: PdfWarning[] = [];
+  try {
+    const ops: Ops = pdf.pdfjs.OPS;
+    const runs: TextRun[][] = [];
+    const heights: number[] = [];
+    const images: PageImage[] = [];
+    for (let pageNo = 1; pageNo <= pdf.pages; pageNo++) {
+      options.signal?.throwIfAborted();
+      const page = await pdf.guard(pdf.document.getPage(pageNo));
+      const operators = await pdf.guard(page.getOperatorList());
+      const pageRuns = await pdf.guard(readPageRuns(page, pageNo, operators, ops));
+      runs.push(cleanRuns(pageRuns, pageNo, warnings));
+      heights.push(page.getViewport({ scale: 1 }).height);
+      const found = await pdf.guard(readPageImages(page, pageNo, operators, ops, pdf.limits.maxImagePixels));
+      images.push(...found.images);
+      for (const image of found.skipped) {
+        const message = skipMessages[image.reason](image);
+        if (message) warnings.push({ page: pageNo, message });
+      }
+      page.cleanup();
+    }
+    if (runs.every((page) => page.every((run) => run.synthetic || run.text.trim() === '')))
+      throw new PdfImportError(pdfMessages.noText);
+    const { lines, frame } = readLines(runs);
+    lines.forEach((page, index) => {
+      if (page.length === 0 && !images.some((image) => image.page === index + 1))
+        warnings.push({ page: index + 1, message: `第 ${index + 1} 页没有文字（可能是扫描页或空白页），已跳过。` });
+    });
+    const furniture = removeFurniture(lines, heights);
+    return {
+      pages: pdf.pages,
+      blocks: buildBlocks(furniture.pages, images, frame, furniture.printedPages),
+      printedPages: furniture.printedPages,
+      warnings,
+    };
+  } catch (error) {
+    throw translateError(error);
+  } finally {
+    await pdf.close();
+  }
+}
+
+/** Radicals folded to ideographs, and a warning where a page's text looks like it has no mapping. */
+function cleanRuns(runs: TextRun[], page: number, warnings: PdfWarning[]): TextRun[] {
+  let radicals = 0;
+  let bad = 0;
+  let total = 0;
+  const cleaned = runs.map((run) => {
+    const { text, changed } = normaliseRadicals(run.text);
+    radicals += changed;
+    bad += countGarbage(text);
+    total += text.replace(/\s/gu, '').length;
+    return changed > 0 ? { ...run, text } : run;
+  });
+  if (total > 0 && bad / total > garbageShare)
+    warnings.push({
+      page,
+      message:
+        `第 ${page} 页有 ${Math.round((bad / total) * 100)}% 的文字无法识别（PDF 缺少字符映射，显示为乱码）。` +
+        '请用 Word/WPS 重新导出 PDF（嵌入字体），或改用 .docx 原稿导入。',
+    });
+  if (radicals > 0)
+    warnings.push({
+      page,
+      message: `第 ${page} 页有 ${radicals} 个康熙部首字符已替换为对应的汉字（如“⼀”→“一”），请核对。`,
+    });
+  return cleaned;
+}
