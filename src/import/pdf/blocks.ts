@@ -68,7 +68,9 @@ function linePitches(pages: readonly TextLine[][]): Map<number, number> {
   return new Map(
     [...gaps].map(([size, list]) => {
       const sorted = list.sort((a, b) => a - b);
-      return [size, sorted[Math.floor(sorted.length / 2)] ?? size * 1.5];
+      // Clamped: with few lines of a size, the median can be the gap between two paragraphs.
+      const median = sorted[Math.floor(sorted.length / 2)] ?? size * 1.5;
+      return [size, Math.min(Math.max(median, size), size * 2)];
     }),
   );
 }
@@ -130,7 +132,7 @@ function textBlock(lines: TextLine[], frame: TextFrame, printedPage: number | un
     size,
     family: dominantBy(lines, (line) => line.family),
     bold: dominantBy(lines, (line) => line.bold),
-    indent: Math.round(((first.left - frame.left) / frame.bodySize) * 10) / 10,
+    indent: Math.round(((first.left - frame.left) / frame.bodySize) * 10) / 10 || 0, // never -0
     top: first.top,
     bottom: last.bottom,
   };

@@ -45,9 +45,13 @@ function looksLikePdf(bytes: Uint8Array): boolean {
   return head.includes('%PDF-');
 }
 
+function megabytes(bytes: number): string {
+  return (bytes / 2 ** 20).toFixed(1).replace(/\.0$/, '');
+}
+
 export const pdfMessages = {
   notPdf: '这不是 PDF 文件（文件开头没有 %PDF- 标记）。请确认选择的是期刊的 PDF 原件。',
-  tooBig: (mb: number, limit: number) =>
+  tooBig: (mb: string, limit: string) =>
     `PDF 文件有 ${mb} MB，超过了 ${limit} MB 的上限。请导出不含高分辨率图片的 PDF（如“最小文件大小”）后再导入。`,
   damaged: (why: string) => `PDF 文件已损坏或不完整，无法读取（${why}）。请重新导出或重新下载该 PDF 后再试。`,
   encrypted: 'PDF 文件设有密码或加密保护，无法读取。请在原软件中去掉密码保护后重新导出 PDF 再导入。',
@@ -72,9 +76,7 @@ export async function openPdf(
   const limits = { ...defaultPdfLimits, ...options.limits };
   const deadline = Date.now() + limits.timeBudgetMs;
   if (bytes.byteLength > limits.maxBytes)
-    throw new PdfImportError(
-      pdfMessages.tooBig(Math.ceil(bytes.byteLength / 2 ** 20), Math.floor(limits.maxBytes / 2 ** 20)),
-    );
+    throw new PdfImportError(pdfMessages.tooBig(megabytes(bytes.byteLength), megabytes(limits.maxBytes)));
   if (!looksLikePdf(bytes)) throw new PdfImportError(pdfMessages.notPdf);
 
   // Loaded here, not at the top: pdf.js is large and only an import from PDF needs it.
@@ -112,7 +114,7 @@ export async function openPdf(
     if (options.signal?.aborted) onAbort();
     options.signal?.addEventListener('abort', onAbort, { once: true });
     timer = setTimeout(
-      () => reject(new PdfImportError(pdfMessages.timeout(Math.round(limits.timeBudgetMs / 1000)))),
+      () => reject(new PdfImportError(pdfMessages.timeout(Math.ceil(limits.timeBudgetMs / 1000)))),
       Math.max(0, deadline - Date.now()),
     );
   });
