@@ -1,3 +1,5 @@
+import type { TextRun } from './text-runs.ts';
+
 /** Characters a PDF's text layer gets wrong: radicals standing in for ideographs, and garbage. */
 
 /**
@@ -51,4 +53,41 @@ const garbage = /[\uFFFD\uE000-\uF8FF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007
 
 export function countGarbage(text: string): number {
   return text.match(garbage)?.length ?? 0;
+}
+
+export interface PdfWarning {
+  /** Physical page, 1-based. */
+  page: number;
+  message: string;
+}
+
+/** A page whose text is more than this share garbage has no usable Unicode mapping. */
+const garbageShare = 0.1;
+
+/** Radicals folded to ideographs, and a warning where a page's text looks like it has no mapping. */
+export function cleanPageRuns(runs: readonly TextRun[], page: number): { runs: TextRun[]; warnings: PdfWarning[] } {
+  let radicals = 0;
+  let bad = 0;
+  let total = 0;
+  const cleaned = runs.map((run) => {
+    const { text, changed } = normaliseRadicals(run.text);
+    radicals += changed;
+    bad += countGarbage(text);
+    total += text.replace(/\s/gu, '').length;
+    return changed > 0 ? { ...run, text } : run;
+  });
+  const warnings: PdfWarning[] = [];
+  if (total > 0 && bad / total > garbageShare)
+    warnings.push({
+      page,
+      message:
+        `第 ${page} 页有 ${Math.round((bad / total) * 100)}% 的文字无法识别（PDF 缺少字符映射，显示为乱码）。` +
+        '请用 Word/WPS 重新导出 PDF（嵌入字体），或改用 .docx 原稿导入。',
+    });
+  if (radicals > 0)
+    warnings.push({
+      page,
+      message: `第 ${page} 页有 ${radicals} 个康熙部首字符已替换为对应的汉字（如“⼀”→“一”），请核对。`,
+    });
+  return { runs: cleaned, warnings };
 }

@@ -1,6 +1,6 @@
 import { PdfImportError } from '../../core/errors.ts';
 import { buildBlocks, type LayoutBlock } from './blocks.ts';
-import { countGarbage, normaliseRadicals } from './chars.ts';
+import { cleanPageRuns, type PdfWarning } from './chars.ts';
 import { removeFurniture } from './furniture.ts';
 import { readLines } from './lines.ts';
 import { openPdf, pdfMessages, translateError, type PdfLimits } from './open-pdf.ts';
@@ -9,11 +9,7 @@ import { readPageRuns, type Ops, type TextRun } from './text-runs.ts';
 
 export type { LayoutBlock, PictureBlock, TextBlock } from './blocks.ts';
 
-export interface PdfWarning {
-  /** Physical page, 1-based. */
-  page: number;
-  message: string;
-}
+export type { PdfWarning } from './chars.ts';
 
 export interface PdfLayout {
   pages: number;
@@ -22,9 +18,6 @@ export interface PdfLayout {
   printedPages: (number | undefined)[];
   warnings: PdfWarning[];
 }
-
-/** A page whose text is more than this share garbage has no usable Unicode mapping. */
-const garbageShare = 0.1;
 
 const skipMessages: Record<SkippedImage['reason'], (image: SkippedImage) => string | undefined> = {
   tiny: () => undefined, // icons and bullets are expected; saying so for each would bury real warnings
@@ -55,7 +48,9 @@ export async function readPdfLayout(
       const page = await pdf.guard(pdf.document.getPage(pageNo));
       const operators = await pdf.guard(page.getOperatorList());
       const pageRuns = await pdf.guard(readPageRuns(page, pageNo, operators, ops));
-      runs.push(cleanRuns(pageRuns, pageNo, warnings));
+      const cleaned = cleanPageRuns(pageRuns, pageNo);
+      runs.push(cleaned.runs);
+      warnings.push(...cleaned.warnings);
       heights.push(page.getViewport({ scale: 1 }).height);
       const found = await pdf.guard(readPageImages(page, pageNo, operators, ops, pdf.limits.maxImagePixels));
       images.push(...found.images);
@@ -84,31 +79,4 @@ export async function readPdfLayout(
   } finally {
     await pdf.close();
   }
-}
-
-/** Radicals folded to ideographs, and a warning where a page's text looks like it has no mapping. */
-function cleanRuns(runs: TextRun[], page: number, warnings: PdfWarning[]): TextRun[] {
-  let radicals = 0;
-  let bad = 0;
-  let total = 0;
-  const cleaned = runs.map((run) => {
-    const { text, changed } = normaliseRadicals(run.text);
-    radicals += changed;
-    bad += countGarbage(text);
-    total += text.replace(/\s/gu, '').length;
-    return changed > 0 ? { ...run, text } : run;
-  });
-  if (total > 0 && bad / total > garbageShare)
-    warnings.push({
-      page,
-      message:
-        `第 ${page} 页有 ${Math.round((bad / total) * 100)}% 的文字无法识别（PDF 缺少字符映射，显示为乱码）。` +
-        '请用 Word/WPS 重新导出 PDF（嵌入字体），或改用 .docx 原稿导入。',
-    });
-  if (radicals > 0)
-    warnings.push({
-      page,
-      message: `第 ${page} 页有 ${radicals} 个康熙部首字符已替换为对应的汉字（如“⼀”→“一”），请核对。`,
-    });
-  return cleaned;
 }
