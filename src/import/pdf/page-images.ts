@@ -54,8 +54,11 @@ function apply(m: Matrix, x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 
-function isMatrix(value: unknown): value is Matrix {
-  return Array.isArray(value) && value.length === 6 && value.every((n) => typeof n === 'number');
+/** pdf.js gives `cm` operands as an array and a form's /Matrix as a Float32Array. */
+function toMatrix(value: unknown): Matrix | undefined {
+  const list = ArrayBuffer.isView(value) ? Array.from(value as Float32Array) : value;
+  if (!Array.isArray(list) || list.length !== 6 || !list.every((n) => typeof n === 'number')) return undefined;
+  return list as Matrix;
 }
 
 interface Painted {
@@ -91,11 +94,11 @@ export function paintedImages(operators: PDFOperatorList, ops: Ops): Painted[] {
     const list = Array.isArray(args) ? (args as unknown[]) : [];
     if (fn === ops.save) stack.push(ctm);
     else if (fn === ops.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === ops.transform && isMatrix(list)) ctm = multiply(ctm, list);
+    else if (fn === ops.transform) ctm = multiply(ctm, toMatrix(list) ?? [1, 0, 0, 1, 0, 0]);
     else if (fn === ops.paintFormXObjectBegin) {
       // The canvas saves the state at a form's begin and restores it at its end; no save op is listed.
       stack.push(ctm);
-      if (isMatrix(list[0])) ctm = multiply(ctm, list[0]);
+      ctm = multiply(ctm, toMatrix(list[0]) ?? [1, 0, 0, 1, 0, 0]);
     } else if (fn === ops.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
     else if (fn === ops.paintImageXObject && typeof list[0] === 'string')
       painted.push({ ctm, source: list[0], width: Number(list[1]), height: Number(list[2]) });

@@ -11,6 +11,8 @@ export interface PageSpec {
   height?: number;
   /** Extra page-dictionary entries, e.g. `/Rotate 90`. */
   extra?: string;
+  /** Entries of the page's /XObject resources, e.g. `/Im1 6 0 R`. */
+  xobjects?: string;
 }
 
 export interface PdfSpec {
@@ -51,7 +53,7 @@ export function makePdf(spec: PdfSpec): Uint8Array {
     const content = Buffer.from(page.content, 'latin1');
     objects.push(
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${page.width ?? 595} ${page.height ?? 842}] ` +
-        '/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> ' +
+        `/Resources << /Font << /F1 3 0 R /F2 4 0 R >> /XObject << ${page.xobjects ?? ''} >> >> ` +
         `/Contents ${pageStart + index * 2 + 1} 0 R ${page.extra ?? ''}>>`,
       `<< /Length ${content.length} >>\nstream\n${page.content}\nendstream`,
     );
@@ -72,4 +74,12 @@ export function makePdf(spec: PdfSpec): Uint8Array {
 /** A text object: font, size, position, then raw operators (`(Hello) Tj`, `<...> Tj`). */
 export function text(font: 'F1' | 'F2', size: number, x: number, y: number, show: string): string {
   return `BT /${font} ${size} Tf 1 0 0 1 ${x} ${y} Tm ${show} ET\n`;
+}
+
+/** An image XObject of raw samples, hex-encoded so the file stays text. */
+export function imageObject(width: number, height: number, colourSpace: string, bits: number, hex: string): string {
+  return (
+    `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace ${colourSpace} ` +
+    `/BitsPerComponent ${bits} /Filter /ASCIIHexDecode /Length ${hex.length + 1} >>\nstream\n${hex}>\nendstream`
+  );
 }
