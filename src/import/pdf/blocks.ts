@@ -36,6 +36,7 @@ export interface PictureBlock {
   jpeg: Uint8Array;
   width: number;
   height: number;
+  source: PageImage['source'];
 }
 
 export type LayoutBlock = TextBlock | PictureBlock;

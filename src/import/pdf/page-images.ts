@@ -1,6 +1,7 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFOperatorList } from 'pdfjs-dist/types/src/display/api.js';
 import sharp from 'sharp';
+import type { OriginalJpegs } from './original-jpegs.ts';
 import type { Ops } from './text-runs.ts';
 
 /** A box on the page, top-left origin, in points. */
@@ -18,6 +19,8 @@ export interface PageImage {
   width: number;
   height: number;
   jpeg: Uint8Array;
+  /** `original`: the JPEG file the PDF embeds, byte for byte; `encoded`: made here from the pixels. */
+  source: 'original' | 'encoded';
 }
 
 export type SkipReason = 'tiny' | 'rule' | 'huge' | 'unreadable';
@@ -74,6 +77,8 @@ interface ImageData {
   height: number;
   kind?: number;
   data?: Uint8Array | Uint8ClampedArray;
+  /** The image XObject's object reference ("7R"); not documented, so only ever a shortcut. */
+  ref?: unknown;
 }
 
 function isImageData(value: unknown): value is ImageData {
@@ -127,7 +132,7 @@ function fetchObject(page: PDFPageProxy, id: string): Promise<unknown> {
 }
 
 /** pdf.js ImageKind: 1 = 1 bit per pixel grey (a set bit is white), 2 = RGB, 3 = RGBA. */
-export async function encodeJpeg(image: Required<ImageData>): Promise<Uint8Array> {
+export async function encodeJpeg(image: Required<Omit<ImageData, 'ref'>>): Promise<Uint8Array> {
   const { width, height, kind, data } = image;
   let pixels: Buffer;
   let channels: 1 | 3 | 4;
@@ -159,6 +164,7 @@ export async function readPageImages(
   operators: PDFOperatorList,
   ops: Ops,
   maxPixels: number,
+  originals?: OriginalJpegs,
 ): Promise<{ images: PageImage[]; skipped: SkippedImage[] }> {
   const viewport = page.getViewport({ scale: 1 });
   const images: PageImage[] = [];
@@ -197,14 +203,12 @@ export async function readPageImages(
       skip('huge', object.width, object.height);
       continue;
     }
+    const { width, height, kind, data } = object;
+    const original = typeof object.ref === 'string' ? await originals?.jpeg(object.ref, width, height) : undefined;
     try {
-      const jpeg = await encodeJpeg({
-        width: object.width,
-        height: object.height,
-        kind: object.kind,
-        data: object.data,
-      });
-      images.push({ page: pageNo, bbox, width: object.width, height: object.height, jpeg });
+      const jpeg = original ?? (await encodeJpeg({ width, height, kind, data }));
+      const source = original ? 'original' : 'encoded';
+      images.push({ page: pageNo, bbox, width, height, jpeg, source });
     } catch {
       skip('unreadable', object.width, object.height);
     }

@@ -3,6 +3,7 @@ import { buildBlocks, type LayoutBlock } from './blocks.ts';
 import { cleanPageRuns, type PdfWarning } from './chars.ts';
 import { removeFurniture } from './furniture.ts';
 import { readLines } from './lines.ts';
+import { originalJpegs } from './original-jpegs.ts';
 import { openPdf, pdfMessages, translateError, type PdfLimits } from './open-pdf.ts';
 import { readPageImages, type PageImage, type SkippedImage } from './page-images.ts';
 import { readPageRuns, type Ops, type TextRun } from './text-runs.ts';
@@ -43,6 +44,7 @@ export async function readPdfLayout(
     const runs: TextRun[][] = [];
     const heights: number[] = [];
     const images: PageImage[] = [];
+    const originals = originalJpegs(bytes);
     for (let pageNo = 1; pageNo <= pdf.pages; pageNo++) {
       options.signal?.throwIfAborted();
       const page = await pdf.guard(pdf.document.getPage(pageNo));
@@ -52,7 +54,7 @@ export async function readPdfLayout(
       runs.push(cleaned.runs);
       warnings.push(...cleaned.warnings);
       heights.push(page.getViewport({ scale: 1 }).height);
-      const found = await pdf.guard(readPageImages(page, pageNo, operators, ops, pdf.limits.maxImagePixels));
+      const found = await pdf.guard(readPageImages(page, pageNo, operators, ops, pdf.limits.maxImagePixels, originals));
       images.push(...found.images);
       for (const image of found.skipped) {
         const message = skipMessages[image.reason](image);

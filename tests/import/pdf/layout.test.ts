@@ -198,6 +198,7 @@ describe('blocks', () => {
       width: 10,
       height: 10,
       jpeg: new Uint8Array([0xff, 0xd8]),
+      source: 'encoded',
     };
     const { blocks } = layout(
       [

@@ -32,10 +32,10 @@ describe('pictures from a hand-made PDF', () => {
     );
     const pictures = layout.blocks.filter((block): block is PictureBlock => block.kind === 'picture');
     const round = (box: PictureBlock['bbox']) => Object.values(box).map(Math.round);
-    expect(pictures.map((picture) => [round(picture.bbox), picture.width, picture.height])).toEqual([
-      [[100, 242, 300, 342], 60, 40],
-      [[300, 442, 400, 542], 4, 4],
-      [[100, 692, 200, 742], 16, 8],
+    expect(pictures.map((picture) => [round(picture.bbox), picture.width, picture.height, picture.source])).toEqual([
+      [[100, 242, 300, 342], 60, 40, 'encoded'],
+      [[300, 442, 400, 542], 4, 4, 'encoded'],
+      [[100, 692, 200, 742], 16, 8, 'encoded'],
     ]);
     const [photo, inline, bits] = await Promise.all(
       pictures.map((picture) => sharp(picture.jpeg).raw().toBuffer({ resolveWithObject: true })),
@@ -116,5 +116,34 @@ describe('paintedImages', () => {
       ['img_b', [14, 0, 0, 16, 50, 70]],
       ['img_c', [1, 0, 0, 1, 0, 0]],
     ]);
+  });
+});
+
+describe('original JPEGs', () => {
+  const jpegObject = (jpeg: Buffer, extra = '') =>
+    `<< /Type /XObject /Subtype /Image /Width 40 /Height 30 /ColorSpace /DeviceRGB /BitsPerComponent 8 ` +
+    `/Filter /DCTDecode ${extra}/Length ${jpeg.length} >>\nstream\n${jpeg.toString('latin1')}\nendstream`;
+
+  it('hands over a plain /DCTDecode image byte for byte, and re-encodes one a /Decode array inverts', async () => {
+    const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3366cc' } })
+      .jpeg()
+      .toBuffer();
+    const layout = await readPdfLayout(
+      makePdf({
+        pages: [
+          {
+            content:
+              text('F1', 12, 72, 780, '(Photos) Tj') +
+              'q 80 0 0 60 100 500 cm /Im1 Do Q q 80 0 0 60 100 300 cm /Im2 Do Q',
+            xobjects: `/Im1 ${firstExtra} 0 R /Im2 ${firstExtra + 1} 0 R`,
+          },
+        ],
+        objects: [jpegObject(jpeg), jpegObject(jpeg, '/Decode [1 0 1 0 1 0] ')],
+      }),
+    );
+    const [plain, inverted] = layout.blocks.filter((block): block is PictureBlock => block.kind === 'picture');
+    expect(plain?.source).toBe('original');
+    expect(Buffer.from(plain?.jpeg ?? []).equals(jpeg)).toBe(true);
+    expect(inverted?.source).toBe('encoded');
   });
 });

@@ -46,13 +46,14 @@ const prose = mdLines.filter((line) => !line.startsWith('#') && !line.startsWith
 const subtitles = prose.filter((line) => line.startsWith('——'));
 const paragraphs = prose.filter((line) => !line.startsWith('——'));
 
+const pdfBytes = new Uint8Array(readFileSync(`${folder}/2018-01.pdf`));
 let layout: PdfLayout;
 let texts: TextBlock[];
 let seconds: number;
 
 beforeAll(async () => {
   const started = performance.now();
-  layout = await readPdfLayout(new Uint8Array(readFileSync(`${folder}/2018-01.pdf`)));
+  layout = await readPdfLayout(pdfBytes);
   seconds = (performance.now() - started) / 1000;
   texts = layout.blocks.filter((block): block is TextBlock => block.kind === 'text');
 });
@@ -156,6 +157,9 @@ describe('the seed PDF, read against its Markdown', () => {
       expect(block.bbox.right - block.bbox.left).toBeGreaterThan(100);
       const info = await sharp(block.jpeg).metadata();
       expect(info).toMatchObject({ format: 'jpeg', width: block.width, height: block.height });
+      // LibreOffice embeds the photos as they were: the JPEG file itself is handed over.
+      expect(block.source).toBe('original');
+      expect(Buffer.from(pdfBytes).includes(Buffer.from(block.jpeg))).toBe(true);
     }
   });
 });
