@@ -41,6 +41,7 @@ export async function readPdfLayout(
   const warnings: PdfWarning[] = [];
   try {
     const ops: Ops = pdf.pdfjs.OPS;
+    const normalise = (text: string): string => String(pdf.pdfjs.normalizeUnicode(text));
     const runs: TextRun[][] = [];
     const heights: number[] = [];
     const images: PageImage[] = [];
@@ -49,7 +50,7 @@ export async function readPdfLayout(
       options.signal?.throwIfAborted();
       const page = await pdf.guard(pdf.document.getPage(pageNo));
       const operators = await pdf.guard(page.getOperatorList());
-      const pageRuns = await pdf.guard(readPageRuns(page, pageNo, operators, ops));
+      const pageRuns = await pdf.guard(readPageRuns(page, pageNo, operators, ops, normalise));
       const cleaned = cleanPageRuns(pageRuns, pageNo);
       runs.push(cleaned.runs);
       warnings.push(...cleaned.warnings);

@@ -155,8 +155,10 @@ export async function readPageRuns(
   pageNo: number,
   operators: PDFOperatorList,
   ops: Ops,
+  /** pdf.js's own normalisation (ligatures such as ﬁ → fi), applied once runs are split. */
+  normalise: (text: string) => string = (text) => text,
 ): Promise<TextRun[]> {
-  // Normalisation off so the strings match the glyphs' unicode; our own runs afterwards.
+  // Normalisation off so the strings match the glyphs' unicode; `normalise` runs afterwards.
   const content = await page.getTextContent({ disableNormalization: true });
   const items = content.items.filter(isTextItem);
   const glyphs = collectGlyphs(operators, ops);
@@ -185,7 +187,7 @@ export async function readPageRuns(
     let start = 0;
     const flush = (end: number, synthetic: boolean) => {
       if (end <= start) return;
-      const text = chars.slice(start, end).join('');
+      const text = normalise(chars.slice(start, end).join(''));
       const before = chars.slice(0, start).reduce((sum, char) => sum + advance(char), 0);
       const length = chars.slice(start, end).reduce((sum, char) => sum + advance(char), 0);
       const along = (item.width * before) / total;
