@@ -210,9 +210,14 @@ export async function readPageRuns(
     chars.forEach((char, at) => {
       // Without a trusted pairing, fall back to pdf.js's own mark: its made-up space items have height 0.
       const made = /\s/u.test(char) && (trusted ? info[at]?.drawn === false : item.height === 0);
-      if (!made) return;
-      flush(at, false);
-      flush(at + 1, true);
+      if (made) {
+        flush(at, false);
+        flush(at + 1, true);
+        return;
+      }
+      // A run-in heading (`一、总体要求。` stroked, then plain body text) is one item to pdf.js.
+      const previous = info[at - 1];
+      if (trusted && previous?.drawn && info[at]?.drawn && previous.stroked !== info[at]?.stroked) flush(at, false);
     });
     flush(chars.length, false);
   });

@@ -36,6 +36,17 @@ describe('text runs from hand-made PDFs', () => {
     ]);
   });
 
+  it('splits a run-in heading drawn with a stroke from the plain text after it', async () => {
+    const [block] = await blocks(
+      `BT /F2 16 Tf 72 700 Td 2 Tr ${ucs2('一、总体要求。')} Tj 0 Tr ${ucs2('正文紧随其后')} Tj ET`,
+      '/#B7#C2#CB#CE_GB2312',
+    );
+    expect(block?.lines[0]?.runs.map((run) => [run.text, run.bold])).toEqual([
+      ['一、总体要求。', true],
+      ['正文紧随其后', false],
+    ]);
+  });
+
   it('folds overprinted copies into one bold run', async () => {
     const found = await blocks(
       text('F2', 16, 72, 700, `${ucs2('重复')} Tj`) + text('F2', 16, 72.3, 700.2, `${ucs2('重复')} Tj`),
