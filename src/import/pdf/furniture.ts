@@ -26,6 +26,20 @@ function recurringKey(text: string): string {
   return text.normalize('NFKC').replace(/[\s0-9]/g, '');
 }
 
+/**
+ * The page number inside a running header or footer (`工作动态 第 3 页`, `3 国家生态工业园区`):
+ * a page mark at either end, set off by a space. Only asked of lines that recur, so a number
+ * at the end of a body line is never taken for one.
+ */
+function markInRunningLine(text: string): number | undefined {
+  const words = text.trim().split(/\s+/);
+  for (let cut = 1; cut < words.length; cut++) {
+    const mark = pageMark(words.slice(cut).join(' ')) ?? pageMark(words.slice(0, words.length - cut).join(' '));
+    if (mark !== undefined) return mark;
+  }
+  return undefined;
+}
+
 export function removeFurniture(pages: readonly TextLine[][], heights: readonly number[]): FurnitureResult {
   const keyPages = new Map<string, Set<number>>();
   pages.forEach((lines, index) => {
@@ -46,10 +60,10 @@ export function removeFurniture(pages: readonly TextLine[][], heights: readonly 
     // The mark nearest the page's edge: a footer's number rather than a bare number above it.
     const fromEdge = (line: TextLine) => Math.min(line.top, height - line.bottom);
     const edge = [...marks].sort((a, b) => fromEdge(a) - fromEdge(b));
-    printedPages.push(edge[0] ? pageMark(edge[0].text) : undefined);
-    return lines.filter(
-      (line) => !marks.includes(line) && !(inBand(line, height) && recurring.has(recurringKey(line.text))),
-    );
+    const running = lines.filter((line) => inBand(line, height) && recurring.has(recurringKey(line.text)));
+    const inRunning = running.map((line) => markInRunningLine(line.text)).find((mark) => mark !== undefined);
+    printedPages.push(edge[0] ? pageMark(edge[0].text) : inRunning);
+    return lines.filter((line) => !marks.includes(line) && !running.includes(line));
   });
   return { pages: kept, printedPages };
 }

@@ -122,6 +122,17 @@ describe('furniture', () => {
     expect(texts.every((block) => block.printedPage === block.page)).toBe(true);
   });
 
+  it('reads the page number inside a running header', () => {
+    const pages = [3, 4, 5].map((printed, index) => [
+      run(index + 1, 50, `国家生态工业园区工作动态 第 ${printed} 页`),
+      full(index + 1, 1),
+      full(index + 1, 2),
+    ]);
+    const { furniture } = layout(pages);
+    expect(furniture.printedPages).toEqual([3, 4, 5]);
+    expect(furniture.pages.map((lines) => lines.length)).toEqual([2, 2, 2]);
+  });
+
   it('keeps a line that recurs on only two pages, and numbers outside the bands', () => {
     const pages = [1, 2].map((page) => [run(page, 50, '页眉'), run(page, 400, '12'), full(page, 1)]);
     const { furniture } = layout(pages);
