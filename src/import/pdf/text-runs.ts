@@ -180,7 +180,10 @@ export async function readPageRuns(
     const font = fontInfo(page, item.fontName, fonts);
     const chars = [...item.str];
     const info = infos[index] ?? [];
-    const total = chars.reduce((sum, char) => sum + advance(char), 0) || 1;
+    // Advance before each character, in ems: where a split run starts along the item.
+    const offsets = [0];
+    for (const char of chars) offsets.push((offsets[offsets.length - 1] ?? 0) + advance(char));
+    const total = offsets[chars.length] || 1;
     // Direction of the baseline in user space, so a split point can be placed along it.
     const scale = Math.hypot(a, b) || 1;
     const [ux, uy] = [a / scale, b / scale];
@@ -188,8 +191,8 @@ export async function readPageRuns(
     const flush = (end: number, synthetic: boolean) => {
       if (end <= start) return;
       const text = normalise(chars.slice(start, end).join(''));
-      const before = chars.slice(0, start).reduce((sum, char) => sum + advance(char), 0);
-      const length = chars.slice(start, end).reduce((sum, char) => sum + advance(char), 0);
+      const before = offsets[start] ?? 0;
+      const length = (offsets[end] ?? total) - before;
       const along = (item.width * before) / total;
       const [x, y] = viewport.convertToViewportPoint(e + ux * along, f + uy * along) as [number, number];
       const strokedChars = info.slice(start, end).filter((char) => char.stroked).length;
@@ -208,8 +211,9 @@ export async function readPageRuns(
       start = end;
     };
     chars.forEach((char, at) => {
-      // Without a trusted pairing, fall back to pdf.js's own mark: its made-up space items have height 0.
-      const made = /\s/u.test(char) && (trusted ? info[at]?.drawn === false : item.height === 0);
+      // Without a trusted pairing every space counts as made up: lines.ts then keeps it only between
+      // Latin words or at a column gap, which loses a typed space beside Chinese but never adds one.
+      const made = /\s/u.test(char) && (!trusted || info[at]?.drawn === false);
       if (made) {
         flush(at, false);
         flush(at + 1, true);
