@@ -25,6 +25,27 @@ describe('text runs from hand-made PDFs', () => {
     expect(found.map((block) => block.text)).toEqual(['2018年', 'Hello world', 'Hello there']);
   });
 
+  it('closes up a masthead set with expanded character spacing, narrow or wide', async () => {
+    const found = await blocks(
+      `BT /F2 22 Tf 5 Tc 72 700 Td ${ucs2('政务信息工作简报')} Tj ET\n` +
+        `BT /F2 22 Tf 20 Tc 72 600 Td ${ucs2('工作动态')} Tj ET`,
+    );
+    expect(found.map((block) => block.text)).toEqual(['政务信息工作简报', '工作动态']);
+  });
+
+  it('warns about a page with no text between pages with text', async () => {
+    const layout = await readPdfLayout(
+      makePdf({
+        pages: [
+          { content: text('F1', 12, 72, 700, '(One) Tj') },
+          { content: '' },
+          { content: text('F1', 12, 72, 700, '(Three) Tj') },
+        ],
+      }),
+    );
+    expect(layout.warnings).toEqual([{ page: 2, message: '第 2 页没有文字（可能是扫描页或空白页），已跳过。' }]);
+  });
+
   it('finds fake bold drawn with a stroke (2 Tr) in a face without a bold weight', async () => {
     const found = await blocks(
       `2 Tr ${text('F2', 16, 72, 700, `${ucs2('一、总体要求')} Tj`)}0 Tr ${text('F2', 16, 72, 600, `${ucs2('正文。')} Tj`)}`,
