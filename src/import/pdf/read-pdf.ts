@@ -6,7 +6,7 @@ import { readLines } from './lines.ts';
 import { originalJpegs } from './original-jpegs.ts';
 import { openPdf, pdfMessages, translateError, type PdfLimits } from './open-pdf.ts';
 import { readPageImages, type PageImage, type SkippedImage } from './page-images.ts';
-import { readPageRuns, type Ops, type TextRun } from './text-runs.ts';
+import { countDrawnGlyphs, readPageRuns, type Ops, type TextRun } from './text-runs.ts';
 
 export type { LayoutBlock, PictureBlock, TextBlock } from './blocks.ts';
 
@@ -46,6 +46,7 @@ export async function readPdfLayout(
     const heights: number[] = [];
     const images: PageImage[] = [];
     const originals = originalJpegs(bytes);
+    const unmapped = new Set<number>();
     for (let pageNo = 1; pageNo <= pdf.pages; pageNo++) {
       options.signal?.throwIfAborted();
       const page = await pdf.guard(pdf.document.getPage(pageNo));
@@ -54,6 +55,14 @@ export async function readPdfLayout(
       const cleaned = cleanPageRuns(pageRuns, pageNo);
       runs.push(cleaned.runs);
       warnings.push(...cleaned.warnings);
+      const drawn = countDrawnGlyphs(operators, ops);
+      if (drawn > 0 && !hasText(cleaned.runs)) {
+        unmapped.add(pageNo);
+        warnings.push({
+          page: pageNo,
+          message: `第 ${pageNo} 页画出了 ${drawn} 个字形，但都没有字符映射，文字无法提取。`,
+        });
+      }
       heights.push(page.getViewport({ scale: 1 }).height);
       const found = await pdf.guard(readPageImages(page, pageNo, operators, ops, pdf.limits.maxImagePixels, originals));
       images.push(...found.images);
@@ -63,12 +72,12 @@ export async function readPdfLayout(
       }
       page.cleanup();
     }
-    if (runs.every((page) => page.every((run) => run.synthetic || run.text.trim() === '')))
-      throw new PdfImportError(pdfMessages.noText);
+    if (!runs.some(hasText)) throw new PdfImportError(unmapped.size > 0 ? pdfMessages.noMapping : pdfMessages.noText);
     const { lines, frame } = readLines(runs);
     lines.forEach((page, index) => {
-      if (page.length === 0 && !images.some((image) => image.page === index + 1))
-        warnings.push({ page: index + 1, message: `第 ${index + 1} 页没有文字（可能是扫描页或空白页），已跳过。` });
+      const pageNo = index + 1;
+      if (page.length === 0 && !unmapped.has(pageNo) && !images.some((image) => image.page === pageNo))
+        warnings.push({ page: pageNo, message: `第 ${pageNo} 页没有文字（可能是扫描页或空白页），已跳过。` });
     });
     const furniture = removeFurniture(lines, heights);
     return {
@@ -82,4 +91,8 @@ export async function readPdfLayout(
   } finally {
     await pdf.close();
   }
+}
+
+function hasText(runs: readonly TextRun[]): boolean {
+  return runs.some((run) => !run.synthetic && run.text.trim() !== '');
 }

@@ -69,6 +69,20 @@ export function collectGlyphs(operators: PDFOperatorList, ops: Ops): Glyph[] {
   return glyphs;
 }
 
+/**
+ * How many glyphs the page draws, mapped to Unicode or not: text that vanishes from the text
+ * layer while glyphs are drawn is a font without a mapping, not a scan.
+ */
+export function countDrawnGlyphs(operators: PDFOperatorList, ops: Ops): number {
+  let count = 0;
+  operators.fnArray.forEach((fn, index) => {
+    const args: unknown = operators.argsArray[index];
+    if ((fn === ops.showText || fn === ops.showSpacedText) && Array.isArray(args) && Array.isArray(args[0]))
+      count += (args[0] as unknown[]).filter((glyph) => typeof glyph === 'object' && glyph !== null).length;
+  });
+  return count;
+}
+
 export interface CharInfo {
   /** True when a glyph drew this character; false for whitespace pdf.js inserted, undefined when unmatched. */
   drawn: boolean | undefined;

@@ -23,6 +23,8 @@ export interface PdfSpec {
   trailer?: string;
   /** Extra objects, numbered after the fixed ones (see `firstExtra`). */
   objects?: string[];
+  /** Extra entries of every page's /Font resources, e.g. `/F3 6 0 R`. */
+  fonts?: string;
 }
 
 /** Objects 1–5 are fixed (catalog, pages, fonts, descriptor); extras start here, then the pages. */
@@ -53,7 +55,7 @@ export function makePdf(spec: PdfSpec): Uint8Array {
     const content = Buffer.from(page.content, 'latin1');
     objects.push(
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${page.width ?? 595} ${page.height ?? 842}] ` +
-        `/Resources << /Font << /F1 3 0 R /F2 4 0 R >> /XObject << ${page.xobjects ?? ''} >> >> ` +
+        `/Resources << /Font << /F1 3 0 R /F2 4 0 R ${spec.fonts ?? ''}>> /XObject << ${page.xobjects ?? ''} >> >> ` +
         `/Contents ${pageStart + index * 2 + 1} 0 R ${page.extra ?? ''}>>`,
       `<< /Length ${content.length} >>\nstream\n${page.content}\nendstream`,
     );

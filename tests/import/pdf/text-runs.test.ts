@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readPdfLayout, type TextBlock } from '../../../src/import/pdf/read-pdf.ts';
 import { alignGlyphs, dedupeOverprint, type TextRun } from '../../../src/import/pdf/text-runs.ts';
-import { makePdf, text, ucs2 } from './make-pdf.ts';
+import { firstExtra, makePdf, text, ucs2 } from './make-pdf.ts';
 
 async function blocks(content: string, cjkName?: string): Promise<TextBlock[]> {
   const layout = await readPdfLayout(makePdf({ pages: [{ content }], ...(cjkName ? { cjkName } : {}) }));
@@ -31,6 +31,23 @@ describe('text runs from hand-made PDFs', () => {
         `BT /F2 22 Tf 20 Tc 72 600 Td ${ucs2('工作动态')} Tj ET`,
     );
     expect(found.map((block) => block.text)).toEqual(['政务信息工作简报', '工作动态']);
+  });
+
+  it('warns about text whose font has no Unicode mapping', async () => {
+    // A Type3 font whose glyph names mean nothing and which has no ToUnicode: pdf.js gives the codes.
+    const font =
+      '<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] ' +
+      `/CharProcs << /g1 ${firstExtra + 1} 0 R >> /Encoding << /Type /Encoding /Differences [1 /g1 2 /g1] >> ` +
+      '/FirstChar 1 /LastChar 2 /Widths [1000 1000] /Resources << >> >>';
+    const glyph = '<< /Length 42 >>\nstream\n1000 0 0 0 1000 1000 d1 0 0 1000 1000 re f\nendstream';
+    const layout = await readPdfLayout(
+      makePdf({
+        objects: [font, glyph],
+        fonts: `/F3 ${firstExtra} 0 R`,
+        pages: [{ content: 'BT /F3 12 Tf 72 700 Td <0102010201020102> Tj ET' }],
+      }),
+    );
+    expect(layout.warnings).toEqual([{ page: 1, message: expect.stringMatching(/^第 1 页有 100% 的文字无法识别/) }]);
   });
 
   it('warns about a page with no text between pages with text', async () => {
