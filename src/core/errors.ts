@@ -62,3 +62,8 @@ export class InvariantError extends Error {
 export function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError && /call stack/i.test(error.message);
 }
+
+/** A PDF could not be read for import: not a PDF, damaged, locked, too big, or without a text layer. */
+export class PdfImportError extends BulletinError {
+  override name = 'PdfImportError';
+}

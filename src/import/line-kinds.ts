@@ -16,6 +16,25 @@ export function isPageFooter(line: string): boolean {
   return footerPattern.test(line.trim());
 }
 
+const pageMarkPatterns = [
+  new RegExp(`^${dash}\\s*([0-9０-９]{1,4})\\s*${dash}$`),
+  /^第\s*([0-9０-９]{1,4})\s*页$/,
+  /^([0-9０-９]{1,4})$/,
+];
+
+/**
+ * The printed page number a line of its own shows: `- 3 -`, `— 3 —`, `－3－`, `第3页`, `第 3 页`
+ * or a bare `3`. Only meaningful where page numbers are printed (a page's top or bottom band).
+ */
+export function pageMark(line: string): number | undefined {
+  const text = line.trim();
+  for (const pattern of pageMarkPatterns) {
+    const digits = pattern.exec(text)?.[1];
+    if (digits !== undefined) return parseDigits(digits);
+  }
+  return undefined;
+}
+
 export function isContentsHeading(line: string): boolean {
   return /^(?:本\s*期\s*)?目\s*录$/.test(line.trim());
 }

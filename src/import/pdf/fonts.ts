@@ -1,0 +1,100 @@
+/** What a PDF font's name says about its face: the family class a heading rule looks at, and bold. */
+
+export type FontFamily = 'xiaobiaosong' | 'hei' | 'kai' | 'fang' | 'song' | 'latin' | 'unknown';
+
+/**
+ * The name as the author's system called it. A subset prefix (`ABCDEF+`) is dropped. Chinese
+ * Windows writes names as GBK bytes (`/#BA#DA#CC#E5` = 黑体), which pdf.js hands over as one
+ * Latin-1 character per byte (`ºÚÌå`); those are decoded back.
+ */
+export function decodeFontName(raw: string): string {
+  const name = raw.replace(/^[A-Z]{6}\+/, '');
+  if (!/[\x80-\xff]/.test(name) || /[^\x00-\xff]/.test(name)) return name;
+  try {
+    const bytes = Uint8Array.from(name, (char) => char.charCodeAt(0));
+    return new TextDecoder('gbk', { fatal: true }).decode(bytes);
+  } catch {
+    return name; // not GBK after all: Latin-1 is the better guess
+  }
+}
+
+// Order matters: 小标宋 and 仿宋 contain 宋, and FangSong contains Song.
+/** Alternatives joined into one case-insensitive pattern, so each family's list reads one name a line. */
+function anyOf(...names: string[]): RegExp {
+  return new RegExp(names.join('|'), 'i');
+}
+
+// Order matters: 小标宋 and 仿宋 contain 宋, and FangSong contains Song.
+const families: readonly [FontFamily, RegExp][] = [
+  ['xiaobiaosong', anyOf('小标宋', 'xiaobiaosong', 'xbs')],
+  ['fang', anyOf('仿宋', 'fangsong', 'fang_?gb', 'stfangsong', '\\bfang')],
+  ['kai', anyOf('楷', 'kaiti', 'ukai', 'stkaiti', '\\bkai')],
+  [
+    'hei',
+    anyOf(
+      '黑',
+      'simhei',
+      'heiti',
+      'fzhei',
+      '\\bhei\\b',
+      'yahei',
+      '雅黑',
+      'sans[-_ ]?(?:cjk|sc|gb)',
+      'notosanscjk',
+      'sourcehansans',
+      'source han sans',
+      'wenquanyi',
+      'wqy',
+    ),
+  ],
+  [
+    'song',
+    anyOf(
+      '宋',
+      'simsun',
+      'songti',
+      'stsong',
+      '\\bsong',
+      'uming',
+      '\\bming',
+      'serif[-_ ]?(?:cjk|sc|gb)',
+      'notoserifcjk',
+      'sourcehanserif',
+      'source han serif',
+    ),
+  ],
+  [
+    'latin',
+    anyOf(
+      'times',
+      'arial',
+      'helvetica',
+      'calibri',
+      'cambria',
+      'dejavu',
+      'liberation',
+      'courier',
+      'georgia',
+      'verdana',
+      'tahoma',
+      'symbol',
+      'garamond',
+      'noto ?(?:sans|serif)(?![-_ ]?cjk)',
+    ),
+  ],
+];
+
+export function fontFamily(name: string): FontFamily {
+  return families.find(([, pattern]) => pattern.test(name))?.[0] ?? 'unknown';
+}
+
+/**
+ * MinerU's rule for bold by name (opendatalab/MinerU pdf_text_styles.py): bold, demi, black,
+ * heavy, or a weight suffix such as `-Bd`, `,BI`, `W7`. pdf.js gives neither FontWeight nor the
+ * ForceBold flag, so the name is all there is; fake bold is found elsewhere (text-runs.ts).
+ */
+const boldName = /bold|demi|black|heavy|(?:^|[-_,])(?:bd|bi)(?:mt)?$|gbi$|(?:^|[-_,])w[6-9]$/i;
+
+export function isBoldName(name: string): boolean {
+  return boldName.test(name);
+}
