@@ -5,7 +5,7 @@ import { pdfMessages } from '../../../src/import/pdf/open-pdf.ts';
 import { readPdfLayout } from '../../../src/import/pdf/read-pdf.ts';
 import { makePdf, text } from './make-pdf.ts';
 
-const seed = new Uint8Array(readFileSync('tests/fixtures/media-archive/2018/2018-01.pdf'));
+const seed = new Uint8Array(readFileSync('tests/fixtures/pdf-import/seed-2018-01/expected/2018/2018-01.pdf'));
 const hello = makePdf({ pages: [{ content: text('F1', 12, 72, 700, '(Hello) Tj') }] });
 
 async function failure(bytes: Uint8Array, limits = {}): Promise<PdfImportError> {

@@ -9,7 +9,8 @@ import { parse } from 'yaml';
  * The seed PDF is LibreOffice's export of the seed issue; its Markdown says what each block must
  * read. Everything expected here comes from that Markdown, so a change of either shows.
  */
-const folder = 'tests/fixtures/media-archive/2018';
+// The seed's import fixture: its text, and its two photos as the PDF embeds them.
+const folder = 'tests/fixtures/pdf-import/seed-2018-01/expected/2018';
 const markdown = readFileSync(`${folder}/2018-01.md`, 'utf8');
 const [, frontMatter = '', body = ''] = markdown.split(/^---$/m);
 const meta = parse(frontMatter) as {
@@ -39,8 +40,8 @@ const articles = mdLines.flatMap((line) => {
 });
 const subHeadings = mdLines.flatMap((line) => /^#### (.+)$/.exec(line)?.[1] ?? []);
 const pictures = mdLines.flatMap((line, index) => {
-  const match = /^!\[(.+)\]\(.+\)$/.exec(line);
-  return match ? [{ alt: match[1] ?? '', before: mdLines[index - 1] ?? '' }] : [];
+  const match = /^!\[(.+)\]\((.+)\)$/.exec(line);
+  return match ? [{ alt: match[1] ?? '', src: match[2] ?? '', before: mdLines[index - 1] ?? '' }] : [];
 });
 const prose = mdLines.filter((line) => !line.startsWith('#') && !line.startsWith('!['));
 const subtitles = prose.filter((line) => line.startsWith('——'));
@@ -160,6 +161,8 @@ describe('the seed PDF, read against its Markdown', () => {
       // LibreOffice embeds the photos as they were: the JPEG file itself is handed over.
       expect(block.source).toBe('original');
       expect(Buffer.from(pdfBytes).includes(Buffer.from(block.jpeg))).toBe(true);
+      // The expected issue's picture is the same file (taken out with pdfimages -all).
+      expect(Buffer.from(block.jpeg).equals(readFileSync(`${folder}/${expected?.src ?? ''}`))).toBe(true);
     }
   });
 });
