@@ -1,6 +1,7 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import type { Article, Figure, Issue } from '../model.ts';
+import { pictureFiles } from '../core/picture-files.ts';
 
 /**
  * The benchmark's baseline: the archive's articles as a bare Eleventy project, one Markdown page
@@ -57,9 +58,7 @@ const layoutFile: ProjectFile = {
 export function baselineProject(issues: readonly Issue[]): BaselineProject {
   const articles = issues.flatMap((issue) => issue.sections.flatMap((section) => section.articles));
   const files = [
-    ...articles.flatMap((article) =>
-      article.figures.flatMap((figure) => figure.pictures.flatMap((picture) => picture.image ?? [])),
-    ),
+    ...articles.flatMap((article) => [...pictureFiles(article.figures)].map(({ image }) => image)),
     ...issues.flatMap((issue) => issue.original ?? []),
   ];
   const copies = new Map(files.map((file) => [file.relativePath, { path: file.relativePath, from: file.sourcePath }]));

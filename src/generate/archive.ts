@@ -11,6 +11,7 @@ import { eachInPool } from './pool.ts';
 import { GenerateError } from '../core/errors.ts';
 import { isMissing } from '../core/read-file.ts';
 import { writeFileAtomically } from '../core/write-atomically.ts';
+import { pictureFiles } from '../core/picture-files.ts';
 
 export interface GenerateArchiveOptions {
   /** Content folder whose issues give the wording and whose tables (sections.yaml …) are copied. */
@@ -93,9 +94,7 @@ async function copySource(source: Archive, sourceDir: string, outDir: string): P
   const media = source.issues.flatMap((issue) => [
     ...(issue.original ? [issue.original.relativePath] : []),
     ...issue.sections.flatMap((section) =>
-      section.articles.flatMap((article) =>
-        article.figures.flatMap((figure) => figure.pictures.flatMap((picture) => picture.image?.relativePath ?? [])),
-      ),
+      section.articles.flatMap((article) => [...pictureFiles(article.figures)].map(({ image }) => image.relativePath)),
     ),
   ]);
   for (const file of new Set(media)) await copyInto(sourceDir, outDir, file);

@@ -9,18 +9,14 @@ export function markerTitle(line: string): string | undefined {
   return markerPattern.exec(line.trim())?.[1];
 }
 
-const footerPattern = new RegExp(`^${dash}\\s*[0-9０-９]{1,4}\\s*${dash}$`);
+const footerPattern = new RegExp(`^${dash}\\s*([0-9０-９]{1,4})\\s*${dash}$`);
 
 /** `- 3 -` on a line of its own is the printed page number, not text. */
 export function isPageFooter(line: string): boolean {
   return footerPattern.test(line.trim());
 }
 
-const pageMarkPatterns = [
-  new RegExp(`^${dash}\\s*([0-9０-９]{1,4})\\s*${dash}$`),
-  /^第\s*([0-9０-９]{1,4})\s*页$/,
-  /^([0-9０-９]{1,4})$/,
-];
+const pageMarkPatterns = [footerPattern, /^第\s*([0-9０-９]{1,4})\s*页$/, /^([0-9０-９]{1,4})$/];
 
 /**
  * The printed page number a line of its own shows: `- 3 -`, `— 3 —`, `－3－`, `第3页`, `第 3 页`

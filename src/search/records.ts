@@ -4,6 +4,7 @@ import { spaceTokens, titleMarkers } from './tokens.ts';
 import { issueShortLabel } from '../core/content-format.ts';
 import { thumbnailFileName } from '../core/picture-recipe.ts';
 import { routes } from '../core/routes.ts';
+import { pictureFiles } from '../core/picture-files.ts';
 
 /**
  * One search record per article, built from the model rather than from the site's pages: the
@@ -105,10 +106,8 @@ function recordHtml(
  * picture's own description or else its figure's caption.
  */
 function thumbnail(article: Pick<Article, 'figures'>): { image?: string; image_alt?: string } {
-  for (const figure of article.figures)
-    for (const picture of figure.pictures)
-      if (picture.image)
-        return { image: routes.picture(thumbnailFileName(picture.image)), image_alt: picture.alt ?? figure.caption };
+  for (const { figure, picture, image } of pictureFiles(article.figures))
+    return { image: routes.picture(thumbnailFileName(image)), image_alt: picture.alt ?? figure.caption };
   return {};
 }
 

@@ -5,6 +5,7 @@ import { fillPictureCache, pictureCacheDir, type CacheReport } from './picture-c
 
 export type { CacheReport };
 import { planPicture, type PictureSet } from './picture-plan.ts';
+import { pictureFiles } from '../../core/picture-files.ts';
 
 /** An issue's printed PDF as the site offers it. */
 export interface PublishedOriginal {
@@ -86,7 +87,5 @@ export async function prepareMedia(
 
 function* issueImages(issue: Issue): Generator<FigureImage> {
   for (const section of issue.sections)
-    for (const article of section.articles)
-      for (const figure of article.figures)
-        for (const picture of figure.pictures) if (picture.image) yield picture.image;
+    for (const article of section.articles) for (const { image } of pictureFiles(article.figures)) yield image;
 }
