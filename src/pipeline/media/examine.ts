@@ -249,7 +249,6 @@ async function examineOriginal(
   }
   if (!isPdf(data)) return fact({ kind: 'not-pdf' });
   const bytes = data.byteLength;
-  // Before counting: pdf.js takes the buffer over, and leaves it empty.
   const digest = bytesDigest(data);
   const counted = await countPdfPages(data);
   if ('unreadable' in counted) return fact({ kind: 'unreadable', why: counted.unreadable });
