@@ -1,4 +1,5 @@
 import { contentDir } from '../core/content-dir.ts';
+import { failureMessage } from '../core/failure-message.ts';
 import { runImportCommand } from './import-command.ts';
 import { importers } from './importers.ts';
 
@@ -16,4 +17,8 @@ process.exitCode = await runImportCommand({
   write: (text) => process.stdout.write(text),
   writeError: (text) => process.stderr.write(text),
   signal: interrupt.signal,
+}).catch((error: unknown) => {
+  // A bug or a failed read of the content folder: said in words, never as a stack trace.
+  process.stderr.write(`${failureMessage(error)}\n`);
+  return 1;
 });

@@ -124,14 +124,24 @@ function checkPictureNames(pictures: readonly ImportedPicture[]): void {
 }
 
 /** What is in the way before anything is written: taken names (without `replace`), folders, a file as media folder. */
-async function obstacles(targets: readonly Target[], media: string | undefined, replace: boolean) {
+async function obstacles(
+  targets: readonly Target[],
+  media: string | undefined,
+  replace: boolean,
+): Promise<WriteProblem[]> {
   const problems: WriteProblem[] = [];
   if (media !== undefined) {
-    const found = await lstatOrUndefined(media);
-    if (found && !found.isDirectory()) problems.push({ kind: 'in-the-way', path: media });
+    const found = await lstatOrUndefined(media).catch(() => undefined);
+    if (found && !found.isDirectory()) return [{ kind: 'in-the-way', path: media }];
   }
   for (const { path } of targets) {
-    const found = await lstatOrUndefined(path);
+    let found;
+    try {
+      found = await lstatOrUndefined(path);
+    } catch (error) {
+      problems.push({ kind: 'failed', path, error });
+      continue;
+    }
     if (found?.isDirectory()) problems.push({ kind: 'in-the-way', path });
     else if (found && !replace) problems.push({ kind: 'exists', path });
   }
