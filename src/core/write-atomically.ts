@@ -47,12 +47,13 @@ export async function writeFileAtomically(
 }
 
 /**
- * Gives the written file its name unless the name is taken. File systems without hard links
+ * Gives the written file `temporary` the name `path` unless the name is taken (then EEXIST, and
+ * `temporary` stays where it was). File systems without hard links
  * (FAT and exFAT drives, some network shares) get the name reserved by an exclusive create, then
  * filled by the rename: never a clobber, and under the name only ever nothing, an empty file for
  * a moment, or the whole text.
  */
-async function createFrom(temporary: string, path: string): Promise<void> {
+export async function createFrom(temporary: string, path: string): Promise<void> {
   try {
     await link(temporary, path);
   } catch (error) {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { loadArchive, loadIssueContextFor } from '../archive/load-archive.ts';
 import { issueFileExtension } from '../core/content-format.ts';
 import type { Diagnostic } from '../model.ts';
@@ -8,7 +8,8 @@ import { processIssueFile } from '../pipeline/issue-file.ts';
 /**
  * What `npm run check` will say about a file just written: inside the content folder the whole
  * archive is loaded (file name, duplicate and order rules need the other issues) and only this
- * file's findings are kept; elsewhere the file is checked on its own, with the folder's tables.
+ * file's findings are kept; elsewhere the file is checked on its own, with the folder's tables, and
+ * its pictures and original are looked for beside it (where the import put them).
  */
 export async function checkWrittenIssue(file: string, contentDir: string, cwd = process.cwd()): Promise<Diagnostic[]> {
   const display = (path: string) => relative(cwd, path) || path;
@@ -19,6 +20,7 @@ export async function checkWrittenIssue(file: string, contentDir: string, cwd = 
     return archive.diagnostics.filter((d) => d.path === shown);
   }
   const { context } = await loadIssueContextFor(contentDir, display(contentDir));
-  const result = await processIssueFile(display(file), inside.split(sep).join('/'), await readFile(file), context);
+  const besideIt = { ...context, contentDir: dirname(file) };
+  const result = await processIssueFile(display(file), basename(file), await readFile(file), besideIt);
   return result.diagnostics;
 }

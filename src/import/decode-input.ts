@@ -16,7 +16,8 @@ export function decodeInput(bytes: Uint8Array): DecodedInput {
   if (bytes.includes(0))
     return {
       ok: false,
-      message: '文件含有二进制数据（NUL 字节），不是纯文本。请先把 PDF 的文字导出为 .txt（UTF-8 或 GB18030 编码）。',
+      message:
+        '文件含有二进制数据（NUL 字节），不是纯文本，也不是 PDF。请导入期刊的 PDF 原件，或 PDF 导出的 .txt（UTF-8 或 GB18030 编码）。',
     };
   const body = bom.every((b, i) => bytes[i] === b) ? bytes.subarray(bom.length) : bytes;
   const encoding: InputEncoding = firstInvalidUtf8Byte(body) === -1 ? 'UTF-8' : 'GB18030';

@@ -27,7 +27,7 @@ describe('npm run import', () => {
     const warnings = lines.filter((line) => line.startsWith(seedTextPath));
     expect(warnings).toHaveLength(7);
     expect(warnings[0]).toMatch(/bulletin-2018-01\.txt:30:1 {2}warning {2}.*图片.* {2}\(import-figure\)$/);
-    expect(result.stdout).toContain('5 篇文章，2 处图片待补，7 个导入警告');
+    expect(result.stdout).toContain('5 篇文章，0 幅插图有图片，2 处图片待补；7 个导入警告');
     expect(result.stdout).toContain('检查通过');
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
@@ -102,5 +102,31 @@ describe('npm run import', () => {
     expect(failed.status).toBe(1);
     expect(failed.stderr).toContain('导入失败');
     expect(failed.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('stops after an encoding error, and on a Word file, with one message each', () => {
+    const dir = makeContentDir({});
+    const binary = join(dir, 'binary.txt');
+    writeFileSync(binary, Uint8Array.from([0x41, 0, 0x42]));
+    const encoding = runImport(dir, binary);
+    expect(encoding.status).toBe(1);
+    expect(encoding.stderr).toMatch(/^\S+binary\.txt:1:1 {2}error {2}文件含有二进制数据.* {2}\(import-encoding\)\n$/);
+    const word = join(dir, '原稿.docx');
+    writeFileSync(word, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(26), Buffer.from('word/document.xml')]));
+    const docx = runImport(dir, word);
+    expect(docx.status).toBe(1);
+    expect(docx.stderr).toMatch(/^\S+原稿\.docx:1:1 {2}error {2}这是 Word 文件.* {2}\(import-word-unsupported\)\n$/);
+    expect(readdirSync(dir).sort()).toEqual(['binary.txt', 'sections.yaml', '原稿.docx']);
+  });
+
+  it('takes a PDF as a PDF: never “binary data” and then a masthead it could not find', () => {
+    const dir = makeContentDir({});
+    const pdf = join(repoRoot, 'tests/fixtures/pdf-import/tiny/scanned-page.pdf');
+    const result = runImport(dir, pdf);
+    expect(result.status).toBe(1);
+    expect(result.stderr).not.toMatch(/二进制数据|刊头信息不全/);
+    expect(result.stderr).toMatch(/scanned-page\.pdf:1:1 {2}error {2}.*PDF.* {2}\([a-z-]+\)\n$/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(dir)).toEqual(['sections.yaml']);
   });
 });
