@@ -38,10 +38,11 @@ export function isContentsHeading(line: string): boolean {
 const pageSuffixes = [
   new RegExp(`${dash}\\s*([0-9０-９]{1,4})\\s*${dash}\\s*$`),
   /(?:[.．。·…⋯]{2,}|\t)\s*([0-9０-９]{1,4})\s*$/,
+  /第\s*([0-9０-９]{1,4})\s*页\s*$/,
 ];
 const leaders = /[\s.．。·…⋯]+$/;
 
-/** A contents line: `标题.....	- 2 -` → the title (leader dots dropped) and the page. */
+/** A contents line: `标题.....	- 2 -` (or `标题 第2页`) → the title (leader dots dropped) and the page. */
 export function contentsLine(line: string): { title: string; page: number } | undefined {
   for (const suffix of pageSuffixes) {
     const match = suffix.exec(line);
