@@ -63,6 +63,14 @@ export function isEnumeratedHeading(line: string): boolean {
   return enumerator.test(text) && [...text].length <= maxHeadingLength && !endsSentence(text);
 }
 
+const topEnumerator = /^[一二三四五六七八九十]{1,3}\s*、/;
+
+/** `一、做优顶层设计`: the level above `（一）`, short and not a sentence. */
+export function isTopHeading(line: string): boolean {
+  const text = line.trim();
+  return topEnumerator.test(text) && [...text].length <= maxHeadingLength && !endsSentence(text);
+}
+
 const maxCaptionLineLength = 30;
 
 /** Photo captions in the PDF are short lines without clause punctuation. */
