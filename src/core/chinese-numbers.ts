@@ -39,11 +39,13 @@ const datePattern = new RegExp(`(${numeral}{4})\\s*年\\s*(${numeral}{1,3})\\s*�
  * 二〇一八年六月二十九日 (or 2018年6月29日) → 2018-06-29, with where it stands in the text; the
  * date may not exist (二月三十日), which the caller reports.
  */
-export function findChineseDate(text: string): { iso: string; index: number; real: boolean } | undefined {
+export function findChineseDate(
+  text: string,
+): { iso: string; index: number; length: number; real: boolean } | undefined {
   const match = datePattern.exec(text);
   if (!match) return undefined;
   const [year, month, day] = match.slice(1).map(parseChineseNumber);
   if (year === undefined || month === undefined || day === undefined) return undefined;
   const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return { iso, index: match.index, real: isRealDate(iso) };
+  return { iso, index: match.index, length: match[0].length, real: isRealDate(iso) };
 }

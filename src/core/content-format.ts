@@ -115,14 +115,16 @@ export function splitHeadingAttributes(heading: string): {
 export interface WrittenHeadingAttributes {
   id?: string;
   page?: number;
+  pdf?: number;
   contents?: string;
 }
 
-/** `{#p3 page=3 contents="…"}`, or '' when there is nothing to write. */
-export function headingAttributesText({ id, page, contents }: WrittenHeadingAttributes): string {
+/** `{#p3 page=3 pdf=4 contents="…"}`, or '' when there is nothing to write. */
+export function headingAttributesText({ id, page, pdf, contents }: WrittenHeadingAttributes): string {
   const parts = [
     ...(id === undefined ? [] : [`#${id}`]),
     ...(page === undefined ? [] : [`page=${page}`]),
+    ...(pdf === undefined ? [] : [`pdf=${pdf}`]),
     ...(contents === undefined ? [] : [contents.includes('"') ? `contents=“${contents}”` : `contents="${contents}"`]),
   ];
   return parts.length === 0 ? '' : `{${parts.join(' ')}}`;
@@ -170,6 +172,9 @@ export const mediaFields = {
 } as const;
 
 export type MediaField = keyof typeof mediaFields;
+
+/** Written after the masthead, in this order. */
+export const mediaFieldOrder: readonly MediaField[] = ['original', 'originalPageOffset'];
 
 /**
  * The masthead: the front matter's fields, in the order an issue file writes them, each with its
@@ -247,9 +252,11 @@ export const writeIssue = {
    * The front matter, fields in the documented order, with an optional comment first (what the
    * editor should do next). Values are written by the yaml package, so quoting is YAML's.
    */
-  frontMatter: (fields: Partial<Record<MastheadField, string | number>>, comment?: string): Yaml => {
+  frontMatter: (fields: Partial<Record<MastheadField | MediaField, string | number>>, comment?: string): Yaml => {
     const ordered = Object.fromEntries(
-      mastheadFieldOrder.flatMap((name) => (fields[name] === undefined ? [] : [[name, fields[name]]])),
+      [...mastheadFieldOrder, ...mediaFieldOrder].flatMap((name) =>
+        fields[name] === undefined ? [] : [[name, fields[name]]],
+      ),
     );
     const document = new Document(ordered);
     // On the map rather than the document, so the comment sits right above the first field.

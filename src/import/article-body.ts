@@ -1,13 +1,16 @@
 import type { Diagnostic } from '../model.ts';
 import type { BodyLine } from './body-lines.ts';
 import { subtitleText } from '../core/content-format.ts';
-import { isCaptionLike, isEnumeratedHeading } from './line-kinds.ts';
+import { isCaptionLike, isEnumeratedHeading, isTopHeading } from './line-kinds.ts';
+import { layoutBlock } from './layout-blocks.ts';
 import { endsSentence, joinLines, lineDiagnostic } from './text.ts';
 
 export type Block =
   | { kind: 'paragraph'; text: string; line: number }
-  | { kind: 'heading'; text: string; line: number }
-  | { kind: 'figure'; caption: string; line: number };
+  /** `depth` 5 for the second level (（一） under 一、); 4 when absent. */
+  | { kind: 'heading'; text: string; line: number; depth?: 4 | 5 }
+  /** `pictures`: the picture paths (`2018-01/p2-1.jpg`) a PDF gave; a caption-only figure without. */
+  | { kind: 'figure'; caption: string; line: number; pictures?: string[] };
 
 export interface ArticleBody {
   subtitle?: string;
@@ -52,6 +55,11 @@ export function readArticleBody(path: string, lines: readonly BodyLine[]): Artic
   const blocks: Block[] = [];
   for (const group of groupLines(subtitle === undefined ? lines : lines.slice(1))) {
     const [head] = group;
+    if (head.layout) {
+      // A PDF block: the page has already told paragraphs, pictures and page breaks apart.
+      blocks.push(layoutBlock(head, head.layout, warn));
+      continue;
+    }
     const line = head.no;
     const texts = group.map((l) => l.text);
     const previous = blocks.at(-1);
@@ -87,5 +95,13 @@ export function readArticleBody(path: string, lines: readonly BodyLine[]): Artic
       blocks.push({ kind: 'paragraph', text: joinLines(texts), line });
     }
   }
+  rankHeadings(blocks);
   return { ...(subtitle !== undefined ? { subtitle } : {}), blocks, diagnostics };
+}
+
+/** Where an article has both `一、` and `（一）` headings, the `（一）` ones are the level below. */
+function rankHeadings(blocks: Block[]): void {
+  const headings = blocks.filter((block) => block.kind === 'heading');
+  if (!headings.some((h) => isTopHeading(h.text)) || !headings.some((h) => isEnumeratedHeading(h.text))) return;
+  for (const heading of headings) if (isEnumeratedHeading(heading.text)) heading.depth = 5;
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model.ts';
+import type { LineLayout } from './layout-hints.ts';
 import { isPageFooter } from './line-kinds.ts';
 import { lineDiagnostic, matchKey, type SourceLine } from './text.ts';
 
@@ -8,6 +9,7 @@ export interface BodyLine {
   text: string;
   /** Blank lines right before it; 2 or more is the gap a picture left in the PDF text. */
   blanksBefore: number;
+  layout?: LineLayout;
 }
 
 /**
@@ -25,7 +27,7 @@ export function readBodyLines(
   const diagnostics: Diagnostic[] = [];
   const seriesKey = matchKey(series);
   let blanks = 0;
-  for (const { no, text } of lines.slice(start)) {
+  for (const { no, text, layout } of lines.slice(start)) {
     const trimmed = text.trim();
     if (trimmed === '') {
       blanks++;
@@ -43,7 +45,7 @@ export function readBodyLines(
         ),
       );
     } else {
-      body.push({ no, text: trimmed, blanksBefore: blanks });
+      body.push({ no, text: trimmed, blanksBefore: blanks, ...(layout ? { layout } : {}) });
       blanks = 0;
     }
   }

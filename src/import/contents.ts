@@ -33,9 +33,13 @@ export function readContents(path: string, lines: readonly SourceLine[], start: 
   for (let line = lines[index]; line !== undefined; line = lines[++index]) {
     const text = line.text.trim();
     if (text === '') continue;
-    const entry = contentsLine(text);
+    const below = nextNonBlank(lines, index + 1);
+    const entry = withWrappedTitle(contentsLine(text), lines[below]);
+    if (entry?.wrapped) index = below;
     const marker = markerTitle(entry?.title ?? text);
-    const continued = entry || marker !== undefined ? undefined : articleEntry(lines[index + 1]?.text ?? '');
+    // The title's last line carries the page: right below in a text, the next block in a PDF.
+    const rest = lines[below]?.layout?.continuesAbove ? below : index + 1;
+    const continued = entry || marker !== undefined ? undefined : articleEntry(lines[rest]?.text ?? '');
     const article = continued ? { title: joinLines([text, continued.title]), page: continued.page } : entry;
     if (marker !== undefined) {
       if (!entry && !articleEntry(lines[nextNonBlank(lines, index + 1)]?.text ?? '')) break;
@@ -48,7 +52,7 @@ export function readContents(path: string, lines: readonly SourceLine[], start: 
         line: line.no,
         ...(section !== undefined ? { section } : {}),
       });
-      if (continued) index++;
+      if (continued) index = rest;
     } else break;
     contents.end = index + 1;
   }
@@ -66,6 +70,21 @@ export function readContents(path: string, lines: readonly SourceLine[], start: 
     );
   }
   return contents;
+}
+
+/**
+ * Some writers set the page number on a wrapped title's first line and the rest of the title on
+ * the next: only the page can tell (the line below continues this one, in the same face and
+ * indent), so without a layout the title is taken as it stands.
+ */
+function withWrappedTitle(
+  entry: { title: string; page: number } | undefined,
+  next: SourceLine | undefined,
+): { title: string; page: number; wrapped?: true } | undefined {
+  const text = next?.text.trim() ?? '';
+  if (!entry || !next?.layout?.continuesAbove || text === '' || contentsLine(text) || markerTitle(text) !== undefined)
+    return entry;
+  return { title: joinLines([entry.title, text]), page: entry.page, wrapped: true };
 }
 
 /**

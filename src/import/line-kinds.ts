@@ -38,10 +38,11 @@ export function isContentsHeading(line: string): boolean {
 const pageSuffixes = [
   new RegExp(`${dash}\\s*([0-9０-９]{1,4})\\s*${dash}\\s*$`),
   /(?:[.．。·…⋯]{2,}|\t)\s*([0-9０-９]{1,4})\s*$/,
+  /第\s*([0-9０-９]{1,4})\s*页\s*$/,
 ];
 const leaders = /[\s.．。·…⋯]+$/;
 
-/** A contents line: `标题.....	- 2 -` → the title (leader dots dropped) and the page. */
+/** A contents line: `标题.....	- 2 -` (or `标题 第2页`) → the title (leader dots dropped) and the page. */
 export function contentsLine(line: string): { title: string; page: number } | undefined {
   for (const suffix of pageSuffixes) {
     const match = suffix.exec(line);
@@ -60,6 +61,14 @@ const maxHeadingLength = 40;
 export function isEnumeratedHeading(line: string): boolean {
   const text = line.trim();
   return enumerator.test(text) && [...text].length <= maxHeadingLength && !endsSentence(text);
+}
+
+const topEnumerator = /^[一二三四五六七八九十]{1,3}\s*、/;
+
+/** `一、做优顶层设计`: the level above `（一）`, short and not a sentence. */
+export function isTopHeading(line: string): boolean {
+  const text = line.trim();
+  return topEnumerator.test(text) && [...text].length <= maxHeadingLength && !endsSentence(text);
 }
 
 const maxCaptionLineLength = 30;

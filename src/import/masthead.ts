@@ -34,6 +34,11 @@ export function findIssueLine(text: string): IssueLine | undefined {
   return { year, number, ...(cumulative !== undefined ? { cumulativeNumber: cumulative } : {}) };
 }
 
+/** The text on a line beside its date, e.g. the publisher in `国家…办公室    二〇一八年六月二十九日`. */
+function besideDate(text: string, date: { index: number; length: number }): string {
+  return `${text.slice(0, date.index).trim()} ${text.slice(date.index + date.length).trim()}`.trim();
+}
+
 /** The masthead ends where the contents or the first column begins. */
 function endsMasthead(text: string): boolean {
   return isContentsHeading(text) || markerTitle(text) !== undefined || contentsLine(text) !== undefined;
@@ -64,6 +69,9 @@ export function readPrintedMasthead(path: string, lines: readonly SourceLine[]):
       else error(no, 'import-date', `刊头日期 “${trimmed}” 不是真实存在的日期（${foundDate.iso}）。请核对原文。`);
     }
     if (!foundIssue && !foundDate) texts.push({ no, text: trimmed });
+    // A PDF sets 编发单位 and the date on one line, at either end: the rest of the line is a field.
+    const beside = foundDate && !foundIssue ? besideDate(trimmed, foundDate) : '';
+    if (beside !== '') texts.push({ no, text: beside });
     if (issue && date && texts.length >= 2) {
       end++;
       break;

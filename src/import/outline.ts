@@ -12,8 +12,12 @@ import { InvariantError } from '../core/errors.ts';
 export interface ImportedArticle {
   id: string;
   title: string;
+  /** The input line the title starts on. */
+  line: number;
   contentsTitle?: string;
   page?: number;
+  /** The page of the original PDF it starts on, where that is not `page` plus the issue's offset. */
+  pdfPage?: number;
   subtitle?: string;
   blocks: Block[];
 }
@@ -21,6 +25,8 @@ export interface ImportedArticle {
 export interface ImportedSection {
   /** Absent when neither the body nor the contents names the column; the editor must add it. */
   title?: string;
+  /** The input line of its marker (or of the first article, when the contents names the column). */
+  line: number;
   /** Text between the column marker and its first article: no article to put it in. */
   lead: Block[];
   articles: ImportedArticle[];
@@ -34,6 +40,8 @@ export interface Outline {
 }
 
 interface TitleRun {
+  /** Input line the title starts on. */
+  line: number;
   end: number;
   title: string;
   entry?: ContentsArticle;
@@ -69,6 +77,7 @@ export function buildOutline(
       pending.article.section.articles.push({
         id: '',
         title,
+        line: pending.article.run.line,
         ...(entry && entry.title !== title ? { contentsTitle: entry.title } : {}),
         ...(entry ? { page: entry.page } : {}),
         ...(body.subtitle !== undefined ? { subtitle: body.subtitle } : {}),
@@ -107,7 +116,7 @@ export function buildOutline(
         'import-unknown-section',
         `栏目 “${title}” 不在栏目表 content/sections.yaml 中。请核对栏目名称，或在栏目表中添加这个栏目。`,
       );
-    const opened = { ...(title !== undefined ? { title: kind?.title ?? title } : {}), lead: [], articles: [] };
+    const opened = { ...(title !== undefined ? { title: kind?.title ?? title } : {}), line, lead: [], articles: [] };
     outline.sections.push(opened);
     return opened;
   };
@@ -178,7 +187,7 @@ function findTitleRuns(
     const [firstLine] = titleLines;
     if (firstLine === undefined) throw new InvariantError(`title match ${match.start}–${match.end} holds no body line`);
     const title = removeSpacesBetweenWide(joinLines(titleLines.map((l) => l.text)));
-    runs.set(match.start, { end: match.end, title, entry });
+    runs.set(match.start, { line: firstLine.no, end: match.end, title, entry });
     for (let i = match.start; i < match.end; i++) covered.add(i);
     if (match.distance > 0) {
       warn(
@@ -191,8 +200,13 @@ function findTitleRuns(
   lines.forEach((line, index) => {
     const next = lines[index + 1];
     if (covered.has(index) || !isUnlistedTitle(line, lines[index - 1], next)) return;
-    runs.set(index, { end: index + 1, title: line.text });
-    const why = subtitleText(next?.text ?? '') !== undefined ? '下面紧跟 —— 副标题' : '紧跟在栏目标记之后';
+    runs.set(index, { line: line.no, end: index + 1, title: line.text });
+    const why =
+      subtitleText(next?.text ?? '') !== undefined
+        ? '下面紧跟 —— 副标题'
+        : isTitleSet(line)
+          ? '用标题字号居中排印'
+          : '紧跟在栏目标记之后';
     warn(
       line.no,
       'import-not-in-contents',
@@ -220,7 +234,16 @@ function isUnlistedTitle(line: BodyLine, previous: BodyLine | undefined, next: B
     return false;
   return (
     subtitleText(next.text) !== undefined ||
+    isTitleSet(line) ||
     (previous !== undefined && markerTitle(previous.text) !== undefined && markerTitle(next.text) === undefined)
+  );
+}
+
+/** On a PDF page a title is set centred and larger than the body text. */
+function isTitleSet(line: BodyLine): boolean {
+  const layout = line.layout;
+  return (
+    layout !== undefined && layout.align === 'centre' && (layout.sizeRank === 'title' || layout.sizeRank === 'larger')
   );
 }
 

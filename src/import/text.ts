@@ -1,13 +1,18 @@
 import type { Diagnostic, Severity } from '../model.ts';
 import { diagnostic } from '../core/diagnostics.ts';
 import { isWide } from '../core/wide-chars.ts';
+import type { LineLayout } from './layout-hints.ts';
 
 /** Text rules shared by the import steps: what counts as wide, punctuated, or the end of a sentence. */
 
-/** One line of the input as the editor sees it in a text editor: numbered from 1. */
+/**
+ * One line of the input as the editor sees it in a text editor: numbered from 1. A PDF's text
+ * block is one line, with what its page showed in `layout`.
+ */
 export interface SourceLine {
   no: number;
   text: string;
+  layout?: LineLayout;
 }
 
 /**

@@ -37,6 +37,8 @@ describe('line kinds', () => {
     ['本期论证的园区概况 ‐ 5 ‐', { title: '本期论证的园区概况', page: 5 }],
     ['本期论证的园区概况……………５', { title: '本期论证的园区概况', page: 5 }],
     ['【园区掠影】\t- 5 -', { title: '【园区掠影】', page: 5 }],
+    ['本期论证的园区概况 第5页', { title: '本期论证的园区概况', page: 5 }],
+    ['本期论证的园区概况第 5 页', { title: '本期论证的园区概况', page: 5 }],
   ])('%s is a contents line', (line, entry) => {
     expect(contentsLine(line)).toEqual(entry);
   });

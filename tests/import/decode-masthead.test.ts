@@ -60,7 +60,7 @@ describe('Chinese numbers and dates', () => {
   });
 
   it('reads the masthead date in Chinese numerals, in Arabic digits, and flags impossible dates', () => {
-    expect(findChineseDate('二〇一八年六月二十九日')).toEqual({ iso: '2018-06-29', index: 0, real: true });
+    expect(findChineseDate('二〇一八年六月二十九日')).toEqual({ iso: '2018-06-29', index: 0, length: 11, real: true });
     expect(findChineseDate('2018年6月29日')?.iso).toBe('2018-06-29');
     expect(findChineseDate('二〇一八年二月三十日')).toMatchObject({ iso: '2018-02-30', real: false });
     expect(findChineseDate('本期目录')).toBeUndefined();
@@ -98,6 +98,18 @@ describe('readPrintedMasthead', () => {
     });
     expect(result.diagnostics).toEqual([]);
     expect(result.end).toBe(7);
+  });
+
+  it('reads the publisher and the date from one line, as a PDF sets them', () => {
+    const result = read([
+      '国家生态工业园区 工作动态',
+      '2018年第1期(总第10期)',
+      '国家生态工业园区建设协调领导小组办公室 二〇一八年六月二十九日',
+      '本期目录',
+    ]);
+    expect(result.masthead?.publisher).toBe('国家生态工业园区建设协调领导小组办公室');
+    expect(result.masthead?.date).toBe('2018-06-29');
+    expect(result.diagnostics).toEqual([]);
   });
 
   it('accepts the issue line and date in another order', () => {

@@ -20,6 +20,7 @@ const radicalSupplement: Record<string, string> = {
   '\u2ED3': '长',
   '\u2ED4': '门',
   '\u2ED8': '青',
+  '\u2EDA': '页',
   '\u2EDB': '风',
   '\u2EDC': '飞',
   '\u2EDD': '食',
