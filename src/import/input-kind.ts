@@ -1,21 +1,22 @@
+import { isPdf } from '../pipeline/media/sniff.ts';
+
 /**
  * What a file given to `npm run import` is, told by its bytes, never by its name: editors rename
  * files, and a `.txt` that is really a PDF must not be read as text.
  *
- * - `pdf`: `%PDF-` within the first KB (the specification lets junk precede it; pdf.js accepts that too).
+ * - `pdf`: `%PDF-` within the first KB, as the checker tells an original (the specification lets junk precede it).
  * - `word`: a zip archive (`PK\x03\x04`) holding `word/document.xml`, which is what a .docx is.
  *   Zip stores member names uncompressed, in each local header and again in the central directory.
  * - `text`: anything else; the text import decodes it and says so when it is no text either.
  */
 export type InputKind = 'pdf' | 'word' | 'text';
 
-const pdfMark = Buffer.from('%PDF-', 'latin1');
 const zipMark = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const wordPart = Buffer.from('word/document.xml', 'latin1');
 
 export function detectInputKind(bytes: Uint8Array): InputKind {
+  if (isPdf(bytes)) return 'pdf';
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer.subarray(0, 1024).includes(pdfMark)) return 'pdf';
   if (buffer.subarray(0, zipMark.length).equals(zipMark) && buffer.includes(wordPart)) return 'word';
   return 'text';
 }

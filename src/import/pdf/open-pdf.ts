@@ -3,6 +3,7 @@ import path from 'node:path';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PdfImportError } from '../../core/errors.ts';
+import { isPdf } from '../../pipeline/media/sniff.ts';
 
 /** How much one import may take. A bulletin is 4–40 pages of text and a few photos. */
 export interface PdfLimits {
@@ -39,12 +40,6 @@ function packageFolder(sub: string): string {
   return path.join(root, sub) + path.sep;
 }
 
-/** PDF files begin with `%PDF-`; the specification lets junk precede it within the first KB. */
-function looksLikePdf(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  return head.includes('%PDF-');
-}
-
 function megabytes(bytes: number): string {
   return (bytes / 2 ** 20).toFixed(1).replace(/\.0$/, '');
 }
@@ -79,7 +74,7 @@ export async function openPdf(
   const deadline = Date.now() + limits.timeBudgetMs;
   if (bytes.byteLength > limits.maxBytes)
     throw new PdfImportError(pdfMessages.tooBig(megabytes(bytes.byteLength), megabytes(limits.maxBytes)));
-  if (!looksLikePdf(bytes)) throw new PdfImportError(pdfMessages.notPdf);
+  if (!isPdf(bytes)) throw new PdfImportError(pdfMessages.notPdf);
 
   // Loaded here, not at the top: pdf.js is large and only an import from PDF needs it.
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
