@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../model.ts';
@@ -20,6 +19,7 @@ import { InvariantError, PdfImportError } from '../core/errors.ts';
 import { failureMessage } from '../core/failure-message.ts';
 import { writeFailureReason } from '../core/write-reason.ts';
 import { loadSectionTableFile } from '../pipeline/load.ts';
+import { inputError, readInput } from './read-input.ts';
 
 export const importUsage =
   '用法：npm run import -- <原刊.pdf 或 原文.txt> [--out <输出.md>] [--force]\n' +
@@ -69,16 +69,16 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<n
     writeError('栏目表有误，无法导入。请先修正栏目表。\n');
     return 1;
   }
-  const bytes = await readInput(resolve(cwd, input));
-  if (!bytes) {
-    say(fileError(input, 'file-not-found', '找不到或无法读取这个文件。请检查路径。'));
+  const bytes = await readInput(resolve(cwd, input), input);
+  if (!Buffer.isBuffer(bytes)) {
+    say(bytes);
     return 1;
   }
   const kind = detectInputKind(bytes);
   if (kind === 'word') {
     const message =
       '这是 Word 文件（.docx）。目前还不能直接导入 Word 文件：请在 Word 或 WPS 中把它导出为 PDF，再导入那个 PDF。';
-    say(fileError(input, 'import-word-unsupported', message));
+    say(inputError(input, 'import-word-unsupported', message));
     return 1;
   }
   const out = args.values.out === undefined ? undefined : resolve(cwd, args.values.out);
@@ -92,7 +92,7 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<n
     result = await options.importers[kind](input, bytes, table, options.signal ? { signal: options.signal } : {});
   } catch (error) {
     if (options.signal?.aborted) return interrupted(writeError);
-    if (error instanceof PdfImportError) say(fileError(input, 'import-pdf', error.message));
+    if (error instanceof PdfImportError) say(inputError(input, 'import-pdf', error.message));
     else writeError(`${failureMessage(error)}\n`);
     return 1;
   }
@@ -156,18 +156,6 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<n
 function interrupted(writeError: (text: string) => void): number {
   writeError('导入已中断，没有写出任何文件。\n');
   return 130;
-}
-
-async function readInput(path: string): Promise<Buffer | undefined> {
-  try {
-    return await readFile(path);
-  } catch {
-    return undefined;
-  }
-}
-
-function fileError(path: string, rule: string, message: string): Diagnostic {
-  return { path, line: 1, column: 1, severity: 'error', rule, message };
 }
 
 function problemLine(problem: WriteProblem, shown: (path: string) => string, force: boolean): string {
