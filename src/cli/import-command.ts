@@ -96,9 +96,20 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<n
     else writeError(`${failureMessage(error)}\n`);
     return 1;
   }
-  result.diagnostics.forEach(say);
   const { masthead, outline } = result;
-  if (result.markdown === undefined || masthead === undefined || hasErrors(result.diagnostics)) {
+  const issueFile = masthead && (out ?? join(dir, issueFilePath(masthead)));
+  // A PDF has no lines: its findings point at the issue file written from it.
+  const filed =
+    result.linesIn === 'markdown' && issueFile !== undefined && result.markdown !== undefined
+      ? result.diagnostics.map((d) => ({ ...d, path: shown(issueFile) }))
+      : result.diagnostics;
+  filed.forEach(say);
+  if (
+    result.markdown === undefined ||
+    masthead === undefined ||
+    issueFile === undefined ||
+    hasErrors(result.diagnostics)
+  ) {
     // The errors above say what went wrong; a masthead that could not be read is worth one line more.
     if (result.diagnostics.some((d) => d.severity === 'error' && /^import-(masthead|date)$/.test(d.rule)))
       writeError('\n导入失败：刊头信息不全，没有写出文件。请按上面的提示核对原文。\n');
@@ -110,7 +121,6 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<n
     throw new InvariantError('the importer gave the Markdown without the outline it came from');
 
   if (options.signal?.aborted) return interrupted(writeError);
-  const issueFile = out ?? join(dir, issueFilePath(masthead));
   const media = issueMediaFolder(issueFile);
   const markdown = renamePictureFolder(result.markdown, issueId(masthead.year, masthead.number), basename(media));
   const written = await writeImportedIssue(

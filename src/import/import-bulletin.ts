@@ -1,13 +1,10 @@
 import type { Diagnostic } from '../model.ts';
-import { compareDiagnostics, hasErrors } from '../core/diagnostics.ts';
 import type { Masthead } from '../pipeline/masthead.ts';
 import type { SectionTable } from '../pipeline/section-kinds.ts';
-import { readBodyLines } from './body-lines.ts';
-import { readContents } from './contents.ts';
 import { decodeInput, toSourceLines, type InputEncoding } from './decode-input.ts';
 import { issueMarkdown } from './markdown.ts';
-import { readPrintedMasthead } from './masthead.ts';
-import { buildOutline, type Outline } from './outline.ts';
+import { readIssueStructure } from './issue-structure.ts';
+import type { Outline } from './outline.ts';
 import { lineDiagnostic } from './text.ts';
 
 export interface ImportResult {
@@ -16,32 +13,24 @@ export interface ImportResult {
   masthead?: Masthead;
   outline?: Outline;
   encoding?: InputEncoding;
+  /**
+   * What the diagnostics' lines count: the input's lines (a text file the editor has open), or,
+   * for an input without lines of its own (a PDF), the written issue file's; the command then
+   * names that file in them.
+   */
+  linesIn?: 'input' | 'markdown';
   /** Sorted by line; warnings are the importer's guesses, errors stop the import. */
   diagnostics: Diagnostic[];
 }
 
 /**
- * The whole import: decode → masthead → contents → body lines → columns and articles → Markdown.
+ * The whole import of a text: decode, then the shared structure steps, then Markdown.
  * `path` is how messages name the input file.
  */
 export function importBulletin(path: string, bytes: Uint8Array, table: SectionTable): ImportResult {
   const decoded = decodeInput(bytes);
   if (!decoded.ok) return { diagnostics: [lineDiagnostic(path, 1, 'error', 'import-encoding', decoded.message)] };
-  const lines = toSourceLines(decoded.text);
-  const head = readPrintedMasthead(path, lines);
-  if (!head.masthead || hasErrors(head.diagnostics))
-    return { encoding: decoded.encoding, diagnostics: head.diagnostics };
-  const contents = readContents(path, lines, head.end);
-  const body = readBodyLines(path, lines, contents.end, head.masthead.series);
-  const outline = buildOutline(path, body.lines, contents.articles, table);
-  const diagnostics = [...head.diagnostics, ...contents.diagnostics, ...body.diagnostics, ...outline.diagnostics].sort(
-    compareDiagnostics,
-  );
-  return {
-    markdown: issueMarkdown(head.masthead, outline),
-    masthead: head.masthead,
-    outline,
-    encoding: decoded.encoding,
-    diagnostics,
-  };
+  const { masthead, outline, diagnostics } = readIssueStructure(path, toSourceLines(decoded.text), table);
+  if (!masthead || !outline) return { encoding: decoded.encoding, diagnostics };
+  return { markdown: issueMarkdown(masthead, outline), masthead, outline, encoding: decoded.encoding, diagnostics };
 }

@@ -37,7 +37,8 @@ export function isContentsHeading(line: string): boolean {
 
 const pageSuffixes = [
   new RegExp(`${dash}\\s*([0-9０-９]{1,4})\\s*${dash}\\s*$`),
-  /(?:[.．。·…⋯]{2,}|\t)\s*([0-9０-９]{1,4})\s*$/,
+  // Leader dots, spaced or not (`. . . .2` is how some writers set them), or a tab.
+  /(?:[.．。·…⋯](?:\s*[.．。·…⋯])+|\t)\s*([0-9０-９]{1,4})\s*$/,
   /第\s*([0-9０-９]{1,4})\s*页\s*$/,
 ];
 const leaders = /[\s.．。·…⋯]+$/;

@@ -1,0 +1,87 @@
+import { subtitleText } from '../../core/content-format.ts';
+import { markerTitle } from '../line-kinds.ts';
+import { endsSentence } from '../text.ts';
+import type { LayoutBlock, PictureBlock, TextBlock } from './blocks.ts';
+
+/** Pictures shown together: one, or several side by side (their heights overlap), left to right. */
+export interface PictureGroup {
+  pictures: PictureBlock[];
+  /** Index in the layout's blocks of the group's first picture. */
+  at: number;
+  /** The text block that is their caption, when one was found, and whether it stood far off. */
+  caption?: { block: TextBlock; distant: boolean };
+}
+
+/** A caption is one or two short lines, centred or in smaller type, that do not form a sentence. */
+const maxCaptionLines = 2;
+const maxCaptionLength = 60;
+/** Further than this (in ems of the body size) between picture and caption is a match at a distance. */
+const nearGap = 2;
+
+function isCaptionShaped(block: TextBlock): boolean {
+  const { text } = block;
+  return (
+    (block.align === 'centre' || (block.sizeRank === 'smaller' && block.align !== 'justified')) &&
+    block.sizeRank !== 'title' &&
+    block.sizeRank !== 'larger' &&
+    block.lines.length <= maxCaptionLines &&
+    [...text].length <= maxCaptionLength &&
+    !endsSentence(text) &&
+    subtitleText(text) === undefined &&
+    markerTitle(text) === undefined
+  );
+}
+
+function overlapsVertically(a: PictureBlock, b: PictureBlock): boolean {
+  return a.page === b.page && a.bbox.top < b.bbox.bottom && b.bbox.top < a.bbox.bottom;
+}
+
+/** Consecutive pictures of a page side by side make one group; one below another, two. */
+function groupPictures(blocks: readonly LayoutBlock[]): PictureGroup[] {
+  const groups: PictureGroup[] = [];
+  blocks.forEach((block, index) => {
+    if (block.kind !== 'picture') return;
+    const last = groups.at(-1);
+    const previous = blocks[index - 1];
+    if (last && previous?.kind === 'picture' && last.pictures.some((p) => overlapsVertically(p, block)))
+      last.pictures.push(block);
+    else groups.push({ pictures: [block], at: index });
+  });
+  for (const group of groups) group.pictures.sort((a, b) => a.bbox.left - b.bbox.left);
+  return groups;
+}
+
+/** The body size: the size most text is set in. */
+function bodySize(blocks: readonly LayoutBlock[]): number {
+  const weights = new Map<number, number>();
+  for (const block of blocks)
+    if (block.kind === 'text' && block.sizeRank === 'body')
+      weights.set(block.size, (weights.get(block.size) ?? 0) + block.text.length);
+  return [...weights].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 12;
+}
+
+/**
+ * Pairs each group of pictures with its caption: the short centred block right below it on the
+ * same page, else the one right above it (when that is no other picture's caption). A caption
+ * further than two lines' worth from its pictures is still taken, and marked as distant.
+ */
+export function pairCaptions(blocks: readonly LayoutBlock[]): PictureGroup[] {
+  const groups = groupPictures(blocks);
+  const em = bodySize(blocks);
+  const taken = new Set<TextBlock>();
+  for (const group of groups) {
+    const first = group.pictures[0];
+    if (!first) continue;
+    const top = Math.min(...group.pictures.map((p) => p.bbox.top));
+    const bottom = Math.max(...group.pictures.map((p) => p.bbox.bottom));
+    const below = blocks[group.at + group.pictures.length];
+    const above = blocks[group.at - 1];
+    if (below?.kind === 'text' && below.page === first.page && isCaptionShaped(below)) {
+      group.caption = { block: below, distant: below.top - bottom > nearGap * em };
+    } else if (above?.kind === 'text' && above.page === first.page && !taken.has(above) && isCaptionShaped(above)) {
+      group.caption = { block: above, distant: top - above.bottom > nearGap * em };
+    }
+    if (group.caption) taken.add(group.caption.block);
+  }
+  return groups;
+}
