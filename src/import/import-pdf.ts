@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../model.ts';
 import { compareDiagnostics } from '../core/diagnostics.ts';
 import { issueId } from '../core/content-format.ts';
+import { PdfImportError } from '../core/errors.ts';
 import type { Block } from './article-body.ts';
 import type { ImportedIssue, ImportedPicture } from './imported-issue.ts';
 import type { Importer } from './importer.ts';
@@ -9,6 +10,7 @@ import { issueMarkdown, issueNodes } from './markdown.ts';
 import type { ImportedArticle, Outline } from './outline.ts';
 import { placeArticlesOnPages } from './pdf/article-pages.ts';
 import { blockLines, type PlacedPictures } from './pdf/block-lines.ts';
+import { pdfMessages } from './pdf/open-pdf.ts';
 import { readPdfLayout, type PdfWarning } from './pdf/read-pdf.ts';
 import { lineDiagnostic } from './text.ts';
 import { atWrittenLines, writtenLines } from './written-lines.ts';
@@ -34,6 +36,8 @@ export const importPdf: Importer = async (path, bytes, table, options = {}) => {
   const structure = readIssueStructure(path, placed.lines, table);
   const { masthead, outline } = structure;
   if (!masthead || !outline) {
+    // A masthead in text without Unicode mapping was never readable: that is the one thing to say.
+    if (layout.warnings.some((w) => w.unreadable)) throw new PdfImportError(pdfMessages.noMapping);
     // No file is written, so the findings can only point at the PDF: its first line and their page.
     const findings = [
       ...structure.diagnostics.map((d) => onPage(d, pageOf(d.line))),
@@ -53,7 +57,9 @@ export const importPdf: Importer = async (path, bytes, table, options = {}) => {
   );
   const diagnostics: Diagnostic[] = [
     ...atWrittenLines(found, lineOf),
-    ...pageWarnings(path, layout.warnings, (page) => lineOf(firstLineOnPage(placed.pages, page))),
+    ...pageWarnings(path, layout.warnings, (page) =>
+      lineOf(page === undefined ? 1 : firstLineOnPage(placed.pages, page)),
+    ),
   ].sort(compareDiagnostics);
   return {
     markdown,
@@ -70,7 +76,7 @@ export const importPdf: Importer = async (path, bytes, table, options = {}) => {
 function pageWarnings(
   path: string,
   warnings: readonly PdfWarning[],
-  lineOfPage: (page: number) => number,
+  lineOfPage: (page: number | undefined) => number,
 ): Diagnostic[] {
   return warnings.map((w) => lineDiagnostic(path, lineOfPage(w.page), 'warning', 'import-pdf-page', w.message));
 }

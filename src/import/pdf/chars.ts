@@ -57,9 +57,11 @@ export function countGarbage(text: string): number {
 }
 
 export interface PdfWarning {
-  /** Physical page, 1-based. */
-  page: number;
+  /** Physical page, 1-based; absent when the finding is about the file, not a page. */
+  page?: number;
   message: string;
+  /** The page's text is mostly garbage: a masthead not found there was never readable. */
+  unreadable?: true;
 }
 
 /** A page whose text is more than this share garbage has no usable Unicode mapping. */
@@ -81,6 +83,7 @@ export function cleanPageRuns(runs: readonly TextRun[], page: number): { runs: T
   if (total > 0 && bad / total > garbageShare)
     warnings.push({
       page,
+      unreadable: true,
       message:
         `第 ${page} 页有 ${Math.round((bad / total) * 100)}% 的文字无法识别（PDF 缺少字符映射，显示为乱码）。` +
         '请用 Word/WPS 重新导出 PDF（嵌入字体），或改用 .docx 原稿导入。',

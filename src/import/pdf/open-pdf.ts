@@ -54,6 +54,8 @@ export const pdfMessages = {
     `PDF 有 ${pages} 页，超过了 ${limit} 页的上限。一期简报通常不超过几十页，请确认文件无误，或把它拆分后分别导入。`,
   noText:
     'PDF 里没有任何可读取的文字，可能是扫描件或图片。本工具不做文字识别（OCR），请使用由 Word/WPS 直接导出的 PDF，或先用 OCR 软件生成带文字层的 PDF。',
+  hugeImage: (width: number, height: number) =>
+    `PDF 中有一张 ${width}×${height} 像素的图片远超像素上限，没有解码，已跳过（不知道它在哪一页）。如需保留，请导出较低分辨率的 PDF，或另行提供该图片。`,
   noMapping:
     'PDF 里的文字没有 Unicode 字符映射（字体缺少 ToUnicode），无法提取。请用 Word/WPS 重新导出 PDF（嵌入字体），或改用 .docx 原稿导入。',
   timeout: (seconds: number) =>

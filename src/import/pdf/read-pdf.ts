@@ -6,6 +6,7 @@ import { readLines } from './lines.ts';
 import { originalJpegs } from './original-jpegs.ts';
 import { openPdf, pdfMessages, translateError, type PdfLimits } from './open-pdf.ts';
 import { readPageImages, type PageImage, type SkippedImage } from './page-images.ts';
+import { declaredImages } from './declared-images.ts';
 import { countDrawnGlyphs, readPageRuns, type Ops, type TextRun } from './text-runs.ts';
 
 export type { LayoutBlock, PictureBlock, TextBlock } from './blocks.ts';
@@ -79,6 +80,10 @@ export async function readPdfLayout(
       if (page.length === 0 && !unmapped.has(pageNo) && !images.some((image) => image.page === pageNo))
         warnings.push({ page: pageNo, message: `第 ${pageNo} 页没有文字（可能是扫描页或空白页），已跳过。` });
     });
+    // Above pdf.js's own cap the image never reached readPageImages: pdf.js dropped it unread.
+    for (const image of declaredImages(bytes))
+      if (image.width * image.height > pdf.limits.maxImagePixels * 2)
+        warnings.push({ message: pdfMessages.hugeImage(image.width, image.height) });
     const furniture = removeFurniture(lines, heights);
     return {
       pages: pdf.pages,

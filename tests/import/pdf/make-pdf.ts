@@ -25,6 +25,8 @@ export interface PdfSpec {
   objects?: string[];
   /** Extra entries of every page's /Font resources, e.g. `/F3 6 0 R`. */
   fonts?: string;
+  /** Extra catalog entries, e.g. an `/OpenAction` with JavaScript. */
+  catalog?: string;
 }
 
 /** Objects 1–5 are fixed (catalog, pages, fonts, descriptor); extras start here, then the pages. */
@@ -41,7 +43,7 @@ export function makePdf(spec: PdfSpec): Uint8Array {
   const pageStart = firstExtra + extras.length;
   const pageIds = spec.pages.map((_, index) => pageStart + index * 2);
   const objects: string[] = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Catalog /Pages 2 0 R ${spec.catalog ?? ''}>>`,
     `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${spec.pages.length} >>`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
     `<< /Type /Font /Subtype /Type0 /BaseFont ${cjk} /Encoding /UniGB-UCS2-H /DescendantFonts [<< /Type /Font ` +

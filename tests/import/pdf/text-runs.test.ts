@@ -47,7 +47,9 @@ describe('text runs from hand-made PDFs', () => {
         pages: [{ content: 'BT /F3 12 Tf 72 700 Td <0102010201020102> Tj ET' }],
       }),
     );
-    expect(layout.warnings).toEqual([{ page: 1, message: expect.stringMatching(/^第 1 页有 100% 的文字无法识别/) }]);
+    expect(layout.warnings).toEqual([
+      { page: 1, unreadable: true, message: expect.stringMatching(/^第 1 页有 100% 的文字无法识别/) },
+    ]);
   });
 
   it('warns about a page with no text between pages with text', async () => {
