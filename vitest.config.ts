@@ -35,6 +35,7 @@ const e2e = [
   'tests/**/cli.test.ts', // spawns a CLI (check, inspect, import, new-issue)
   'tests/summary-reporter.test.ts', // runs Vitest on a fixture project
   'tests/robustness/work-bounds.test.ts', // 5 MB inputs, seconds each: kept out of the fast loop
+  'tests/import/pdf-bounds.test.ts', // a 2,000-page and a 100 MB PDF, seconds each: kept out of the fast loop
   'tests/pipeline/load-vanish.test.ts', // mocks node:fs/promises: needs modules of its own, not unit's shared ones
 ];
 
