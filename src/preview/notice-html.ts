@@ -134,8 +134,8 @@ const waitingStyle =
 function listStyle(scope: string): string {
   return (
     `${scope} ${c}-lines{list-style:none;margin:0;padding:0}` +
-    `${scope} ${c}-lines li{margin:0 0 .375rem;white-space:pre-wrap;overflow-wrap:anywhere;word-break:break-all}` +
+    `${scope} ${c}-lines li{margin:0 0 .375rem;white-space:pre-wrap;overflow-wrap:anywhere}` +
     `${scope} ${c}-lines code{font:14px/1.5 'Noto Sans Mono CJK SC',ui-monospace,'SFMono-Regular',Menlo,` +
-    `Consolas,monospace;background:#f6f4ef;color:#1f1f1f;padding:.125rem .25rem;display:inline-block;max-width:100%}`
+    `Consolas,monospace;background:#f6f4ef;color:#1f1f1f;padding:.125rem .375rem;display:block}`
   );
 }

@@ -4,10 +4,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noticeClass } from '../../src/preview/notice-html.ts';
 import { noticeLabels } from '../../src/preview/labels.ts';
+import { axeViolationsNow } from '../browser/axe.ts';
 import { launchChromium } from '../browser/browser.ts';
 import { bundledIssuePath, makeContentDir, repoRoot } from '../helpers/content.ts';
 import { defined } from '../helpers/defined.ts';
@@ -74,7 +75,12 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 let browser: Browser;
-beforeAll(async () => (browser = await launchChromium()));
+// axe-core needs a context of its own, not a bare browser page.
+let tabs: BrowserContext;
+beforeAll(async () => {
+  browser = await launchChromium();
+  tabs = await browser.newContext();
+});
 afterAll(() => browser?.close());
 
 describe('npm start tells the browser what is wrong', () => {
@@ -88,7 +94,7 @@ describe('npm start tells the browser what is wrong', () => {
   afterAll(() => preview?.stop());
 
   it('shows the errors on the open page as the terminal prints them, then clears them after the fix', async () => {
-    const page = await browser.newPage();
+    const page = await tabs.newPage();
     await page.goto(`${preview.base}2018/01/p1/`);
     expect(await page.locator(`.${noticeClass}`).count()).toBe(0);
 
@@ -105,6 +111,7 @@ describe('npm start tells the browser what is wrong', () => {
     expect(await page.locator(`.${noticeClass} img`).count()).toBe(0);
     expect(await page.evaluate(() => 'hacked' in window)).toBe(false);
     expect(await page.locator('h1').first().textContent()).toContain('泰州医药高新技术产业开发区');
+    expect(await axeViolationsNow(page)).toEqual([]);
     await screenshot(page, 'banner');
 
     // Folded, it leaves the page but a bar.
@@ -123,6 +130,7 @@ describe('npm start tells the browser what is wrong', () => {
     await expect(note.locator('code').allTextContents()).resolves.toEqual([
       expect.stringMatching(/2018-01\.md:8:1 {2}warning .*\(front-matter-unknown-field\)$/),
     ]);
+    expect(await axeViolationsNow(page)).toEqual([]);
     await screenshot(page, 'warning-note');
 
     writeFileSync(issueFile, original);
@@ -141,7 +149,7 @@ describe('npm start on broken content', () => {
   afterAll(() => preview?.stop());
 
   it('serves a page saying what is wrong, which turns into the site once the fix is built', async () => {
-    const page = await browser.newPage();
+    const page = await tabs.newPage();
     const answer = await page.goto(`${preview.base}2018/01/`);
     expect(answer?.status()).toBe(503);
     await expect(page.locator('h1').textContent()).resolves.toBe(noticeLabels.brokenTitle);
@@ -149,6 +157,7 @@ describe('npm start on broken content', () => {
     expect(printed).toHaveLength(2);
     await expect(page.getByRole('alert').locator('code').allTextContents()).resolves.toEqual(printed);
     expect(await page.locator('main img').count()).toBe(0);
+    expect(await axeViolationsNow(page)).toEqual([]);
     await screenshot(page, 'broken-start');
 
     // Every address says the same until there is a site.
