@@ -94,6 +94,7 @@ describe('npm start tells the browser what is wrong', () => {
   afterAll(() => preview?.stop());
 
   it('shows the errors on the open page as the terminal prints them, then clears them after the fix', async () => {
+    expect(preview.output()).toMatch(/要换端口.*PORT=\d+ npm start/);
     const page = await tabs.newPage();
     await page.goto(`${preview.base}2018/01/p1/`);
     expect(await page.locator(`.${noticeClass}`).count()).toBe(0);
