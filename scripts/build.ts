@@ -79,6 +79,7 @@ async function preview(dir: string, displayDir: string, out: string): Promise<nu
     return 1;
   }
   log(`预览网站：http://localhost:${running.port}${settings.pathPrefix}`);
+  log(`要换端口，在命令前设置 PORT，例如 PORT=${anotherPort(running.port)} npm start（PORT=0 任选一个空闲端口）。`);
   log(`保存 ${displayDir}/ 中的文件后会自动重新生成并刷新浏览器；按 Ctrl+C 停止。`);
   log('（修改 src/ 中的程序代码后，请重新运行 npm start。）');
   const stop = () => void running.close().then(() => process.exit(0));
@@ -115,8 +116,13 @@ function previewPort(value: string | undefined): number | undefined {
   return Number.isInteger(port) && port >= 0 && port <= 65535 ? port : undefined;
 }
 
+/** A port to suggest instead of `port`: the next one, or 8080 beside the reserved and the last. */
+function anotherPort(port: number): number {
+  return port >= 1024 && port < 65535 ? port + 1 : 8080;
+}
+
 function portAdvice({ port, code }: PortUnavailableError): string {
-  const other = port >= 1024 && port < 65535 ? port + 1 : 8080;
+  const other = anotherPort(port);
   const reason =
     code === 'EACCES'
       ? `没有权限使用端口 ${port}（1024 以下的端口通常需要管理员权限）`

@@ -10,6 +10,9 @@ import { claimOutputFolder } from '../site/output-folder.ts';
 import { publishSite, reindexSite } from '../site/publish.ts';
 import { readSettings } from '../site/settings.ts';
 import type { SiteData } from '../site/site-data.ts';
+import type { Diagnostic } from '../model.ts';
+import { previewNotice } from './notice-middleware.ts';
+import { sameStatus, type PreviewStatus } from './preview-status.ts';
 import { rebuildQueue } from './rebuild-queue.ts';
 import { withRetries } from './retry.ts';
 import { openSiteServer } from './site-server.ts';
@@ -35,16 +38,20 @@ export interface Preview {
 
 /**
  * `npm start`: serve on localhost, build, rebuild on every save and reload open pages. A content
- * error is printed as `npm run check` prints it and the last good site stays served.
+ * error is printed as `npm run check` prints it and the last good site stays served, with the
+ * same lines in a notice over every page (or, before there is a site, on the page served instead).
  * The port is taken first, so a busy one (`PortUnavailableError`) is reported before any build.
  */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  // Read by the server for every request, so it exists before the server does.
+  let status: PreviewStatus = { site: false, starting: true, errors: [], warnings: [] };
   const server = await openSiteServer({
     dir: options.out,
     pathPrefix: options.pathPrefix,
     port: options.port,
     liveReload: true,
     log: options.log,
+    middleware: [previewNotice(() => status)],
   });
   // Only now: with the port taken, nothing is touched. The claim keeps a build or another preview
   // out of the folder while this one runs, and clears what an interrupted one left.
@@ -58,6 +65,20 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   });
   for (const note of claim.notes) options.log(note);
   const out = claim.folder;
+  // A site an earlier build or preview left is served (with the notice) until this one has built.
+  status = { ...status, site: existsSync(out) };
+  /**
+   * What open pages show from now on. They reload when it changed (the notice is part of each
+   * page, not patched into it) and always for a new site.
+   */
+  const tell = (next: Omit<PreviewStatus, 'starting'>, newSite = false): void => {
+    const told = { ...next, starting: false };
+    const changed = newSite || !sameStatus(status, told);
+    status = told;
+    if (changed) server.reload();
+  };
+  /** A rebuild that did not update the site: the line the terminal printed, over the warnings. */
+  const tellFailure = (line: string): void => tell({ ...status, errors: [line] });
   // Unchanged issue files are not parsed again, and after content edits only changed pages are
   // rendered; a change to templates or static files renders everything.
   const cache = issueFileCache();
@@ -115,8 +136,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const publish = async (changedOnly: boolean): Promise<boolean> => {
     const started = performance.now();
     const archive = await loadArchive(options.contentDir, options.displayDir, cache);
+    const warnings = lines(archive.diagnostics, 'warning');
     if (hasErrors(archive.diagnostics)) {
-      for (const d of archive.diagnostics.filter((d) => d.severity === 'error')) options.log(formatDiagnostic(d));
+      const errors = lines(archive.diagnostics, 'error');
+      for (const line of errors) options.log(line);
+      tell({ site: status.site, errors, warnings });
       options.log(
         existsSync(out)
           ? '内容有错误，网站未更新，预览中仍是上次成功生成的版本。改正后保存即可自动更新。'
@@ -136,21 +160,25 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       published = (
         await publishSite(archive, out, { settings, index: 'later', ...(changedSince ? { changedSince } : {}) })
       ).data;
-      server.reload();
+      tell({ site: true, errors: [], warnings }, true);
       options.log(
         `已更新（${archive.issues.length} 期，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）。`,
       );
       startIndexing(archive);
       return true;
     } catch (error) {
-      options.log(`生成网站失败：${failureMessage(error)}`);
+      const line = `生成网站失败：${failureMessage(error)}`;
+      options.log(line);
+      tellFailure(line);
       return false;
     }
   };
 
-  const schedule = rebuildQueue(rebuild, (error) =>
-    options.log(`重新生成失败：${failureReason(error)}。预览继续运行，保存文件后会再试。`),
-  );
+  const schedule = rebuildQueue(rebuild, (error) => {
+    const line = `重新生成失败：${failureReason(error)}。预览继续运行，保存文件后会再试。`;
+    options.log(line);
+    tellFailure(line);
+  });
 
   const contentDir = resolve(options.contentDir);
   try {
@@ -191,6 +219,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
  * freed, then longer. Two retries: a third death at the same size is not worth a third wait.
  */
 const reindexRetryDelays = [2000, 8000];
+
+/** The diagnostics of one severity, each as the terminal and `npm run check` print it. */
+function lines(diagnostics: readonly Diagnostic[], severity: Diagnostic['severity']): string[] {
+  return diagnostics.filter((d) => d.severity === severity).map(formatDiagnostic);
+}
 
 /** What went wrong, in the editor's terms where it is an expected race. */
 function failureReason(error: unknown): string {

@@ -13,6 +13,8 @@ export interface SiteServerOptions {
   liveReload: boolean;
   /** Where the dev server's error reports go; its other (English, per-request) lines are dropped. */
   log?: (line: string) => void;
+  /** Run after the request guard, before the files are looked up (the preview's notice). */
+  middleware?: DevServerMiddleware[];
 }
 
 export interface SiteServer {
@@ -62,7 +64,7 @@ export async function openSiteServer(options: SiteServerOptions): Promise<SiteSe
       // "HTTP 404: Template not found…" only means no 404.html yet (before the first build).
       error: (message) => (message.startsWith('HTTP 404') ? undefined : log?.(`预览服务器：${message}`)),
     },
-    middleware: [guardRequests, addPrefixSlash],
+    middleware: [guardRequests, addPrefixSlash, ...(options.middleware ?? [])],
   });
 
   const server = devServer.server;

@@ -11,8 +11,14 @@ const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 export async function axeViolations(newPage: () => Promise<Page>, url: string): Promise<string[]> {
   const page = await newPage();
   await page.goto(url, { waitUntil: 'networkidle' });
-  const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
+  const violations = await axeViolationsNow(page);
   await page.close();
+  return violations;
+}
+
+/** The axe violations on a page as it is now, one line each (rule, impact, help, where). */
+export async function axeViolationsNow(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
   return violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`,
   );

@@ -8,7 +8,7 @@ const chromiumPath = '/usr/bin/chromium';
  * Debian's Chromium (apt package `chromium`), never a browser that Playwright downloads: the
  * machines here reach no browser download host. The flags keep it quiet and offline.
  */
-async function launchChromium(): Promise<Browser> {
+export async function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath))
     throw new Error(`The browser tests need Debian's Chromium at ${chromiumPath}: apt-get install chromium`);
   return chromium.launch({

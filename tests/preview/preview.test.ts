@@ -167,8 +167,9 @@ describe('npm start: the live-reload preview', () => {
     expect(output).toContain('检索索引已更新');
   });
 
-  it('prints a content error in the check form and keeps serving the last good site', async () => {
+  it('prints a content error in the check form, serves the last good site and shows the error on it', async () => {
     const before = output.length;
+    const reloadsBefore = reloads;
     writeFileSync(
       issueFile,
       original.replace('论证专家组由', '论证专家组（预览修改）由').replace('date: 2018-06-29', 'date: 2018-06-31'),
@@ -179,7 +180,13 @@ describe('npm start: the live-reload preview', () => {
     );
     expect(printed).toMatch(/2018-01\.md:7:7 {2}error {2}.*\(date-invalid\)/);
     expect(printed).not.toMatch(/\n\s+at /);
-    expect(await fetchText(`${base}2018/01/p1/`)).toContain('论证专家组（预览修改）由');
+    // Open pages reload to show the error (tests/preview/banner.test.ts reads it in a browser).
+    await reloadAfter(reloadsBefore);
+    const page = (await navigate(`${base}2018/01/p1/`)).body;
+    expect(page).toContain('论证专家组（预览修改）由');
+    expect(page).toContain('(date-invalid)');
+    // A script's fetch gets the page as built.
+    expect(await fetchText(`${base}2018/01/p1/`)).not.toContain('(date-invalid)');
   });
 
   it('picks up the fix and an issue added in a new year folder', async () => {
