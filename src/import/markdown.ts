@@ -11,7 +11,7 @@ export interface WrittenNode {
 }
 
 /** Front-matter fields beside the masthead that an importer of a PDF knows. */
-export interface IssueMedia {
+export interface WrittenMediaFields {
   /** PDF page minus printed page, when not 0: an unnumbered cover gives 1. */
   originalPageOffset?: number;
 }
@@ -51,7 +51,7 @@ function articleNodes(article: ImportedArticle): WrittenNode[] {
 }
 
 /** The issue file's blocks in order, each with the input line it stands for. */
-export function issueNodes(masthead: Masthead, outline: Outline, media: IssueMedia = {}): WrittenNode[] {
+export function issueNodes(masthead: Masthead, outline: Outline, media: WrittenMediaFields = {}): WrittenNode[] {
   return [
     { node: writeIssue.frontMatter({ ...masthead, ...media }) },
     ...blockNodes(outline.lead),
@@ -64,6 +64,6 @@ export function issueNodes(masthead: Masthead, outline: Outline, media: IssueMed
 }
 
 /** The issue file: front matter, then `##` columns and `###` articles, one block a paragraph. */
-export function issueMarkdown(masthead: Masthead, outline: Outline, media: IssueMedia = {}): string {
+export function issueMarkdown(masthead: Masthead, outline: Outline, media: WrittenMediaFields = {}): string {
   return issueFileText(issueNodes(masthead, outline, media).map((written) => written.node));
 }
