@@ -42,7 +42,7 @@ const Manifest = v.object({
        * U+2ED3, …), in order of first appearance; the expected issue has the ideographs.
        */
       radicals: v.optional(v.string()),
-      /** Figures that hold two pictures under one caption (the format for them is being added). */
+      /** Figures that hold two pictures under one caption (one figure, its pictures side by side). */
       twoPictureFigures: v.optional(v.number()),
       /** The text, line by line from the top, with overprinted copies read once. */
       expectedText: v.optional(v.array(v.string())),

@@ -49,6 +49,16 @@ describe('articleHtml: one body, rendered for each place it is shown', () => {
       );
   });
 
+  it('marks a caption that numbers itself, so the site prints no second 图 before it', () => {
+    const classOf = (markdown: string) =>
+      /<figure class="([^"]+)"/.exec(articleHtml(article(markdown), 'page', deployment))?.[1];
+    expect(classOf('图：图1 调研现场\n')).toBe('figure figure-caption-only figure-labelled');
+    expect(classOf('![图 2 会场](/i.png)\n')).toBe('figure figure-labelled');
+    expect(classOf('![图三 会场](/i.png)\n')).toBe('figure figure-labelled');
+    for (const plain of ['![图书馆外景](/i.png)\n', '![调研现场](/i.png)\n', '图：图一览表\n'])
+      expect(classOf(plain), plain).not.toContain('figure-labelled');
+  });
+
   it('links the first mention of each entity in running text, and only there', () => {
     const body = renderArticleBody(blocks('#### 泰州\n\n泰州与泰州\n\n图：泰州\n')).body;
     const mark = () => entityMarkElement({ entity: 'park', id: 'taizhou' }, [{ type: 'text', value: '泰州' }]);

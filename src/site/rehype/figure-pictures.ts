@@ -23,6 +23,16 @@ export interface FigurePicturesOptions {
   firstScreen?: boolean;
 }
 
+/**
+ * A caption that numbers itself (`图1 调研现场`, `图 2`, `图三`), as printed bulletins often do:
+ * the site's own `图：` before it would read `图：图1 调研现场`.
+ */
+const labelledCaption = /^图\s*[0-9０-９一二三四五六七八九十]+(?![\p{Script=Han}])|^图\s*[0-9０-９]+/u;
+
+function figureClasses(model: Figure | undefined, ...kinds: string[]): string[] {
+  return ['figure', ...kinds, ...(model && labelledCaption.test(model.caption) ? ['figure-labelled'] : [])];
+}
+
 /** Blocks of the body from the top that count as the first screen. */
 const firstScreenBlocks = 3;
 
@@ -44,10 +54,10 @@ export default function rehypeFigurePictures(options: FigurePicturesOptions) {
       );
       const caption = figure.children.filter((child) => !images.includes(child as Element));
       if (images.length === 0) {
-        figure.properties.className = ['figure', 'figure-caption-only'];
+        figure.properties.className = figureClasses(model, 'figure-caption-only');
         return;
       }
-      figure.properties.className = ['figure'];
+      figure.properties.className = figureClasses(model);
       const eager = options.firstScreen === true && parent === tree && (position ?? Infinity) < firstScreenBlocks;
       const shown = images.map((image, at) => ({
         image,
