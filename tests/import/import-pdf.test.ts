@@ -157,7 +157,7 @@ describe.each(cases)('importing the $name fixture PDF', ({ name, issue: issuePat
     }
   });
 
-  it('extracts the expected pictures in order: stored JPEGs byte for byte, others as JPEGs of like pixels', async () => {
+  it('extracts the expected pictures in order: stored JPEGs byte for byte, others of like pixels', async () => {
     const ours = picturesOf(imported, contentDir);
     const theirs = picturesOf(expected, expectedDir);
     expect(ours.length).toBe(theirs.length);
