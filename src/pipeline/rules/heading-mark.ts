@@ -7,8 +7,9 @@ const headingKinds: Record<number, string> = { 2: '栏目标题', 3: '文章标�
 /**
  * A line that starts like a heading but is none: two to six `#` with a full-width `＃` among
  * them (`＃＃ 园区掠影`), or half-width `##`–`######` with no space after them (`##园区掠影`), or
- * a full-width space (`##` and U+3000, the space Chinese input methods type). Markdown reads it as body text: a column vanishes and its
- * articles join the one before, a sub-heading becomes a paragraph. A line that only has ＃ in
+ * a full-width space after them (U+3000, what Chinese input methods type). Markdown reads it
+ * as body text: a column vanishes and its articles join the one before, a sub-heading becomes
+ * a paragraph. A line that only has ＃ in
  * the middle, or a single `#` (a hashtag, say), is left alone.
  */
 const nearHeading = /^([#＃]{2,6})(?![#＃])([ \t\u3000]*)(\S.*)$/u;
