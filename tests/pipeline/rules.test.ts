@@ -117,6 +117,15 @@ const cases: Record<string, { body: string; line: number; column: number } & Bes
   'original-missing': { body: article('甲'), fields: { original: 'x.pdf' }, files: {}, line: 8, column: 11 },
   'original-format': { body: article('甲'), files: { '2018/2018-01.pdf': '不是 PDF' }, line: 1, column: 1 },
   'original-page': { body: article('甲 {page=2}'), files: { '2018/2018-01.pdf': pdf(1) }, line: 11, column: 7 },
+  // Near misses: marks typed so that Markdown reads text; messages point at the line's first character.
+  'heading-mark': { body: article('甲', '正文。\n\n＃＃ 园区掠影'), line: 15, column: 1 },
+  'attribute-braces': { body: article('甲 ｛#a page=1｝'), line: 11, column: 7 },
+  'title-length': { body: article('甲'.repeat(61)), line: 11, column: 1 },
+  'subtitle-joined': { body: article('甲', '——副标题\n正文。'), line: 14, column: 1 },
+  'subtitle-mark': { body: article('甲', '—副标题\n\n正文。'), line: 13, column: 1 },
+  'blank-line-missing': { body: article('甲', '正文。\n图：现场'), line: 14, column: 1 },
+  'caption-mark': { body: article('甲', '正文。\n\n图片：现场'), line: 15, column: 1 },
+  'picture-mark': { body: article('甲', '正文。\n\n！[现场]（2018-01/a.jpg）'), line: 15, column: 1 },
   'unknown-park': { body: article('赴  **苏州**工业园区调研', '前往   无锡高新区考察。'), line: 11, column: 10 },
 };
 
