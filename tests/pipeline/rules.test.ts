@@ -169,15 +169,22 @@ describe('every content rule, one per module', () => {
     expect(found).toEqual([{ rule: 'unknown-park', severity: 'warning', line: 14, column: 3 }]);
   });
 
-  it('tells each unknown park-like name once per article, where it first appears', async () => {
+  it('tells each unknown park-like name once per issue, where it first appears, with all its lines', async () => {
     const text = '前往无锡高新区考察。无锡高新区……\n\n再谈，无锡高新区与常州高新区。';
-    const found = (await lint(`${article('无锡高新区调研', text)}\n### 乙\n\n无锡高新区。\n`)).filter(
-      (d) => d.rule === 'unknown-park',
-    );
+    const body = `${article('无锡高新区调研', text)}\n### 乙\n\n无锡高新区。\n`;
+    const found = (await lint(body)).filter((d) => d.rule === 'unknown-park');
     expect(found.map(({ line, column }) => [line, column])).toEqual([
       [11, 5],
       [15, 10],
-      [19, 1],
+    ]);
+    const file = new VFile({ path: 'a.md', value: masthead() + body });
+    const parsed = parseSource('a.md', String(file.value));
+    if (!parsed.ok) throw new Error('unparsed');
+    lintIssue(parsed.source.tree, file, structureIssue(parsed.source.tree, table), table, parkRules);
+    expect(file.messages.map((m) => m.reason)).toEqual([
+      '“无锡高新区” 像是园区名称，但不在园区名录中。如是园区，请把它（或它的全称与简称）加到 content/parks.yaml。' +
+        '本期共 5 处：第 11、13、15、19 行。',
+      '“常州高新区” 像是园区名称，但不在园区名录中。如是园区，请把它（或它的全称与简称）加到 content/parks.yaml。',
     ]);
   });
 
