@@ -232,3 +232,31 @@ describe('the series of each issue', () => {
     expect((await loadArchive(dir)).diagnostics).toEqual([]);
   });
 });
+
+describe('a broken entry of the gazetteer', () => {
+  const parks = (second: string) =>
+    '- id: jia\n  name: 甲市工业园区\n  province: 江苏省\n  city: 甲市\n' +
+    `- id: yi\n  name: 乙市经济技术开发区\n  aliases: [乙市开发区]\n${second}`;
+
+  it('is reported, keeps the good entries, and its own names are no unknown parks', async () => {
+    // The second entry lacks its city: reported, left out, and its names are not unknown parks.
+    const body = article('甲市工业园区、乙市经济技术开发区和乙市开发区。\n\n又见乙市开发区与丙市高新区。');
+    const found = await check(body, { 'parks.yaml': parks('  province: 江苏省\n') });
+    expect(found.map(({ rule, severity, line }) => ({ rule, severity, line }))).toEqual([
+      { rule: 'unknown-park', severity: 'warning', line: 15 },
+      { rule: 'gazetteer', severity: 'error', line: 5 },
+    ]);
+    expect(found[0]?.message).toMatch(/^“丙市高新区” /);
+  });
+
+  it('with a YAML error reports it in Chinese, not the yaml library’s English', async () => {
+    const found = await check(article('甲市工业园区。'), {
+      'parks.yaml': parks('  province: 江苏省: 南京\n  city 乙市\n'),
+    });
+    expect(found.map((d) => [d.rule, d.line])).toEqual([
+      ['gazetteer', 8],
+      ['gazetteer', 9],
+    ]);
+    for (const { message } of found) expect(message).toMatch(/^园区名录的 YAML 写法有误：[^A-Za-z]*[\u4e00-\u9fff]/);
+  });
+});
