@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/archive/load-archive.ts';
+import { yamlErrorText } from '../../src/core/yaml-errors.ts';
 import { makeContentDir, masthead } from '../helpers/content.ts';
 
 /**
@@ -258,5 +259,29 @@ describe('a broken entry of the gazetteer', () => {
       ['gazetteer', 9],
     ]);
     for (const { message } of found) expect(message).toMatch(/^园区名录的 YAML 写法有误：[^A-Za-z]*[\u4e00-\u9fff]/);
+  });
+});
+
+describe('YAML mistakes in the front matter', () => {
+  it('has its own words for a stray colon (map-value-ind), which a list among fields gives', () => {
+    const message = 'Unexpected map-value-ind token in YAML stream: ":"';
+    expect(yamlErrorText({ code: 'UNEXPECTED_TOKEN', message })).toMatch(/^这里多了一个冒号/);
+  });
+
+  it.each([
+    ['a line with no colon', 'publisher 国家生态工业园区建设协调领导小组办公室', /缺少冒号|“字段: 值”/],
+    ['a list item among fields', '- 国家\nb: c', /“字段: 值”/],
+    ['a key and no value after a block', 'note: |\n  说明\nyear', /缺少冒号/],
+    ['two colons', 'year: 2018: 1', /两个 “: ”/],
+  ])('%s is told in Chinese with the fix', async (_name, yaml, pattern) => {
+    const text = `---\nseries: 国家生态工业园区 工作动态\n${yaml}\n---\n\n${article('正文。')}`;
+    const dir = makeContentDir({ '2018/2018-01.md': text });
+    const found = (await loadArchive(dir)).diagnostics.filter((d) => d.rule === 'front-matter-syntax');
+    expect(found.length).toBeGreaterThan(0);
+    for (const { message } of found) {
+      expect(message).toMatch(/^刊头信息的 YAML 写法有误：/);
+      expect(message).not.toMatch(/Implicit|Unexpected|token|indicator|must|should/i);
+    }
+    expect(found.map((d) => d.message).join('\n')).toMatch(pattern);
   });
 });
