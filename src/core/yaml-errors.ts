@@ -103,6 +103,13 @@ const refinements: { code: ErrorCode; pattern: RegExp; text: string }[] = [
   },
   {
     code: 'UNEXPECTED_TOKEN',
+    pattern: /map-value-ind/,
+    text:
+      '这里多了一个冒号，或 “字段: 值” 与 “- ” 列表项混写在同一层：每行写成 “字段: 值”，列表的各项以 “- ” 开头并左端对齐；' +
+      '冒号是文字的一部分时，请给整个值加上引号。',
+  },
+  {
+    code: 'UNEXPECTED_TOKEN',
     pattern: /Unexpected , /,
     text: '方括号或花括号里多了一个逗号（两个逗号之间没有内容）：请删去多余的逗号。',
   },

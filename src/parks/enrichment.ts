@@ -24,16 +24,16 @@ export const parksEnrichment: EnrichmentSource = {
       const message = `无法读取园区名录 ${gazetteerFile}：${file.unreadable}。请检查这个文件。`;
       return { diagnostics: [diagnostic(shown, fileStart, 'error', 'gazetteer', message)], fingerprint: 'unreadable' };
     }
-    const { parks, diagnostics } = parseGazetteer(shown, file.text);
-    return { enrichment: parkEnrichment(gazetteer(parks)), diagnostics, fingerprint: file.text };
+    const { parks, unreadNames, diagnostics } = parseGazetteer(shown, file.text);
+    return { enrichment: parkEnrichment(gazetteer(parks), unreadNames), diagnostics, fingerprint: file.text };
   },
 };
 
-function parkEnrichment(parks: Gazetteer): Enrichment {
+function parkEnrichment(parks: Gazetteer, unreadNames: readonly string[]): Enrichment {
   const milestones: MilestoneCache = new WeakMap();
   return {
     name: 'parks',
-    rules: [unknownPark.configure({ matcher: parks.matcher })],
+    rules: [unknownPark.configure({ matcher: parks.matcher, unreadNames })],
     enrichArticle(article: Article): Article {
       markParkMentions(article.body, parks.matcher);
       return { ...article, parks: distinctParks(parks.matcher.find(`${article.title}\n${article.text}`)) };

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { Document } from 'yaml';
 import type { Diagnostic } from '../model.ts';
 import { isPartialDate } from '../core/dates.ts';
 import { diagnostic } from '../core/diagnostics.ts';
@@ -158,7 +159,18 @@ function namesOf(park: GazetteerPark): [string, (string | number)[]][] {
 }
 
 /** Reads and checks `parks.yaml`: ids, names, aliases unique across the whole gazetteer, places, hand milestones. */
-export function parseGazetteer(path: string, text: string): { parks: GazetteerPark[]; diagnostics: Diagnostic[] } {
+export function parseGazetteer(
+  path: string,
+  text: string,
+): {
+  parks: GazetteerPark[];
+  /**
+   * The names (full names and aliases) written in entries that could not be read: those parks
+   * are listed, only broken, so a mention of one is no unknown park (the entry is reported).
+   */
+  unreadNames: string[];
+  diagnostics: Diagnostic[];
+} {
   const { yaml, entries, diagnostics } = readYamlList(path, text, {
     rule: 'gazetteer',
     what: '园区名录',
@@ -184,7 +196,25 @@ export function parseGazetteer(path: string, text: string): { parks: GazetteerPa
       seen.add(name);
     }
   }
-  return { parks: entries.map(({ value }) => value), diagnostics };
+  return { parks: entries.map(({ value }) => value), unreadNames: unreadNames(yaml.document, entries), diagnostics };
+}
+
+/** The names written in the list's entries that did not pass, as far as the YAML could be read. */
+function unreadNames(document: Document, entries: readonly { index: number }[]): string[] {
+  let data: unknown;
+  try {
+    data = document.toJS();
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(data)) return [];
+  const read = new Set(entries.map(({ index }) => index));
+  return data.flatMap((entry: unknown, index) => {
+    if (read.has(index)) return [];
+    const aliases: unknown = fieldOf(entry, 'aliases');
+    const written: unknown[] = [textField(entry, 'name'), ...(Array.isArray(aliases) ? (aliases as unknown[]) : [])];
+    return written.flatMap((name: unknown) => (typeof name === 'string' && name.trim() !== '' ? [name.trim()] : []));
+  });
 }
 
 /** 园区 “甲园区” when the entry has a name (or at least an id) to call it by, else 园区. */

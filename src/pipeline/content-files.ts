@@ -20,13 +20,46 @@ export interface ContentListing {
  */
 const toolFiles = /^\.[#_]/;
 
+/**
+ * A name like an issue's (`2018-02`, `2018-2`) with the extension of a text or a document that
+ * is not `.md`: an issue saved under the wrong name, which would drop out of the archive. The
+ * original PDF and pictures beside an issue are named like it too, and are no such file.
+ */
+const issueLikeName = /^(\d{4}-\d{1,2})((?:\.md)?\.(?:txt|text|markdown|mdown|mkd|mkdn|mdwn|mdtxt|rtf))$/iu;
+const documentLikeName = /^(\d{4}-\d{1,2})((?:\.md)?\.(?:docx?|wps|odt|pages))$/iu;
+
+/**
+ * Why a file named like an issue is not read, and what to do, or undefined for any other file.
+ * Beside the issue's own `.md` (the text it was imported from, say) it is no lost issue.
+ */
+function notIssueMessage(name: string, siblings: ReadonlySet<string>): string | undefined {
+  const stem = (issueLikeName.exec(name) ?? documentLikeName.exec(name))?.[1];
+  if (stem === undefined || siblings.has(`${stem}${issueFileExtension}`)) return undefined;
+  const text = issueLikeName.exec(name);
+  if (text) {
+    return (
+      `文件名像是一期刊物，但扩展名是 ${text[2]}，不是 ${issueFileExtension}，不会作为期刊读取，这一期就不在网站上。` +
+      `若它是一期刊物，请改名为 ${text[1]}${issueFileExtension}；若不是，可删去它或把它移出内容目录。`
+    );
+  }
+  const document = documentLikeName.exec(name);
+  if (document) {
+    return (
+      `文件名像是一期刊物，但它是 ${document[2]} 文档，不会作为期刊读取。` +
+      `请另存为纯文本，用 npm run import 导入，或照格式写成 ${document[1]}${issueFileExtension}；不需要时请把它移出内容目录。`
+    );
+  }
+  return undefined;
+}
+
 type Kind = 'folder' | 'file' | 'other';
 
 /**
  * Every issue file under the content folder. Links are followed, to files and to folders; a
  * folder reached again through a link (a loop, or a second way to the same folder) is read once.
  * Nothing is left out in silence: a folder that cannot be listed, a link that leads nowhere and
- * a `.md` name that is not read (hidden, or `.MD`) each give a diagnostic naming the path.
+ * a `.md` name that is not read (hidden, or `.MD`) and a file named like an issue that is no
+ * `.md` (`2018-02.txt`, `2018-02.docx`) each give a diagnostic naming the path.
  * Dot-folders (`.git`, editor settings) are not content and are skipped without one.
  */
 export async function listIssueFiles(dir: string, display: (path: string) => string): Promise<ContentListing> {
@@ -53,6 +86,7 @@ export async function listIssueFiles(dir: string, display: (path: string) => str
       report(folder.path, 'error', 'folder-unreadable', entries.unreadable);
       continue;
     }
+    const names = new Set(entries.list.map((entry) => entry.name));
     for (const entry of entries.list) {
       const path = join(folder.path, entry.name);
       const isIssueName = entry.name.endsWith(issueFileExtension);
@@ -80,6 +114,9 @@ export async function listIssueFiles(dir: string, display: (path: string) => str
       } else if (kind === 'file' && entry.name.toLowerCase().endsWith(issueFileExtension)) {
         const message = `扩展名须是小写的 ${issueFileExtension}，这个文件不会作为期刊读取。请把扩展名改为 ${issueFileExtension}。`;
         report(path, 'warning', 'file-skipped', message);
+      } else if (kind === 'file') {
+        const message = notIssueMessage(entry.name, names);
+        if (message) report(path, 'warning', 'file-skipped', message);
       }
     }
   }

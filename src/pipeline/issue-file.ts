@@ -1,5 +1,12 @@
 import { VFile } from 'vfile';
-import { diagnostic, diagnosticsOf, fileStart, hasErrors, type Place } from '../core/diagnostics.ts';
+import {
+  diagnostic,
+  diagnosticsOf,
+  fileStart,
+  hasErrors,
+  mergeRepeatedWarnings,
+  type Place,
+} from '../core/diagnostics.ts';
 import { isStackOverflow } from '../core/errors.ts';
 import type { Diagnostic, Issue } from '../model.ts';
 import { assembleIssue } from './assemble.ts';
@@ -99,7 +106,7 @@ async function processWithinBounds(
   });
   const file = new VFile({ path, value: decoded.text });
   lintIssue(tree, file, draft, context.table, rulesFor(context.enrichments), media);
-  const diagnostics = [...mastheadDiagnostics, ...media.diagnostics, ...diagnosticsOf(file)];
+  const diagnostics = mergeRepeatedWarnings([...mastheadDiagnostics, ...media.diagnostics, ...diagnosticsOf(file)]);
   const mediaFiles = media.files;
   if (!masthead || hasErrors(diagnostics))
     return { ...(masthead ? { masthead } : {}), mediaFiles, places, diagnostics };

@@ -1,4 +1,4 @@
-import type { Heading as MdHeading, Root, RootContent } from 'mdast';
+import type { Heading as MdHeading, Paragraph, Root, RootContent } from 'mdast';
 import type { Node } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import { splitHeadingAttributes, subtitleText, type HeadingAttributes } from '../core/content-format.ts';
@@ -12,7 +12,8 @@ export interface ArticleDraft {
   heading: MdHeading;
   place: Place;
   attributes?: HeadingAttributes;
-  subtitle?: { text: string; place: Place };
+  /** The subtitle and its paragraph (for rules that read how it was written). */
+  subtitle?: { text: string; place: Place; node: Paragraph };
   /** Blocks under the title, the subtitle taken out. */
   body: RootContent[];
 }
@@ -95,8 +96,8 @@ export function structureIssue(tree: Root, table: SectionTable): IssueDraft {
     } else if (article) {
       if (article.body.length === 0 && !article.subtitle) {
         const subtitle = paragraphSubtitle(node);
-        if (subtitle !== undefined) {
-          article.subtitle = { text: subtitle, place: placeOf(node) };
+        if (subtitle !== undefined && node.type === 'paragraph') {
+          article.subtitle = { text: subtitle, place: placeOf(node), node };
           continue;
         }
       }

@@ -157,7 +157,7 @@ describe('parseGazetteer', () => {
     ['an empty file', ''],
     ['comments only', '# 园区名录\n'],
   ])('takes %s for an empty gazetteer', (_name, text) => {
-    expect(parseGazetteer('parks.yaml', text)).toEqual({ parks: [], diagnostics: [] });
+    expect(parseGazetteer('parks.yaml', text)).toEqual({ parks: [], unreadNames: [], diagnostics: [] });
   });
 });
 

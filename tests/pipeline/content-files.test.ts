@@ -78,6 +78,39 @@ describe('the issue files of a content folder', () => {
     ]);
   });
 
+  it('warns about a file named like an issue that is no .md, unless the issue is beside it', async () => {
+    const text = masthead() + minimalBody;
+    const dir = makeContentDir({
+      '2018/2018-01.md': text,
+      // Beside the issue: the text it was imported from, a picture.
+      '2018/2018-01.txt': '原文',
+      '2018/2018-01.jpg': '',
+      '2018/2018-02.txt': text,
+      '2018/2018-03.markdown': text,
+      '2018/2018-04.md.txt': text,
+      '2018/2018-05.docx': 'PK',
+      '2018/notes.txt': '笔记',
+      '2018/2018年计划.docx': 'PK',
+    });
+    const archive = await loadArchive(dir);
+    expect(found(archive)).toEqual(
+      ['2018-02.txt', '2018-03.markdown', '2018-04.md.txt', '2018-05.docx'].map((name) => ({
+        path: join(dir, '2018', name),
+        rule: 'file-skipped',
+        severity: 'warning',
+      })),
+    );
+    const messages = archive.diagnostics.map((d) => d.message);
+    expect(messages[0]).toBe(
+      '文件名像是一期刊物，但扩展名是 .txt，不是 .md，不会作为期刊读取，这一期就不在网站上。' +
+        '若它是一期刊物，请改名为 2018-02.md；若不是，可删去它或把它移出内容目录。',
+    );
+    expect(messages[3]).toBe(
+      '文件名像是一期刊物，但它是 .docx 文档，不会作为期刊读取。' +
+        '请另存为纯文本，用 npm run import 导入，或照格式写成 2018-05.md；不需要时请把它移出内容目录。',
+    );
+  });
+
   it('reports a link to a missing table instead of taking the table for absent', async () => {
     const dir = makeContentDir({ '2018/2018-01.md': masthead() + minimalBody });
     symlinkSync('gone.yaml', join(dir, 'parks.yaml'));

@@ -117,6 +117,15 @@ const cases: Record<string, { body: string; line: number; column: number } & Bes
   'original-missing': { body: article('甲'), fields: { original: 'x.pdf' }, files: {}, line: 8, column: 11 },
   'original-format': { body: article('甲'), files: { '2018/2018-01.pdf': '不是 PDF' }, line: 1, column: 1 },
   'original-page': { body: article('甲 {page=2}'), files: { '2018/2018-01.pdf': pdf(1) }, line: 11, column: 7 },
+  // Near misses: marks typed so that Markdown reads text; messages point at the line's first character.
+  'heading-mark': { body: article('甲', '正文。\n\n＃＃ 园区掠影'), line: 15, column: 1 },
+  'attribute-braces': { body: article('甲 ｛#a page=1｝'), line: 11, column: 7 },
+  'title-length': { body: article('甲'.repeat(61)), line: 11, column: 1 },
+  'subtitle-joined': { body: article('甲', '——副标题\n正文。'), line: 14, column: 1 },
+  'subtitle-mark': { body: article('甲', '—副标题\n\n正文。'), line: 13, column: 1 },
+  'blank-line-missing': { body: article('甲', '正文。\n图：现场'), line: 14, column: 1 },
+  'caption-mark': { body: article('甲', '正文。\n\n图片：现场'), line: 15, column: 1 },
+  'picture-mark': { body: article('甲', '正文。\n\n！[现场]（2018-01/a.jpg）'), line: 15, column: 1 },
   'unknown-park': { body: article('赴  **苏州**工业园区调研', '前往   无锡高新区考察。'), line: 11, column: 10 },
 };
 
@@ -160,15 +169,22 @@ describe('every content rule, one per module', () => {
     expect(found).toEqual([{ rule: 'unknown-park', severity: 'warning', line: 14, column: 3 }]);
   });
 
-  it('tells each unknown park-like name once per article, where it first appears', async () => {
+  it('tells each unknown park-like name once per issue, where it first appears, with all its lines', async () => {
     const text = '前往无锡高新区考察。无锡高新区……\n\n再谈，无锡高新区与常州高新区。';
-    const found = (await lint(`${article('无锡高新区调研', text)}\n### 乙\n\n无锡高新区。\n`)).filter(
-      (d) => d.rule === 'unknown-park',
-    );
+    const body = `${article('无锡高新区调研', text)}\n### 乙\n\n无锡高新区。\n`;
+    const found = (await lint(body)).filter((d) => d.rule === 'unknown-park');
     expect(found.map(({ line, column }) => [line, column])).toEqual([
       [11, 5],
       [15, 10],
-      [19, 1],
+    ]);
+    const file = new VFile({ path: 'a.md', value: masthead() + body });
+    const parsed = parseSource('a.md', String(file.value));
+    if (!parsed.ok) throw new Error('unparsed');
+    lintIssue(parsed.source.tree, file, structureIssue(parsed.source.tree, table), table, parkRules);
+    expect(file.messages.map((m) => m.reason)).toEqual([
+      '“无锡高新区” 像是园区名称，但不在园区名录中。如是园区，请把它（或它的全称与简称）加到 content/parks.yaml。' +
+        '本期共 5 处：第 11、13、15、19 行。',
+      '“常州高新区” 像是园区名称，但不在园区名录中。如是园区，请把它（或它的全称与简称）加到 content/parks.yaml。',
     ]);
   });
 

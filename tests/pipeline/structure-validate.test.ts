@@ -34,7 +34,11 @@ describe('structureIssue', () => {
       ['experience-sharing', ['丙']],
     ]);
     const first = defined(draft.sections[0]?.articles[0], 'the first article');
-    expect(first.subtitle).toEqual({ text: '副标题', place: { line: 13, column: 1 } });
+    expect(first.subtitle).toMatchObject({
+      text: '副标题',
+      place: { line: 13, column: 1 },
+      node: { type: 'paragraph' },
+    });
     expect(first.body).toHaveLength(1);
     expect(first.attributes).toMatchObject({ id: 'a', page: '1' });
   });

@@ -10,6 +10,7 @@ const corpus = join(repoRoot, 'tests/fixtures/invalid');
 const cases = parse(readFileSync(join(corpus, 'cases.yaml'), 'utf8')) as {
   input: string;
   errors: { rule: string; line: number }[];
+  warnings?: { rule: string; line: number }[];
 }[];
 
 /** A content folder holding one corpus entry: a file becomes 2018/2018-01.md, a folder is copied whole. */
@@ -58,10 +59,16 @@ describe('the corpus of broken issue files', () => {
     expect(readdirSync(corpus).filter((name) => name !== 'cases.yaml' && !listed.has(name))).toEqual([]);
   });
 
-  it.each(cases)('$input', async ({ input, errors }) => {
+  it.each(cases)('$input', async ({ input, errors, warnings }) => {
     const archive = await loadArchive(contentFor(input));
     const found = archive.diagnostics.filter((d) => d.severity === 'error').map(({ rule, line }) => ({ rule, line }));
     expect(found.sort(byPlace)).toEqual([...errors].sort(byPlace));
+    if (warnings) {
+      const warned = archive.diagnostics
+        .filter((d) => d.severity === 'warning')
+        .map(({ rule, line }) => ({ rule, line }));
+      expect(warned.sort(byPlace)).toEqual([...warnings].sort(byPlace));
+    }
     if (input.endsWith('.md')) expect(archive.issues).toHaveLength(errors.length === 0 ? 1 : 0);
   });
 

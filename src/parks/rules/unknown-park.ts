@@ -1,4 +1,6 @@
+import type { Point } from 'unist';
 import { visit } from 'unist-util-visit';
+import { repeatsText } from '../../core/diagnostics.ts';
 import { defineConfigurableRule, pointInHeading, pointInText } from '../../pipeline/lint.ts';
 import { parkLikeNames } from '../candidates.ts';
 import type { ParkMatcher } from '../matcher.ts';
@@ -8,30 +10,41 @@ const advice = '像是园区名称，但不在园区名录中。如是园区，�
 /**
  * Names that look like a park (…经济技术开发区, …工业园区) but are no park of the gazetteer, in
  * titles and text: the park would get no page and no timeline. Only a warning: the guess may be
- * wrong, and an editor may not want every park listed. Each name once per article, at its first
- * place: the advice is the same for every other, and an article that repeats one name thousands
- * of times would drown the report (and the check's time) in copies of it.
+ * wrong, and an editor may not want every park listed. Each name once per issue, at its first
+ * place, with the lines of all its places: the advice is the same for every one, and an issue
+ * that repeats one name thousands of times would drown the report (and the check's time) in
+ * copies of it; places are only counted, the message is made once. `unreadNames` are the names
+ * of gazetteer entries that could not be read: those parks are listed, and not told again here.
  */
-export const unknownPark = defineConfigurableRule<{ matcher: ParkMatcher }>(
+export const unknownPark = defineConfigurableRule<{ matcher: ParkMatcher; unreadNames?: readonly string[] }>(
   'unknown-park',
   'warning',
-  ({ file, draft }, { matcher }) => {
+  ({ file, draft }, { matcher, unreadNames = [] }) => {
+    const places = new Map<string, { first: Point | undefined; lines: number[] }>();
+    const found = (name: string, at: () => Point | undefined) => {
+      // A park whose entry in the gazetteer is broken is listed: the entry is what is reported.
+      if (unreadNames.some((unread) => name.endsWith(unread))) return;
+      const seen = places.get(name);
+      if (seen) {
+        const line = at()?.line;
+        if (line !== undefined) seen.lines.push(line);
+        return;
+      }
+      const first = at();
+      places.set(name, { first, lines: first ? [first.line] : [] });
+    };
     for (const article of draft.sections.flatMap((section) => section.articles)) {
-      const told = new Set<string>();
       for (const { name, start } of parkLikeNames(article.title, matcher.find(article.title))) {
-        if (told.has(name)) continue;
-        told.add(name);
-        file.message(`“${name}” ${advice}`, pointInHeading(file, article.heading, start));
+        found(name, () => pointInHeading(file, article.heading, start));
       }
       for (const block of article.body) {
         visit(block, 'text', (node) => {
-          for (const found of parkLikeNames(node.value, matcher.find(node.value))) {
-            if (told.has(found.name)) continue;
-            told.add(found.name);
-            file.message(`“${found.name}” ${advice}`, pointInText(file, node, found.start));
+          for (const { name, start } of parkLikeNames(node.value, matcher.find(node.value))) {
+            found(name, () => pointInText(file, node, start));
           }
         });
       }
     }
+    for (const [name, { first, lines }] of places) file.message(`“${name}” ${advice}${repeatsText(lines)}`, first);
   },
 );

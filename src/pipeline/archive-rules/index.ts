@@ -3,6 +3,7 @@ import { duplicateCumulativeNumber } from './duplicate-cumulative-number.ts';
 import { duplicateIssue } from './duplicate-issue.ts';
 import type { ArchiveRule, ArchiveRuleContext, IssueEntry } from './entries.ts';
 import { fileName } from './file-name.ts';
+import { seriesDiffers } from './series-differs.ts';
 import type { Diagnostic } from '../../model.ts';
 
 export type { ArchiveRule, IssueEntry } from './entries.ts';
@@ -13,6 +14,7 @@ export const archiveRules: readonly ArchiveRule[] = [
   duplicateIssue,
   duplicateCumulativeNumber,
   cumulativeOrder,
+  seriesDiffers,
 ];
 
 export function checkArchive(entries: readonly IssueEntry[], context: ArchiveRuleContext): Diagnostic[] {

@@ -18,6 +18,14 @@ import { rawHtml } from './raw-html.ts';
 import { subtitlePosition } from './subtitle-position.ts';
 import { unknownSection } from './unknown-section.ts';
 import { unsafeUrl } from './unsafe-url.ts';
+import { attributeBraces } from './attribute-braces.ts';
+import { blankLineMissing } from './blank-line-missing.ts';
+import { captionMark } from './caption-mark.ts';
+import { headingMark } from './heading-mark.ts';
+import { pictureMark } from './picture-mark.ts';
+import { subtitleJoined } from './subtitle-joined.ts';
+import { subtitleMark } from './subtitle-mark.ts';
+import { titleLength } from './title-length.ts';
 import { mediaOutside } from './media-outside.ts';
 import { originalFormat } from './original-format.ts';
 import { originalMissing } from './original-missing.ts';
@@ -64,4 +72,13 @@ export const issueRules: readonly LintRule[] = [
   originalFormat,
   originalPage,
   noSections,
+  // Near misses: what an editor typed for a mark of the format, which Markdown reads as text.
+  headingMark,
+  attributeBraces,
+  titleLength,
+  subtitleJoined,
+  subtitleMark,
+  blankLineMissing,
+  captionMark,
+  pictureMark,
 ];
