@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Issue } from '../model.ts';
@@ -106,12 +106,15 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
         check();
         const site = dirname(outputPath);
         await mkdir(site, { recursive: true });
-        const staging = await makeFreshFolder(`${site}.${basename(outputPath)}-`);
+        const prefix = `${site}.${basename(outputPath)}-`;
+        // Registered before the folder is made: a stop can come after mkdir has made it and before
+        // its name is known here, so the cleanup removes every staging folder of this process.
         const forget = cleanupOnExit(() => {
           // On a stop Pagefind may still be writing into it: it must end first.
           killServicesNow();
-          rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
+          removeStagingFolders(prefix);
         });
+        const staging = await makeFreshFolder(prefix);
         try {
           const written = await track(index.request((pages) => pages.writeFiles({ outputPath: staging })));
           check();
@@ -131,6 +134,20 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
     },
     discard,
   };
+}
+
+/** This process's staging folders (`makeFreshFolder` names them `<prefix><pid>-<random>`). */
+function removeStagingFolders(prefix: string): void {
+  const parent = dirname(prefix);
+  const own = `${basename(prefix)}${process.pid}-`;
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names)
+    if (name.startsWith(own)) rmSync(join(parent, name), { recursive: true, force: true, maxRetries: 3 });
 }
 
 /**
