@@ -88,6 +88,8 @@ export function docxLines(layout: DocxLayout): DocxLines {
   const groups: PictureGroupLine[] = [];
   const lineOfBlock = new Map<number, SourceLine & { layout: LineLayout }>();
   const groupOfBlock = new Map<number, PictureGroupLine>();
+  /** A picture's findings, moved to its caption's line once captions are known: the figure is written there. */
+  const groupWarnings = new Map<number, LineWarning[]>();
   const blank = () => lines.push({ no: lines.length + 1, text: '' });
   let count = 0;
   blocks.forEach((block, index) => {
@@ -96,15 +98,17 @@ export function docxLines(layout: DocxLayout): DocxLines {
       blank();
       const line = lines.length + 1;
       const pictures: ImportedPicture[] = [];
+      const found: LineWarning[] = [];
+      groupWarnings.set(index, found);
       for (const picture of block.pictures) {
         if ('problem' in picture) {
-          warnings.push({ line, rule: 'import-word-picture', message: picture.problem });
+          found.push({ line, rule: 'import-word-picture', message: picture.problem });
           continue;
         }
         count++;
         pictures.push({ name: `p${count}.${picture.extension}`, bytes: picture.bytes });
         if (picture.cropped)
-          warnings.push({
+          found.push({
             line,
             rule: 'import-word-picture',
             message: `图片 p${count}.${picture.extension} 在 Word 中做了裁剪，导入的是未裁剪的原图。如需要，请按原文裁剪后替换这个文件。`,
@@ -124,7 +128,10 @@ export function docxLines(layout: DocxLayout): DocxLines {
   for (const [group, caption] of captionOf) {
     const line = lineOfBlock.get(caption);
     const pictures = groupOfBlock.get(group)?.pictures ?? [];
-    if (line) line.layout.caption = { pictures: pictures.map((p) => p.name), distant: false };
+    if (!line) continue;
+    line.layout.caption = { pictures: pictures.map((p) => p.name), distant: false };
+    for (const warning of groupWarnings.get(group) ?? []) warning.line = line.no;
   }
+  for (const found of groupWarnings.values()) warnings.push(...found);
   return { lines, pictures: groups, warnings };
 }

@@ -25,8 +25,8 @@ export const docxMessages = {
     `这个 Word 文件解压后有 ${megabytes(declared)} MB，超过导入的上限 ${megabytes(docxBounds.totalBytes)} MB，` +
     '可能是“压缩炸弹”。没有导入。如确是正常文件，请压缩其中的图片后再导入。',
   expands:
-    `这个 Word 文件解压时超过了导入的上限 ${megabytes(docxBounds.totalBytes)} MB（实际内容比它声明的大），` +
-    '可能是“压缩炸弹”。没有导入。',
+    '这个 Word 文件中有内部文件解压后比它声明的大小更大，可能是“压缩炸弹”或已损坏。没有导入。' +
+    '如确是正常文件，请在 Word 中打开它、另存为 .docx 后再导入。',
   xmlTooBig: (part: string) =>
     `这个 Word 文件的 ${part} 超过 ${megabytes(docxBounds.xmlBytes)} MB，超过导入的上限。没有导入。`,
   encrypted: '这个 Word 文件设有密码（已加密），无法读取。请在 Word 中去掉密码、另存为 .docx 后再导入。',
@@ -35,12 +35,14 @@ export const docxMessages = {
 /**
  * The size an entry's headers declare, from the record jszip 3.10 keeps for each entry it loads
  * (`_data`, private: the version is pinned, and the zip-bomb test fails if the record moves).
+ * jszip reads the 32-bit field as signed: 2 GB and more come out negative and are put right.
  * Unknown is taken as over the bound.
  */
 function declaredSize(entry: JSZip.JSZipObject): number {
   const data: unknown = Reflect.get(entry, '_data');
   const size: unknown = typeof data === 'object' && data !== null ? Reflect.get(data, 'uncompressedSize') : undefined;
-  return typeof size === 'number' && size >= 0 ? size : docxBounds.totalBytes + 1;
+  if (typeof size !== 'number' || !Number.isInteger(size)) return docxBounds.totalBytes + 1;
+  return size < 0 ? size + 2 ** 32 : size;
 }
 
 /** A .docx opened within its bounds: its entries by name, each inflated only when asked for. */
@@ -53,7 +55,8 @@ export interface DocxPackage {
 /**
  * Opens the zip: a damaged one, one declaring more than the bounds allow, or one without a Word
  * body is refused with `WordImportError` before anything is inflated. Each read then counts what
- * the entry really inflates to, and stops the moment the running total passes the bound.
+ * the entry really inflates to, and stops the moment it passes what the entry declared (so the
+ * declared total bounds what is ever held) or the running total passes the bound.
  */
 export async function openDocx(bytes: Uint8Array): Promise<DocxPackage> {
   // An encrypted .docx is an OLE compound file holding the encrypted package, not a zip.
@@ -71,6 +74,7 @@ export async function openDocx(bytes: Uint8Array): Promise<DocxPackage> {
   for (const entry of entries) declared += declaredSize(entry);
   if (declared > docxBounds.totalBytes) throw new WordImportError(docxMessages.tooBig(declared));
   const names = new Set(entries.map((entry) => entry.name));
+  const declaredOf = new Map(entries.map((entry) => [entry.name, declaredSize(entry)]));
   if (!names.has('word/document.xml')) throw new WordImportError(docxMessages.noDocument);
 
   let inflated = 0;
@@ -80,6 +84,11 @@ export async function openDocx(bytes: Uint8Array): Promise<DocxPackage> {
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       let size = 0;
+      const declared = declaredOf.get(name) ?? 0;
+      if (declared > limit) {
+        reject(new WordImportError(docxMessages.xmlTooBig(name)));
+        return;
+      }
       const stream = entry.nodeStream('nodebuffer') as NodeJS.ReadableStream & { destroy?: () => void };
       const fail = (message: string) => {
         stream.removeAllListeners('data');
@@ -90,8 +99,8 @@ export async function openDocx(bytes: Uint8Array): Promise<DocxPackage> {
       stream.on('data', (chunk: Buffer) => {
         size += chunk.length;
         inflated += chunk.length;
-        if (inflated > docxBounds.totalBytes) return fail(docxMessages.expands);
-        if (size > limit) return fail(docxMessages.xmlTooBig(name));
+        // More than the entry declared: the declared total checked above no longer bounds it.
+        if (size > declared || inflated > docxBounds.totalBytes) return fail(docxMessages.expands);
         chunks.push(chunk);
       });
       stream.on('error', () => reject(new WordImportError(docxMessages.corrupt)));
