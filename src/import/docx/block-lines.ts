@@ -21,6 +21,13 @@ export interface DocxLines {
   warnings: LineWarning[];
 }
 
+/** Word's built-in heading styles (标题 1…9 in a Chinese Word), where used: as strong a sign as a heading face. */
+const headingStyle = /^(?:heading|标题)\s*[1-9]$/i;
+
+function isHeadingStyle(style: string | undefined): boolean {
+  return style !== undefined && headingStyle.test(style.trim());
+}
+
 /** The value most text has, weighing each paragraph by its characters. */
 function mostText<T>(paragraphs: readonly DocxParagraph[], of: (p: DocxParagraph) => T): T | undefined {
   const weights = new Map<T, number>();
@@ -44,7 +51,7 @@ function estimatedLines(paragraph: DocxParagraph, textWidth: number): number {
 /**
  * The Word body as lines for the structure steps the PDF and text imports use, each with the
  * layout its direct formatting gives: size against the body size, face by the east-Asian font's
- * family (黑体, 楷体, 小标宋 against 宋体, 仿宋), bold, alignment. Pictures are named `p1.jpg`,
+ * family (黑体, 楷体, 小标宋 against 宋体, 仿宋) or a heading style, bold, alignment. Pictures are named `p1.jpg`,
  * `p2.png`… in reading order, their own format kept, and handed to their caption: the short
  * centred paragraph right after the group, else the one right before it.
  */
@@ -60,7 +67,7 @@ export function docxLines(layout: DocxLayout): DocxLines {
   const layoutOf = (p: DocxParagraph): LineLayout => ({
     align: p.align,
     sizeRank: sizeRank(p.size, bodySize),
-    face: lineFace(family(p), bodyFamily),
+    face: isHeadingStyle(p.style) ? 'heading' : lineFace(family(p), bodyFamily),
     bold: p.bold,
     lines: estimatedLines(p, layout.textWidth),
     continuesAbove: false,
