@@ -15,15 +15,16 @@ import {
   issueMediaFolder,
 } from '../core/content-format.ts';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
-import { InvariantError, PdfImportError } from '../core/errors.ts';
+import { InvariantError, PdfImportError, WordImportError } from '../core/errors.ts';
 import { failureMessage } from '../core/failure-message.ts';
 import { writeFailureReason } from '../core/write-reason.ts';
 import { loadSectionTableFile } from '../pipeline/load.ts';
 import { inputError, readInput } from './read-input.ts';
 
 export const importUsage =
-  '用法：npm run import -- <原刊.pdf 或 原文.txt> [--out <输出.md>] [--force]\n' +
-  '  原刊 PDF：写出期刊文件、图片文件夹和原刊 PDF；原文 .txt：PDF 导出的文字（UTF-8 或 GB18030）。\n' +
+  '用法：npm run import -- <原刊.pdf、Word 原文.docx 或 原文.txt> [--out <输出.md>] [--force]\n' +
+  '  原刊 PDF：写出期刊文件、图片文件夹和原刊 PDF；Word 原文：写出期刊文件和图片文件夹；\n' +
+  '  原文 .txt：PDF 导出的文字（UTF-8 或 GB18030）。\n' +
   '  默认写入 content/年份/年份-期号.md（图片在同名文件夹，原刊为同名 .pdf）；已存在时须加 --force 才替换。\n';
 
 export interface ImportCommandOptions {
@@ -32,7 +33,7 @@ export interface ImportCommandOptions {
   contentDir: string;
   /** Where relative paths and the names in messages are taken from. */
   cwd: string;
-  importers: Record<Exclude<InputKind, 'word'>, Importer>;
+  importers: Record<InputKind, Importer>;
   write: (text: string) => void;
   writeError: (text: string) => void;
   signal?: AbortSignal;
@@ -75,15 +76,9 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<n
     return 1;
   }
   const kind = detectInputKind(bytes);
-  if (kind === 'word') {
-    const message =
-      '这是 Word 文件（.docx）。目前还不能直接导入 Word 文件：请在 Word 或 WPS 中把它导出为 PDF，再导入那个 PDF。';
-    say(inputError(input, 'import-word-unsupported', message));
-    return 1;
-  }
   const out = args.values.out === undefined ? undefined : resolve(cwd, args.values.out);
-  if (kind === 'pdf' && out !== undefined && !out.endsWith(issueFileExtension)) {
-    writeError(`--out 须是 .md 文件：图片文件夹和原刊 PDF 按它的名字放在它旁边。\n${importUsage}`);
+  if (kind !== 'text' && out !== undefined && !out.endsWith(issueFileExtension)) {
+    writeError(`--out 须是 .md 文件：图片文件夹（和原刊 PDF）按它的名字放在它旁边。\n${importUsage}`);
     return 2;
   }
 
@@ -93,12 +88,13 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<n
   } catch (error) {
     if (options.signal?.aborted) return interrupted(writeError);
     if (error instanceof PdfImportError) say(inputError(input, 'import-pdf', error.message));
+    else if (error instanceof WordImportError) say(inputError(input, 'import-word', error.message));
     else writeError(`${failureMessage(error)}\n`);
     return 1;
   }
   const { masthead, outline } = result;
   const issueFile = masthead && (out ?? join(dir, issueFilePath(masthead)));
-  // A PDF has no lines: its findings point at the issue file written from it.
+  // A PDF or Word file has no lines: its findings point at the issue file written from it.
   const filed =
     result.linesIn === 'markdown' && issueFile !== undefined && result.markdown !== undefined
       ? result.diagnostics.map((d) => ({ ...d, path: shown(issueFile) }))

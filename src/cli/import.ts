@@ -4,7 +4,7 @@ import { runImportCommand } from './import-command.ts';
 import { importers } from './importers.ts';
 
 /**
- * `npm run import`: a bulletin's PDF (or its text) → an issue file, its pictures and original,
+ * `npm run import`: a bulletin's PDF, Word file or text → an issue file, its pictures and original,
  * every guess reported. Ctrl-C stops a long read; a second one ends the process at once.
  */
 const interrupt = new AbortController();

@@ -67,3 +67,8 @@ export function isStackOverflow(error: unknown): boolean {
 export class PdfImportError extends BulletinError {
   override name = 'PdfImportError';
 }
+
+/** A Word file (.docx) the import cannot read: damaged, over a bound, or no Word document. */
+export class WordImportError extends BulletinError {
+  override name = 'WordImportError';
+}

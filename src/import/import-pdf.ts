@@ -2,16 +2,15 @@ import type { Diagnostic } from '../model.ts';
 import { compareDiagnostics } from '../core/diagnostics.ts';
 import { issueId } from '../core/content-format.ts';
 import { PdfImportError } from '../core/errors.ts';
-import type { Block } from './article-body.ts';
-import type { ImportedIssue, ImportedPicture } from './imported-issue.ts';
+import type { ImportedIssue } from './imported-issue.ts';
 import type { Importer } from './importer.ts';
 import { readIssueStructure } from './issue-structure.ts';
 import { issueMarkdown, issueNodes } from './markdown.ts';
-import type { ImportedArticle, Outline } from './outline.ts';
 import { placeArticlesOnPages } from './pdf/article-pages.ts';
-import { blockLines, type PlacedPictures } from './pdf/block-lines.ts';
+import { blockLines } from './pdf/block-lines.ts';
 import { pdfMessages } from './pdf/open-pdf.ts';
 import { readPdfLayout, type PdfWarning } from './pdf/read-pdf.ts';
+import { placePictures } from './place-pictures.ts';
 import { lineDiagnostic } from './text.ts';
 import { atWrittenLines, writtenLines } from './written-lines.ts';
 
@@ -47,7 +46,7 @@ export const importPdf: Importer = async (path, bytes, table, options = {}) => {
   }
   const folder = issueId(masthead.year, masthead.number);
   const articles = outline.sections.flatMap((section) => section.articles);
-  const pictureDiagnostics = placePictures(path, outline, articles, placed.pictures, folder);
+  const pictureDiagnostics = placePictures(path, outline, articles, placed.pictures, folder, droppedHint);
   const pages = placeArticlesOnPages(path, articles, pageOf, layout.printedPages);
   const media = pages.offset === 0 ? {} : { originalPageOffset: pages.offset };
   const markdown = issueMarkdown(masthead, outline, media);
@@ -72,6 +71,9 @@ export const importPdf: Importer = async (path, bytes, table, options = {}) => {
   } satisfies ImportedIssue;
 };
 
+/** Where a picture that is not imported can still be seen. */
+const droppedHint = '原刊 PDF 中仍可看到。';
+
 /** What the layout stage noticed on a page (an undecodable image, radicals), at the page's first written line. */
 function pageWarnings(
   path: string,
@@ -90,64 +92,4 @@ function firstLineOnPage(pages: ReadonlyMap<number, number>, page: number): numb
   let best: number | undefined;
   for (const [line, on] of pages) if (on >= page && (best === undefined || line < best)) best = line;
   return best ?? 1;
-}
-
-/**
- * The pictures into the outline: a captioned group is already a figure (its caption's line knew
- * it) and gets its folder; a group without a caption becomes a figure without one, in the
- * article it stands in. A group outside every article (on the masthead page, before the first
- * title) is not imported, and said so: the original PDF still shows it. Only pictures the file
- * refers to are written.
- */
-function placePictures(
-  path: string,
-  outline: Outline,
-  articles: readonly ImportedArticle[],
-  groups: readonly PlacedPictures[],
-  folder: string,
-): { pictures: ImportedPicture[]; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const address = (name: string) => `${folder}/${name}`;
-  const allBlocks = [
-    ...outline.lead,
-    ...outline.sections.flatMap((section) => [...section.lead, ...section.articles.flatMap((a) => a.blocks)]),
-  ];
-  for (const block of allBlocks)
-    if (block.kind === 'figure' && block.pictures) block.pictures = block.pictures.map(address);
-  const referenced = new Set(allBlocks.flatMap((block) => (block.kind === 'figure' ? (block.pictures ?? []) : [])));
-  for (const group of groups) {
-    const addresses = group.pictures.map((picture) => address(picture.name));
-    if (addresses.every((a) => referenced.has(a))) continue;
-    const article = [...articles].reverse().find((candidate) => candidate.line < group.line);
-    if (!article) {
-      diagnostics.push(
-        lineDiagnostic(
-          path,
-          group.line,
-          'warning',
-          'import-picture-dropped',
-          `这里的 ${group.pictures.length} 张图片不在任何文章之中（在刊头、目录或第一篇文章之前），没有导入；原刊 PDF 中仍可看到。如需要，请把图片另存后写入文章。`,
-        ),
-      );
-      continue;
-    }
-    insertBlock(article.blocks, { kind: 'figure', caption: '', line: group.line, pictures: addresses });
-    addresses.forEach((a) => referenced.add(a));
-    diagnostics.push(
-      lineDiagnostic(
-        path,
-        group.line,
-        'warning',
-        'import-picture-caption',
-        '这幅图片的上下没有找到图片说明（紧挨图片、居中的短行），已导入为没有说明的图片。请对照原刊，在 ![] 的方括号中写上说明。',
-      ),
-    );
-  }
-  const pictures = groups.flatMap((group) => group.pictures).filter((picture) => referenced.has(address(picture.name)));
-  return { pictures, diagnostics };
-}
-
-function insertBlock(blocks: Block[], block: Block): void {
-  const at = blocks.findIndex((other) => other.line > block.line);
-  blocks.splice(at === -1 ? blocks.length : at, 0, block);
 }

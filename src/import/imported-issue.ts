@@ -11,7 +11,7 @@ export interface ImportedPicture {
 }
 
 /**
- * What an importer of a laid-out source (PDF, later Word) gives back: the text import's result
+ * What an importer of a laid-out source (PDF, Word) gives back: the text import's result
  * plus the files that go beside the issue file. Nothing is written by the importer itself; the
  * command writes all of it or none.
  */

@@ -9,8 +9,9 @@ export interface ImportOptions {
 
 /**
  * One importer per input kind: the input's bytes (named `path` in messages) and the column table
- * in, the issue and what goes beside it out. Nothing is written by an importer. A PDF importer
- * may throw `PdfImportError` for a file it cannot read; the command prints its message.
+ * in, the issue and what goes beside it out. Nothing is written by an importer. The PDF and Word
+ * importers may throw `PdfImportError` or `WordImportError` for a file they cannot read; the
+ * command prints its message.
  */
 export type Importer = (
   path: string,

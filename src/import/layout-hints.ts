@@ -4,8 +4,8 @@
  * Plain types only, so the text steps need nothing from the PDF reader.
  */
 export interface LineLayout {
-  /** Physical page, 1-based. */
-  page: number;
+  /** Physical page, 1-based, where the source has pages (a PDF; a Word file has none). */
+  page?: number;
   align: 'left' | 'centre' | 'right' | 'justified';
   /** Type size against the body text's. */
   sizeRank: 'title' | 'larger' | 'body' | 'smaller';

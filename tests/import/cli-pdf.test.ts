@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runImportCommand } from '../../src/cli/import-command.ts';
 import { PdfImportError } from '../../src/core/errors.ts';
 import { importBulletin } from '../../src/import/import-bulletin.ts';
+import { importDocx } from '../../src/import/import-docx.ts';
 import type { ImportedIssue } from '../../src/import/imported-issue.ts';
 import type { Importer } from '../../src/import/importer.ts';
 import { importText } from '../../src/import/importer.ts';
@@ -59,13 +60,14 @@ async function runImport(
   dir: string,
   argv: string[],
   pdf: Importer = (path) => Promise.resolve(perfectImport(path)),
+  word: Importer = importDocx,
 ): Promise<Run> {
   const run = { stdout: '', stderr: '' };
   const code = await runImportCommand({
     argv,
     contentDir: dir,
     cwd: dir,
-    importers: { pdf, text: importText },
+    importers: { pdf, text: importText, word },
     write: (text) => (run.stdout += text),
     writeError: (text) => (run.stderr += text),
   });
@@ -109,7 +111,7 @@ describe('the input kind, by bytes', () => {
 });
 
 describe('npm run import on what it cannot import', () => {
-  it('says once that Word is not supported yet, and stops', async () => {
+  it('reads a Word file as Word whatever it is called, and says once that a damaged one cannot be opened', async () => {
     const dir = makeContentDir({ '原稿.docx': docx, '原稿.pdf': docx });
     for (const name of ['原稿.docx', '原稿.pdf']) {
       const run = await runImport(dir, [name], unexpected);
@@ -117,12 +119,30 @@ describe('npm run import on what it cannot import', () => {
       expect(run.stdout).toBe('');
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
       expect(run.stderr).toMatch(
-        new RegExp(
-          `^${name}:1:1 {2}error {2}这是 Word 文件.*还不能直接导入.*导出为 PDF.* {2}\\(import-word-unsupported\\)\\n$`,
-        ),
+        new RegExp(`^${name}:1:1 {2}error {2}这个 Word 文件已损坏.*另存为 \\.docx.* {2}\\(import-word\\)\\n$`),
       );
     }
     expect(files(dir)).toEqual(['sections.yaml', '原稿.docx', '原稿.pdf']);
+  });
+
+  it('writes a Word import as the issue file and its pictures, with no original', async () => {
+    const dir = makeContentDir({ '原稿.docx': docx });
+    const word: Importer = (path) => {
+      const { original: _, ...issue } = perfectImport(path);
+      return Promise.resolve(issue);
+    };
+    const run = await runImport(dir, ['原稿.docx'], unexpected, word);
+    expect(run.stderr).not.toMatch(stackTrace);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/2 张图片写入 2018\/2018-01\//);
+    expect(run.stdout).not.toContain('原刊 PDF');
+    expect(files(dir)).toEqual([
+      '2018/2018-01.md',
+      '2018/2018-01/p2-1.jpg',
+      '2018/2018-01/p5-1.jpg',
+      'sections.yaml',
+      '原稿.docx',
+    ]);
   });
 
   it('stops after an encoding error with that one message (no masthead message after it)', async () => {
@@ -173,14 +193,18 @@ describe('npm run import on what it cannot import', () => {
     expect(files(dir)).toEqual(['scan.pdf', 'sections.yaml']);
   });
 
-  it('mentions PDF in its usage, and wants a .md name for --out of a PDF', async () => {
+  it('mentions PDF and Word in its usage, and wants a .md name for --out of either', async () => {
     const dir = makeContentDir({ '2018年第1期.pdf': seedPdf });
     const usage = await runImport(dir, []);
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toMatch(/^用法：npm run import -- <原刊\.pdf 或 原文\.txt>/);
+    expect(usage.stderr).toMatch(/^用法：npm run import -- <原刊\.pdf、Word 原文\.docx 或 原文\.txt>/);
     const badOut = await runImport(dir, ['2018年第1期.pdf', '--out', 'draft'], unexpected);
     expect(badOut.code).toBe(2);
     expect(badOut.stderr).toContain('--out 须是 .md 文件');
+    writeFileSync(join(dir, '原稿.docx'), docx);
+    const badWordOut = await runImport(dir, ['原稿.docx', '--out', 'draft'], unexpected, unexpected);
+    expect(badWordOut.code).toBe(2);
+    expect(badWordOut.stderr).toContain('--out 须是 .md 文件');
   });
 });
 

@@ -104,7 +104,7 @@ describe('npm run import', () => {
     expect(failed.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('stops after an encoding error, and on a Word file, with one message each', () => {
+  it('stops after an encoding error, and on a damaged Word file, with one message each', () => {
     const dir = makeContentDir({});
     const binary = join(dir, 'binary.txt');
     writeFileSync(binary, Uint8Array.from([0x41, 0, 0x42]));
@@ -115,7 +115,7 @@ describe('npm run import', () => {
     writeFileSync(word, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(26), Buffer.from('word/document.xml')]));
     const docx = runImport(dir, word);
     expect(docx.status).toBe(1);
-    expect(docx.stderr).toMatch(/^\S+原稿\.docx:1:1 {2}error {2}这是 Word 文件.* {2}\(import-word-unsupported\)\n$/);
+    expect(docx.stderr).toMatch(/^\S+原稿\.docx:1:1 {2}error {2}这个 Word 文件已损坏.* {2}\(import-word\)\n$/);
     expect(readdirSync(dir).sort()).toEqual(['binary.txt', 'sections.yaml', '原稿.docx']);
   });
 

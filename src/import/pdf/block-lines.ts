@@ -1,5 +1,6 @@
 import type { ImportedPicture } from '../imported-issue.ts';
 import type { LineLayout } from '../layout-hints.ts';
+import { lineFace } from '../layout-signals.ts';
 import type { SourceLine } from '../text.ts';
 import type { LayoutBlock, TextBlock } from './blocks.ts';
 import { pairCaptions, type PictureGroup } from './captions.ts';
@@ -25,8 +26,6 @@ export interface BlockLines {
   /** The physical page of each line that stands for a block. */
   pages: Map<number, number>;
 }
-
-const headingFamilies = new Set<FontFamily>(['hei', 'kai', 'xiaobiaosong']);
 
 /** The family most body text is set in (宋体 or 仿宋, usually). */
 function bodyFamily(blocks: readonly LayoutBlock[]): FontFamily | undefined {
@@ -98,7 +97,7 @@ export function blockLines(blocks: readonly LayoutBlock[]): BlockLines {
       page: block.page,
       align: block.align,
       sizeRank: block.sizeRank,
-      face: block.family === family ? 'body' : headingFamilies.has(block.family) ? 'heading' : 'other',
+      face: lineFace(block.family, family),
       bold: block.bold,
       lines: block.lines.length,
       continuesAbove: continuesAbove(block, blocks[index - 1]),

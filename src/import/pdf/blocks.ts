@@ -1,11 +1,11 @@
 import { contentsLine } from '../line-kinds.ts';
+import { sizeRank, type SizeRank } from '../layout-signals.ts';
 import { endsSentence, joinLines } from '../text.ts';
 import type { FontFamily } from './fonts.ts';
 import type { LineAlign, TextFrame, TextLine } from './lines.ts';
 import type { Box, PageImage } from './page-images.ts';
 
-/** Sizes relative to the body size: a title is at least 1.3× it. */
-export type SizeRank = 'title' | 'larger' | 'body' | 'smaller';
+export { sizeRank, type SizeRank };
 
 export interface TextBlock {
   kind: 'text';
@@ -40,14 +40,6 @@ export interface PictureBlock {
 }
 
 export type LayoutBlock = TextBlock | PictureBlock;
-
-export function sizeRank(size: number, bodySize: number): SizeRank {
-  const ratio = size / bodySize;
-  if (ratio >= 1.3) return 'title';
-  if (ratio > 1.05) return 'larger';
-  if (ratio < 0.95) return 'smaller';
-  return 'body';
-}
 
 const cjkFamilies = new Set<FontFamily>(['xiaobiaosong', 'hei', 'kai', 'fang', 'song']);
 

@@ -1,6 +1,4 @@
-import { subtitleText } from '../../core/content-format.ts';
-import { markerTitle } from '../line-kinds.ts';
-import { endsSentence } from '../text.ts';
+import { isCaptionShape } from '../layout-signals.ts';
 import type { LayoutBlock, PictureBlock, TextBlock } from './blocks.ts';
 
 /** Pictures shown together: one, or several side by side (their heights overlap), left to right. */
@@ -12,24 +10,11 @@ export interface PictureGroup {
   caption?: { block: TextBlock; distant: boolean };
 }
 
-/** A caption is one or two short lines, centred or in smaller type, that do not form a sentence. */
-const maxCaptionLines = 2;
-const maxCaptionLength = 60;
 /** Further than this (in ems of the body size) between picture and caption is a match at a distance. */
 const nearGap = 2;
 
 function isCaptionShaped(block: TextBlock): boolean {
-  const { text } = block;
-  return (
-    (block.align === 'centre' || (block.sizeRank === 'smaller' && block.align !== 'justified')) &&
-    block.sizeRank !== 'title' &&
-    block.sizeRank !== 'larger' &&
-    block.lines.length <= maxCaptionLines &&
-    [...text].length <= maxCaptionLength &&
-    !endsSentence(text) &&
-    subtitleText(text) === undefined &&
-    markerTitle(text) === undefined
-  );
+  return isCaptionShape({ ...block, lines: block.lines.length });
 }
 
 function overlapsVertically(a: PictureBlock, b: PictureBlock): boolean {

@@ -1,6 +1,6 @@
 /** What a PDF font's name says about its face: the family class a heading rule looks at, and bold. */
 
-export type FontFamily = 'xiaobiaosong' | 'hei' | 'kai' | 'fang' | 'song' | 'latin' | 'unknown';
+export { fontFamily, type FontFamily } from '../layout-signals.ts';
 
 /**
  * The name as the author's system called it. A subset prefix (`ABCDEF+`) is dropped. Chinese
@@ -16,76 +16,6 @@ export function decodeFontName(raw: string): string {
   } catch {
     return name; // not GBK after all: Latin-1 is the better guess
   }
-}
-
-// Order matters: 小标宋 and 仿宋 contain 宋, and FangSong contains Song.
-/** Alternatives joined into one case-insensitive pattern, so each family's list reads one name a line. */
-function anyOf(...names: string[]): RegExp {
-  return new RegExp(names.join('|'), 'i');
-}
-
-// Order matters: 小标宋 and 仿宋 contain 宋, and FangSong contains Song.
-const families: readonly [FontFamily, RegExp][] = [
-  ['xiaobiaosong', anyOf('小标宋', 'xiaobiaosong', 'xbs')],
-  ['fang', anyOf('仿宋', 'fangsong', 'fang_?gb', 'stfangsong', '\\bfang')],
-  ['kai', anyOf('楷', 'kaiti', 'ukai', 'stkaiti', '\\bkai')],
-  [
-    'hei',
-    anyOf(
-      '黑',
-      'simhei',
-      'heiti',
-      'fzhei',
-      '\\bhei\\b',
-      'yahei',
-      '雅黑',
-      'sans[-_ ]?(?:cjk|sc|gb)',
-      'notosanscjk',
-      'sourcehansans',
-      'source han sans',
-      'wenquanyi',
-      'wqy',
-    ),
-  ],
-  [
-    'song',
-    anyOf(
-      '宋',
-      'simsun',
-      'songti',
-      'stsong',
-      '\\bsong',
-      'uming',
-      '\\bming',
-      'serif[-_ ]?(?:cjk|sc|gb)',
-      'notoserifcjk',
-      'sourcehanserif',
-      'source han serif',
-    ),
-  ],
-  [
-    'latin',
-    anyOf(
-      'times',
-      'arial',
-      'helvetica',
-      'calibri',
-      'cambria',
-      'dejavu',
-      'liberation',
-      'courier',
-      'georgia',
-      'verdana',
-      'tahoma',
-      'symbol',
-      'garamond',
-      'noto ?(?:sans|serif)(?![-_ ]?cjk)',
-    ),
-  ],
-];
-
-export function fontFamily(name: string): FontFamily {
-  return families.find(([, pattern]) => pattern.test(name))?.[0] ?? 'unknown';
 }
 
 /**

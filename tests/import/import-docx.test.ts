@@ -1,0 +1,148 @@
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Article, Issue } from '../../src/model.ts';
+import { loadArchive } from '../../src/archive/load-archive.ts';
+import { issueFilePath } from '../../src/core/content-format.ts';
+import { importDocx } from '../../src/import/import-docx.ts';
+import type { ImportedIssue } from '../../src/import/imported-issue.ts';
+import { writeImportedIssue } from '../../src/import/write-imported.ts';
+import { loadSectionTableFile } from '../../src/pipeline/load.ts';
+import { repoRoot } from '../helpers/content.ts';
+
+/**
+ * Each Word fixture imported (issue 15), written as `npm run import` writes it, read back by the
+ * pipeline and compared with the fixture's expected archive: the same model, field for field, and
+ * the same pictures in the same order, byte for byte (a .docx stores its photos as files, and the
+ * import hands them over unchanged). A .docx has no pages: printed pages come from the contents,
+ * and there is no original.
+ */
+const fixtureDir = join(repoRoot, 'tests/fixtures/docx-import');
+
+interface Case {
+  name: string;
+  /** The Word file, relative to the fixture folder. */
+  docx: string;
+  /** The expected issue file, relative to the fixture's `expected/`. */
+  issue: string;
+  /** The import's warnings, by rule: each is a decision the editor should check. */
+  warnings: string[];
+}
+
+const cases: Case[] = [
+  {
+    name: 'seed-2018-01',
+    docx: 'bulletin-2018-01.docx',
+    issue: '2018/2018-01',
+    warnings: ['import-title-differs'],
+  },
+];
+
+/** The model an editor reads, without what depends on where the files are. */
+function articleModel(article: Article) {
+  return {
+    id: article.id,
+    title: article.title,
+    subtitle: article.subtitle,
+    page: article.page,
+    originalPage: article.originalPage,
+    contentsTitle: article.contentsTitle,
+    headings: article.headings.map((h) => ({ text: h.text, depth: h.depth })),
+    figures: article.figures.map((f) => ({ caption: f.caption, pictures: f.pictures.length })),
+    text: article.text,
+  };
+}
+
+function issueModel(issue: Issue) {
+  return {
+    id: issue.id,
+    series: issue.series,
+    publisher: issue.publisher,
+    year: issue.year,
+    number: issue.number,
+    cumulativeNumber: issue.cumulativeNumber,
+    date: issue.date,
+    originalPages: issue.original?.pages,
+    sections: issue.sections.map((s) => ({ kind: s.kind, title: s.title, articles: s.articles.map(articleModel) })),
+  };
+}
+
+function picturesOf(issue: Issue, contentDir: string): string[] {
+  return issue.sections.flatMap((s) =>
+    s.articles.flatMap((a) =>
+      a.figures.flatMap((f) => f.pictures.flatMap((p) => (p.image ? [resolve(contentDir, p.image.sourcePath)] : []))),
+    ),
+  );
+}
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.each(cases)('importing the $name fixture Word file', ({ name, docx, issue: issuePath, warnings }) => {
+  const expectedDir = join(fixtureDir, name, 'expected');
+  const contentDir = mkdtempSync(join(tmpdir(), `import-docx-${name}-`));
+  made.push(contentDir);
+  let result: ImportedIssue;
+  let imported: Issue;
+  let expected: Issue;
+  let importedDiagnostics: { severity: string; rule: string }[];
+
+  beforeAll(async () => {
+    for (const file of ['sections.yaml', 'parks.yaml']) copyFileSync(join(expectedDir, file), join(contentDir, file));
+    const { table } = await loadSectionTableFile(contentDir, 'content');
+    result = await importDocx(docx, new Uint8Array(readFileSync(join(fixtureDir, name, docx))), table);
+    if (!result.markdown || !result.masthead)
+      throw new Error(`no issue imported: ${JSON.stringify(result.diagnostics)}`);
+    const written = await writeImportedIssue({
+      issueFile: join(contentDir, issueFilePath(result.masthead)),
+      markdown: result.markdown,
+      pictures: result.pictures,
+    });
+    if (!written.ok) throw new Error(`not written: ${JSON.stringify(written.problems)}`);
+    const archive = await loadArchive(contentDir);
+    const reference = await loadArchive(expectedDir);
+    importedDiagnostics = archive.diagnostics;
+    [imported] = archive.issues as [Issue];
+    [expected] = reference.issues as [Issue];
+  });
+
+  it('gives the expected model, field for field', () => {
+    expect(issueModel(imported)).toEqual(issueModel(expected));
+  });
+
+  it('writes the expected issue file itself', () => {
+    expect(result.markdown).toBe(readFileSync(join(expectedDir, `${issuePath}.md`), 'utf8'));
+  });
+
+  it('passes the checker with no error and no warning beyond unknown parks', () => {
+    expect(importedDiagnostics.filter((d) => d.rule !== 'unknown-park')).toEqual([]);
+  });
+
+  it('reports exactly the decisions it was unsure of, each at a line of the written file', () => {
+    expect(result.diagnostics.map((d) => d.rule)).toEqual(warnings);
+    expect(result.linesIn).toBe('markdown');
+    const lines = result.markdown?.split('\n') ?? [];
+    for (const d of result.diagnostics) {
+      const line = lines[d.line - 1];
+      expect(line, d.message).toBeDefined();
+      if (d.rule === 'import-title-differs') expect(line).toMatch(/^### /);
+    }
+  });
+
+  it('hands over the Word file’s own pictures, in order, byte for byte', () => {
+    const ours = picturesOf(imported, contentDir);
+    const theirs = picturesOf(expected, expectedDir);
+    expect(ours.length).toBe(theirs.length);
+    expect(ours.length).toBeGreaterThan(0);
+    for (const [index, path] of ours.entries())
+      expect(readFileSync(path).equals(readFileSync(theirs[index] ?? '')), path).toBe(true);
+  });
+
+  it('has no original: a Word file is no printed copy', () => {
+    expect(result.original).toBeUndefined();
+    expect(existsSync(join(contentDir, `${issuePath}.pdf`))).toBe(false);
+  });
+});
