@@ -167,6 +167,35 @@ describe('a hostile Word file', () => {
     expect(stderr).toMatch(/^炸弹\.docx:1:1 {2}error {2}这个 Word 文件已损坏.* {2}\(import-word\)\n$/);
   });
 
+  it('tells a password-protected .docx from an old .doc or WPS file (compound files), each with its fix', async () => {
+    // The compound file's signature, then a directory naming its streams in UTF-16 (what matters here).
+    const compound = (stream: string) =>
+      Buffer.concat([
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        Buffer.alloc(504),
+        Buffer.from(stream, 'utf16le'),
+        Buffer.alloc(64),
+      ]);
+    for (const [name, bytes, message] of [
+      ['加密.docx', compound('EncryptedPackage'), /^加密\.docx:1:1 {2}error {2}这个 Word 文件设有密码/],
+      ['旧版.doc', compound('WordDocument'), /^旧版\.doc:1:1 {2}error {2}这是旧版 Word（\.doc）或 WPS 格式的文件/],
+    ] as const) {
+      const dir = makeContentDir({ [name]: bytes });
+      let stderr = '';
+      const code = await runImportCommand({
+        argv: [name],
+        contentDir: dir,
+        cwd: dir,
+        importers,
+        write: () => undefined,
+        writeError: (text) => (stderr += text),
+      });
+      expect(code).toBe(1);
+      expect(stderr).toMatch(message);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
   it('as a .docm with macros imports its text, never runs them, and says so', async () => {
     const zip = await seedZip();
     zip.file('word/vbaProject.bin', Buffer.from('Attribute VB_Name = "AutoOpen"\nShell "calc.exe"'));

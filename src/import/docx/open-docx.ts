@@ -30,6 +30,8 @@ export const docxMessages = {
   xmlTooBig: (part: string) =>
     `这个 Word 文件的 ${part} 超过 ${megabytes(docxBounds.xmlBytes)} MB，超过导入的上限。没有导入。`,
   encrypted: '这个 Word 文件设有密码（已加密），无法读取。请在 Word 中去掉密码、另存为 .docx 后再导入。',
+  legacy:
+    '这是旧版 Word（.doc）或 WPS 格式的文件，不是 .docx，无法直接读取。请在 Word 或 WPS 中打开它，另存为 .docx（或导出为 PDF）后再导入。',
 };
 
 /**
@@ -52,6 +54,9 @@ export interface DocxPackage {
   read(name: string, limit?: number): Promise<Uint8Array | undefined>;
 }
 
+/** The stream an encrypted .docx keeps its package in, named in UTF-16 in the compound file's directory. */
+const encryptedPackage = Buffer.from('EncryptedPackage', 'utf16le');
+
 /**
  * Opens the zip: a damaged one, one declaring more than the bounds allow, or one without a Word
  * body is refused with `WordImportError` before anything is inflated. Each read then counts what
@@ -59,9 +64,14 @@ export interface DocxPackage {
  * declared total bounds what is ever held) or the running total passes the bound.
  */
 export async function openDocx(bytes: Uint8Array): Promise<DocxPackage> {
-  // An encrypted .docx is an OLE compound file holding the encrypted package, not a zip.
+  // An encrypted .docx is an OLE compound file holding the encrypted package, not a zip; so are
+  // the old binary .doc and WPS files, which name no such stream.
   if ([0xd0, 0xcf, 0x11, 0xe0].every((byte, index) => bytes[index] === byte))
-    throw new WordImportError(docxMessages.encrypted);
+    throw new WordImportError(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(encryptedPackage)
+        ? docxMessages.encrypted
+        : docxMessages.legacy,
+    );
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
