@@ -2,13 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runImportCommand } from '../../src/cli/import-command.ts';
-import { importers } from '../../src/cli/importers.ts';
 import { WordImportError } from '../../src/core/errors.ts';
 import { importDocx } from '../../src/import/import-docx.ts';
 import type { ImportedIssue } from '../../src/import/imported-issue.ts';
 import { makeContentDir, repoRoot } from '../helpers/content.ts';
 import { table } from './helpers.ts';
+import { runRealImport } from './imported-model.ts';
 
 /**
  * Word files built to do harm or to carry what the import must not take (issue 15): each is made
@@ -154,15 +153,7 @@ describe('a hostile Word file', () => {
 
   it('writes nothing when refused through npm run import, with one message', async () => {
     const dir = makeContentDir({ '炸弹.docx': seedDocx.subarray(0, 2000) });
-    let stderr = '';
-    const code = await runImportCommand({
-      argv: ['炸弹.docx'],
-      contentDir: dir,
-      cwd: dir,
-      importers,
-      write: () => undefined,
-      writeError: (text) => (stderr += text),
-    });
+    const { code, stderr } = await runRealImport(dir, ['炸弹.docx']);
     expect(code).toBe(1);
     expect(stderr).toMatch(/^炸弹\.docx:1:1 {2}error {2}这个 Word 文件已损坏.* {2}\(import-word\)\n$/);
   });
@@ -181,15 +172,7 @@ describe('a hostile Word file', () => {
       ['旧版.doc', compound('WordDocument'), /^旧版\.doc:1:1 {2}error {2}这是旧版 Word（\.doc）或 WPS 格式的文件/],
     ] as const) {
       const dir = makeContentDir({ [name]: bytes });
-      let stderr = '';
-      const code = await runImportCommand({
-        argv: [name],
-        contentDir: dir,
-        cwd: dir,
-        importers,
-        write: () => undefined,
-        writeError: (text) => (stderr += text),
-      });
+      const { code, stderr } = await runRealImport(dir, [name]);
       expect(code).toBe(1);
       expect(stderr).toMatch(message);
       expect(stderr.trim().split('\n')).toHaveLength(1);

@@ -1,8 +1,8 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Article, Issue } from '../../src/model.ts';
+import type { Issue } from '../../src/model.ts';
 import { loadArchive } from '../../src/archive/load-archive.ts';
 import { issueFilePath } from '../../src/core/content-format.ts';
 import { importDocx } from '../../src/import/import-docx.ts';
@@ -10,6 +10,7 @@ import type { ImportedIssue } from '../../src/import/imported-issue.ts';
 import { writeImportedIssue } from '../../src/import/write-imported.ts';
 import { loadSectionTableFile } from '../../src/pipeline/load.ts';
 import { repoRoot } from '../helpers/content.ts';
+import { issueModel, picturesOf } from './imported-model.ts';
 
 /**
  * Each Word fixture imported (issue 15), written as `npm run import` writes it, read back by the
@@ -38,43 +39,6 @@ const cases: Case[] = [
     warnings: ['import-title-differs'],
   },
 ];
-
-/** The model an editor reads, without what depends on where the files are. */
-function articleModel(article: Article) {
-  return {
-    id: article.id,
-    title: article.title,
-    subtitle: article.subtitle,
-    page: article.page,
-    originalPage: article.originalPage,
-    contentsTitle: article.contentsTitle,
-    headings: article.headings.map((h) => ({ text: h.text, depth: h.depth })),
-    figures: article.figures.map((f) => ({ caption: f.caption, pictures: f.pictures.length })),
-    text: article.text,
-  };
-}
-
-function issueModel(issue: Issue) {
-  return {
-    id: issue.id,
-    series: issue.series,
-    publisher: issue.publisher,
-    year: issue.year,
-    number: issue.number,
-    cumulativeNumber: issue.cumulativeNumber,
-    date: issue.date,
-    originalPages: issue.original?.pages,
-    sections: issue.sections.map((s) => ({ kind: s.kind, title: s.title, articles: s.articles.map(articleModel) })),
-  };
-}
-
-function picturesOf(issue: Issue, contentDir: string): string[] {
-  return issue.sections.flatMap((s) =>
-    s.articles.flatMap((a) =>
-      a.figures.flatMap((f) => f.pictures.flatMap((p) => (p.image ? [resolve(contentDir, p.image.sourcePath)] : []))),
-    ),
-  );
-}
 
 const made: string[] = [];
 afterAll(() => {

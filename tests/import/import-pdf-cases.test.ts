@@ -1,14 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runImportCommand } from '../../src/cli/import-command.ts';
-import { importers } from '../../src/cli/importers.ts';
 import { importPdf } from '../../src/import/import-pdf.ts';
-import { importText } from '../../src/import/importer.ts';
 import { pdfMessages } from '../../src/import/pdf/open-pdf.ts';
 import { readPdfLayout } from '../../src/import/pdf/read-pdf.ts';
 import { makeContentDir, repoRoot } from '../helpers/content.ts';
 import { table } from './helpers.ts';
+import { runRealImport } from './imported-model.ts';
 import { makeBulletin, type BulletinSpec } from './pdf/make-bulletin.ts';
 import { firstExtra, makePdf, text, ucs2 } from './pdf/make-pdf.ts';
 
@@ -174,15 +172,7 @@ describe('npm run import with the real PDF importer', () => {
     ['no-unicode-mapping.pdf', /^no-unicode-mapping\.pdf:1:1 {2}error {2}PDF 里的文字没有 Unicode 字符映射/],
   ])('refuses %s with one clear error and writes nothing', async (name, message) => {
     const dir = makeContentDir({ [name]: readFileSync(join(tiny, name)) });
-    let stderr = '';
-    const code = await runImportCommand({
-      argv: [name],
-      contentDir: dir,
-      cwd: dir,
-      importers,
-      write: () => undefined,
-      writeError: (text) => (stderr += text),
-    });
+    const { code, stderr } = await runRealImport(dir, [name]);
     expect(code).toBe(1);
     expect(stderr).toMatch(message);
     expect(stderr.trim().split('\n')).toHaveLength(1);
@@ -198,15 +188,7 @@ describe('npm run import with the real PDF importer', () => {
         ],
       }),
     });
-    let stderr = '';
-    const code = await runImportCommand({
-      argv: ['stale.pdf'],
-      contentDir: dir,
-      cwd: dir,
-      importers: { ...importers, text: importText },
-      write: () => undefined,
-      writeError: (text) => (stderr += text),
-    });
+    const { code, stderr } = await runRealImport(dir, ['stale.pdf']);
     expect(code).toBe(0);
     const line = /^2018\/2018-01\.md:(\d+):1 {2}warning {2}目录说 “开展专题调研”.*\(import-page-mismatch\)$/m.exec(
       stderr,
