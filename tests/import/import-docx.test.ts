@@ -1,16 +1,12 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/model.ts';
-import { loadArchive } from '../../src/archive/load-archive.ts';
-import { issueFilePath } from '../../src/core/content-format.ts';
 import { importDocx } from '../../src/import/import-docx.ts';
 import type { ImportedIssue } from '../../src/import/imported-issue.ts';
-import { writeImportedIssue } from '../../src/import/write-imported.ts';
-import { loadSectionTableFile } from '../../src/pipeline/load.ts';
 import { repoRoot } from '../helpers/content.ts';
-import { issueModel, picturesOf } from './imported-model.ts';
+import { importFixture, issueModel, picturesOf } from './imported-model.ts';
 
 /**
  * Each Word fixture imported (issue 15), written as `npm run import` writes it, read back by the
@@ -55,22 +51,17 @@ describe.each(cases)('importing the $name fixture Word file', ({ name, docx, iss
   let importedDiagnostics: { severity: string; rule: string }[];
 
   beforeAll(async () => {
-    for (const file of ['sections.yaml', 'parks.yaml']) copyFileSync(join(expectedDir, file), join(contentDir, file));
-    const { table } = await loadSectionTableFile(contentDir, 'content');
-    result = await importDocx(docx, new Uint8Array(readFileSync(join(fixtureDir, name, docx))), table);
-    if (!result.markdown || !result.masthead)
-      throw new Error(`no issue imported: ${JSON.stringify(result.diagnostics)}`);
-    const written = await writeImportedIssue({
-      issueFile: join(contentDir, issueFilePath(result.masthead)),
-      markdown: result.markdown,
-      pictures: result.pictures,
-    });
-    if (!written.ok) throw new Error(`not written: ${JSON.stringify(written.problems)}`);
-    const archive = await loadArchive(contentDir);
-    const reference = await loadArchive(expectedDir);
-    importedDiagnostics = archive.diagnostics;
-    [imported] = archive.issues as [Issue];
-    [expected] = reference.issues as [Issue];
+    ({
+      result,
+      imported,
+      expected,
+      diagnostics: importedDiagnostics,
+    } = await importFixture(
+      importDocx,
+      { name: docx, bytes: new Uint8Array(readFileSync(join(fixtureDir, name, docx))) },
+      expectedDir,
+      contentDir,
+    ));
   });
 
   it('gives the expected model, field for field', () => {

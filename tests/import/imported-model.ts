@@ -1,7 +1,14 @@
-import { resolve } from 'node:path';
-import type { Article, Issue } from '../../src/model.ts';
+import { copyFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Article, Diagnostic, Issue } from '../../src/model.ts';
+import { loadArchive } from '../../src/archive/load-archive.ts';
 import { runImportCommand } from '../../src/cli/import-command.ts';
 import { importers } from '../../src/cli/importers.ts';
+import { issueFilePath } from '../../src/core/content-format.ts';
+import type { ImportedIssue } from '../../src/import/imported-issue.ts';
+import type { Importer } from '../../src/import/importer.ts';
+import { writeImportedIssue } from '../../src/import/write-imported.ts';
+import { loadSectionTableFile } from '../../src/pipeline/load.ts';
 
 /**
  * What the importer tests compare and run, shared by the PDF and Word suites: an issue's model as
@@ -69,4 +76,43 @@ export async function runRealImport(
     writeError: (text) => (run.stderr += text),
   });
   return { code, ...run };
+}
+
+export interface ImportedFixture {
+  result: ImportedIssue;
+  /** The issue as the pipeline reads it back from what the import wrote. */
+  imported: Issue;
+  /** The fixture's expected issue. */
+  expected: Issue;
+  /** What the checker says of the written content folder. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * A fixture imported into `contentDir` (given the expected archive's column table and parks),
+ * written as `npm run import` writes it, and read back beside the expected archive.
+ */
+export async function importFixture(
+  importer: Importer,
+  input: { name: string; bytes: Uint8Array },
+  expectedDir: string,
+  contentDir: string,
+): Promise<ImportedFixture> {
+  for (const file of ['sections.yaml', 'parks.yaml']) copyFileSync(join(expectedDir, file), join(contentDir, file));
+  const { table } = await loadSectionTableFile(contentDir, 'content');
+  const result = await importer(input.name, input.bytes, table);
+  if (!result.markdown || !result.masthead) throw new Error(`no issue imported: ${JSON.stringify(result.diagnostics)}`);
+  const written = await writeImportedIssue({
+    issueFile: join(contentDir, issueFilePath(result.masthead)),
+    markdown: result.markdown,
+    pictures: result.pictures,
+    ...(result.original ? { original: result.original } : {}),
+  });
+  if (!written.ok) throw new Error(`not written: ${JSON.stringify(written.problems)}`);
+  const archive = await loadArchive(contentDir);
+  const reference = await loadArchive(expectedDir);
+  const [imported] = archive.issues;
+  const [expected] = reference.issues;
+  if (!imported || !expected) throw new Error('an archive without its issue');
+  return { result, imported, expected, diagnostics: archive.diagnostics };
 }
