@@ -81,6 +81,30 @@ export function fontFamily(name: string): FontFamily {
   return families.find(([, pattern]) => pattern.test(name))?.[0] ?? 'unknown';
 }
 
+/**
+ * The value most of the text has: each item weighs what `weight` says (its characters), items of
+ * no weight count for nothing, and on a tie the value met first wins. Undefined when nothing
+ * weighs anything. How a reader finds a line's size and face from its runs, and the body's size
+ * and face from its blocks.
+ */
+export function mostWeighted<I, K>(
+  items: Iterable<I>,
+  key: (item: I) => K,
+  weight: (item: I) => number,
+): K | undefined {
+  const weights = new Map<K, number>();
+  for (const item of items) {
+    const w = weight(item);
+    if (w > 0) weights.set(key(item), (weights.get(key(item)) ?? 0) + w);
+  }
+  return [...weights].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/** What a run or line of text weighs in `mostWeighted`: its characters other than spaces. */
+export function visibleLength(text: string): number {
+  return text.replace(/\s/gu, '').length;
+}
+
 /** Sizes relative to the body size: a title is at least 1.3× it. */
 export type SizeRank = LineLayout['sizeRank'];
 

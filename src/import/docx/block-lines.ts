@@ -1,7 +1,7 @@
 import { isWide } from '../../core/wide-chars.ts';
 import type { ImportedPicture } from '../imported-issue.ts';
 import type { LineLayout } from '../layout-hints.ts';
-import { fontFamily, isCaptionShape, lineFace, sizeRank, type FontFamily } from '../layout-signals.ts';
+import { fontFamily, isCaptionShape, lineFace, mostWeighted, sizeRank, type FontFamily } from '../layout-signals.ts';
 import type { PictureGroupLine } from '../place-pictures.ts';
 import { joinLines, type SourceLine } from '../text.ts';
 import type { DocxParagraph } from './body.ts';
@@ -30,9 +30,7 @@ function isHeadingStyle(style: string | undefined): boolean {
 
 /** The value most text has, weighing each paragraph by its characters. */
 function mostText<T>(paragraphs: readonly DocxParagraph[], of: (p: DocxParagraph) => T): T | undefined {
-  const weights = new Map<T, number>();
-  for (const p of paragraphs) weights.set(of(p), (weights.get(of(p)) ?? 0) + p.text.length);
-  return [...weights].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return mostWeighted(paragraphs, of, (p) => p.text.length);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { LineLayout } from '../layout-hints.ts';
+import { mostWeighted, visibleLength } from '../layout-signals.ts';
 import { paragraphStyle, runFont, runSize, type Styles } from './styles.ts';
 import { child, childrenNamed, descendants, onOff, val, type XmlNode } from './xml.ts';
 
@@ -74,14 +75,9 @@ interface Run {
   bold: boolean;
 }
 
-/** The value most of the text has, weighing each run by its characters. */
+/** The value most of the runs' text has. */
 function dominant<T>(runs: readonly Run[], of: (run: Run) => T): T | undefined {
-  const weights = new Map<T, number>();
-  for (const run of runs) {
-    const weight = run.text.replace(/\s/g, '').length;
-    if (weight > 0) weights.set(of(run), (weights.get(of(run)) ?? 0) + weight);
-  }
-  return [...weights].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return mostWeighted(runs, of, (run) => visibleLength(run.text));
 }
 
 /** Element names whose content is read as if they were not there. */

@@ -1,6 +1,6 @@
 import type { ImportedPicture } from '../imported-issue.ts';
 import type { LineLayout } from '../layout-hints.ts';
-import { lineFace } from '../layout-signals.ts';
+import { lineFace, mostWeighted } from '../layout-signals.ts';
 import type { SourceLine } from '../text.ts';
 import type { LayoutBlock, TextBlock } from './blocks.ts';
 import { pairCaptions, type PictureGroup } from './captions.ts';
@@ -29,11 +29,11 @@ export interface BlockLines {
 
 /** The family most body text is set in (宋体 or 仿宋, usually). */
 function bodyFamily(blocks: readonly LayoutBlock[]): FontFamily | undefined {
-  const weights = new Map<FontFamily, number>();
-  for (const block of blocks)
-    if (block.kind === 'text' && block.sizeRank === 'body')
-      weights.set(block.family, (weights.get(block.family) ?? 0) + block.text.length);
-  return [...weights].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return mostWeighted(
+    blocks.filter((block): block is TextBlock => block.kind === 'text' && block.sizeRank === 'body'),
+    (block) => block.family,
+    (block) => block.text.length,
+  );
 }
 
 /**

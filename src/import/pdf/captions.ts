@@ -1,4 +1,4 @@
-import { isCaptionShape } from '../layout-signals.ts';
+import { isCaptionShape, mostWeighted } from '../layout-signals.ts';
 import type { LayoutBlock, PictureBlock, TextBlock } from './blocks.ts';
 
 /** Pictures shown together: one, or several side by side (their heights overlap), left to right. */
@@ -38,11 +38,14 @@ function groupPictures(blocks: readonly LayoutBlock[]): PictureGroup[] {
 
 /** The body size: the size most text is set in. */
 function bodySize(blocks: readonly LayoutBlock[]): number {
-  const weights = new Map<number, number>();
-  for (const block of blocks)
-    if (block.kind === 'text' && block.sizeRank === 'body')
-      weights.set(block.size, (weights.get(block.size) ?? 0) + block.text.length);
-  return [...weights].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 12;
+  const body = blocks.filter((block): block is TextBlock => block.kind === 'text' && block.sizeRank === 'body');
+  return (
+    mostWeighted(
+      body,
+      (block) => block.size,
+      (block) => block.text.length,
+    ) ?? 12
+  );
 }
 
 /**

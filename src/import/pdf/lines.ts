@@ -1,4 +1,5 @@
 import { isWide } from '../../core/wide-chars.ts';
+import { mostWeighted, visibleLength } from '../layout-signals.ts';
 import type { FontFamily } from './fonts.ts';
 import type { TextRun } from './text-runs.ts';
 
@@ -40,13 +41,9 @@ const columnGap = 1.5;
 
 const latinWord = /[A-Za-z0-9]/;
 
+/** The value most of the runs' text has. */
 function dominant<T>(runs: readonly TextRun[], key: (run: TextRun) => T): T | undefined {
-  const weights = new Map<T, number>();
-  for (const run of runs) {
-    const weight = run.text.replace(/\s/gu, '').length;
-    if (weight > 0) weights.set(key(run), (weights.get(key(run)) ?? 0) + weight);
-  }
-  return [...weights].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return mostWeighted(runs, key, (run) => visibleLength(run.text));
 }
 
 /**
@@ -142,13 +139,12 @@ function mode(values: readonly number[]): number | undefined {
 
 /** The body size and the block the body lines fill, from all pages at once (one page can mislead). */
 export function textFrame(lines: readonly Omit<TextLine, 'align'>[]): TextFrame {
-  const bySize = new Map<number, number>();
-  for (const line of lines)
-    for (const run of line.runs) {
-      const size = Math.round(run.size * 2) / 2;
-      bySize.set(size, (bySize.get(size) ?? 0) + run.text.replace(/\s/gu, '').length);
-    }
-  const bodySize = [...bySize].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 12;
+  const bodySize =
+    mostWeighted(
+      lines.flatMap((line) => line.runs),
+      (run) => Math.round(run.size * 2) / 2,
+      (run) => visibleLength(run.text),
+    ) ?? 12;
   const body = lines.filter((line) => Math.abs(line.size - bodySize) < 0.5);
   const sample = body.length > 0 ? body : lines;
   const left = mode(sample.map((line) => Math.round(line.left))) ?? 0;
