@@ -6,10 +6,9 @@ import { readDocxLayout } from './docx/read-docx.ts';
 import type { ImportedIssue } from './imported-issue.ts';
 import type { Importer } from './importer.ts';
 import { readIssueStructure } from './issue-structure.ts';
-import { issueMarkdown, issueNodes } from './markdown.ts';
 import { placePictures } from './place-pictures.ts';
 import { lineDiagnostic } from './text.ts';
-import { atWrittenLines, writtenLines } from './written-lines.ts';
+import { atInputStart, atWrittenLines, writeIssueFile } from './written-lines.ts';
 
 /** Where a picture that is not imported can still be seen. */
 const droppedHint = 'Word 原文中仍可看到。';
@@ -33,13 +32,12 @@ export const importDocx: Importer = async (path, bytes, table) => {
   if (!masthead || !outline) {
     // No file is written, so the findings can only point at the Word file as a whole.
     const findings = [...structure.diagnostics, ...blockWarnings, ...fileWarnings];
-    return { diagnostics: findings.map((d) => ({ ...d, line: 1, column: 1 })).sort(compareDiagnostics), pictures: [] };
+    return { diagnostics: atInputStart(findings), pictures: [] };
   }
   const folder = issueId(masthead.year, masthead.number);
   const articles = outline.sections.flatMap((section) => section.articles);
   const pictures = placePictures(path, outline, articles, placed.pictures, folder, droppedHint);
-  const markdown = issueMarkdown(masthead, outline);
-  const lineOf = writtenLines(issueNodes(masthead, outline), markdown);
+  const { markdown, lineOf } = writeIssueFile(masthead, outline);
   const diagnostics: Diagnostic[] = [
     ...atWrittenLines([...structure.diagnostics, ...blockWarnings, ...pictures.diagnostics], lineOf),
     ...fileWarnings,

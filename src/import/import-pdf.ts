@@ -5,14 +5,13 @@ import { PdfImportError } from '../core/errors.ts';
 import type { ImportedIssue } from './imported-issue.ts';
 import type { Importer } from './importer.ts';
 import { readIssueStructure } from './issue-structure.ts';
-import { issueMarkdown, issueNodes } from './markdown.ts';
 import { placeArticlesOnPages } from './pdf/article-pages.ts';
 import { blockLines } from './pdf/block-lines.ts';
 import { pdfMessages } from './pdf/open-pdf.ts';
 import { readPdfLayout, type PdfWarning } from './pdf/read-pdf.ts';
 import { placePictures } from './place-pictures.ts';
 import { lineDiagnostic } from './text.ts';
-import { atWrittenLines, writtenLines } from './written-lines.ts';
+import { atInputStart, atWrittenLines, writeIssueFile } from './written-lines.ts';
 
 /**
  * The PDF import: the page's layout read (src/import/pdf/), its blocks handed as lines to the
@@ -42,15 +41,14 @@ export const importPdf: Importer = async (path, bytes, table, options = {}) => {
       ...structure.diagnostics.map((d) => onPage(d, pageOf(d.line))),
       ...pageWarnings(path, layout.warnings, () => 1),
     ];
-    return { diagnostics: findings.map((d) => ({ ...d, line: 1, column: 1 })).sort(compareDiagnostics), pictures: [] };
+    return { diagnostics: atInputStart(findings), pictures: [] };
   }
   const folder = issueId(masthead.year, masthead.number);
   const articles = outline.sections.flatMap((section) => section.articles);
   const pictureDiagnostics = placePictures(path, outline, articles, placed.pictures, folder, droppedHint);
   const pages = placeArticlesOnPages(path, articles, pageOf, layout.printedPages);
   const media = pages.offset === 0 ? {} : { originalPageOffset: pages.offset };
-  const markdown = issueMarkdown(masthead, outline, media);
-  const lineOf = writtenLines(issueNodes(masthead, outline, media), markdown);
+  const { markdown, lineOf } = writeIssueFile(masthead, outline, media);
   const found = [...structure.diagnostics, ...pictureDiagnostics.diagnostics, ...pages.diagnostics].map((d) =>
     onPage(d, pageOf(d.line)),
   );

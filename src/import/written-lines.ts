@@ -1,11 +1,24 @@
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { Diagnostic } from '../model.ts';
+import { compareDiagnostics } from '../core/diagnostics.ts';
+import { issueFileText } from '../core/content-format.ts';
 import { InvariantError } from '../core/errors.ts';
-import type { WrittenNode } from './markdown.ts';
+import type { Masthead } from '../pipeline/masthead.ts';
+import { issueFileReader } from '../pipeline/parse.ts';
+import { issueNodes, type WrittenMediaFields, type WrittenNode } from './markdown.ts';
+import type { Outline } from './outline.ts';
 
-const reader = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
+export interface WrittenIssue {
+  markdown: string;
+  /** The written file's line for an input line (see `writtenLines`). */
+  lineOf: (inputLine: number) => number;
+}
+
+/** The issue file of a laid-out source, and where each of its input lines landed in it. */
+export function writeIssueFile(masthead: Masthead, outline: Outline, media: WrittenMediaFields = {}): WrittenIssue {
+  const nodes = issueNodes(masthead, outline, media);
+  const markdown = issueFileText(nodes.map((written) => written.node));
+  return { markdown, lineOf: writtenLines(nodes, markdown) };
+}
 
 /**
  * Where each input line landed in the written issue file: the first line of the block written
@@ -14,7 +27,7 @@ const reader = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freez
  * escapes cannot put a message one line off.
  */
 export function writtenLines(nodes: readonly WrittenNode[], markdown: string): (inputLine: number) => number {
-  const children = reader.parse(markdown).children;
+  const children = issueFileReader.parse(markdown).children;
   if (children.length !== nodes.length)
     throw new InvariantError(`the issue file reads back as ${children.length} blocks, written as ${nodes.length}`);
   const starts: { input: number; written: number }[] = [];
@@ -43,4 +56,9 @@ export function atWrittenLines(
   lineOf: (inputLine: number) => number,
 ): Diagnostic[] {
   return diagnostics.map((d) => ({ ...d, line: lineOf(d.line), column: 1 }));
+}
+
+/** The findings of an import that wrote nothing: they can only point at the input as a whole. */
+export function atInputStart(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((d) => ({ ...d, line: 1, column: 1 })).sort(compareDiagnostics);
 }

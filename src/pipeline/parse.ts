@@ -18,7 +18,8 @@ export interface ParsedSource {
 
 export type Parsed = { ok: true; source: ParsedSource } | { ok: false; diagnostics: Diagnostic[] };
 
-const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+/** An issue file as Markdown: CommonMark with YAML front matter (a tool reading a written file back uses it too). */
+export const issueFileReader = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
 
 /** A line of three dashes alone: what opens front matter. */
 const fence = /^---[ \t]*(?:\n|$)/;
@@ -36,7 +37,7 @@ export function parseSource(path: string, text: string): Parsed {
       ),
     );
   }
-  const tree = markdown.parse(text);
+  const tree = issueFileReader.parse(text);
   const [first, ...body] = tree.children;
   if (first?.type !== 'yaml') {
     // remark-frontmatter takes front matter only with its closing ---; without it the opening
