@@ -1,10 +1,11 @@
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../model.ts';
 import { checkWrittenIssue } from '../import/check-written.ts';
 import { countFigures, renamePictureFolder } from '../import/imported-markdown.ts';
 import type { ImportedIssue } from '../import/imported-issue.ts';
 import type { Importer } from '../import/importer.ts';
+import type { PrintedPdf } from '../import/printed-pdf.ts';
 import { detectInputKind, type InputKind } from '../import/input-kind.ts';
 import { writeImportedIssue, type WriteProblem } from '../import/write-imported.ts';
 import {
@@ -22,8 +23,9 @@ import { loadSectionTableFile } from '../pipeline/load.ts';
 import { inputError, readInput } from './read-input.ts';
 
 export const importUsage =
-  '用法：npm run import -- <原刊.pdf、Word 原文.docx 或 原文.txt> [--out <输出.md>] [--force]\n' +
+  '用法：npm run import -- <原刊.pdf、Word 原文.docx 或 原文.txt> [--pdf <原刊.pdf>] [--out <输出.md>] [--force]\n' +
   '  原刊 PDF：写出期刊文件、图片文件夹和原刊 PDF；Word 原文：写出期刊文件和图片文件夹；\n' +
+  '  Word 原文由 --pdf 给出（或旁边有同名 .pdf）它印成的 PDF 时，按 PDF 定原刊页并复制原刊；\n' +
   '  原文 .txt：PDF 导出的文字（UTF-8 或 GB18030）。\n' +
   '  默认写入 content/年份/年份-期号.md（图片在同名文件夹，原刊为同名 .pdf）；已存在时须加 --force 才替换。\n';
 
@@ -53,7 +55,11 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<n
     args = parseArgs({
       args: [...options.argv],
       allowPositionals: true,
-      options: { out: { type: 'string' }, force: { type: 'boolean', default: false } },
+      options: {
+        out: { type: 'string' },
+        pdf: { type: 'string' },
+        force: { type: 'boolean', default: false },
+      },
     });
   } catch (error) {
     writeError(`参数有误：${(error as Error).message}\n${importUsage}`);
@@ -81,10 +87,22 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<n
     writeError(`--out 须是 .md 文件：图片文件夹（和原刊 PDF）按它的名字放在它旁边。\n${importUsage}`);
     return 2;
   }
+  if (kind !== 'word' && args.values.pdf !== undefined) {
+    writeError(`--pdf 只用于 Word 原文：给出它印成的 PDF。\n${importUsage}`);
+    return 2;
+  }
+  const printed = kind === 'word' ? await printedPdfOf(cwd, input, args.values.pdf) : undefined;
+  if (printed && 'severity' in printed) {
+    say(printed);
+    return 1;
+  }
 
   let result: ImportedIssue;
   try {
-    result = await options.importers[kind](input, bytes, table, options.signal ? { signal: options.signal } : {});
+    result = await options.importers[kind](input, bytes, table, {
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(printed ? { printedPdf: printed } : {}),
+    });
   } catch (error) {
     if (options.signal?.aborted) return interrupted(writeError);
     if (error instanceof PdfImportError) say(inputError(input, 'import-pdf', error.message));
@@ -137,9 +155,10 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<n
   const articles = outline.sections.flatMap((s) => s.articles).length;
   const figures = countFigures(markdown);
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+  const printedName = kind === 'word' && printed ? `${printed.path} ` : '';
   const beside = [
     ...(result.pictures.length > 0 ? [`${result.pictures.length} 张图片写入 ${shown(media)}/`] : []),
-    ...(result.original ? [`原刊 PDF 复制为 ${shown(conventionalOriginalPath(issueFile))}`] : []),
+    ...(result.original ? [`原刊 PDF ${printedName}复制为 ${shown(conventionalOriginalPath(issueFile))}`] : []),
   ];
   write(
     `已写入 ${shown(issueFile)}${result.encoding ? `（原文编码 ${result.encoding}）` : ''}：` +
@@ -156,6 +175,26 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<n
   }
   write(`检查通过。请对照原刊逐条核对上面的警告${figures.captionsOnly > 0 ? '，并补上图片' : ''}。\n`);
   return 0;
+}
+
+/**
+ * The PDF a Word file was printed to: the one `--pdf` names (an error when it cannot be read), else
+ * a `.pdf` of the same name beside the Word file, if there is one. Whether it is this issue's is
+ * the importer's to tell.
+ */
+async function printedPdfOf(
+  cwd: string,
+  input: string,
+  named: string | undefined,
+): Promise<PrintedPdf | Diagnostic | undefined> {
+  if (named !== undefined) {
+    const bytes = await readInput(resolve(cwd, named), named);
+    return Buffer.isBuffer(bytes) ? { path: named, bytes } : bytes;
+  }
+  const beside = join(dirname(input), `${basename(input, extname(input))}.pdf`);
+  if (beside === input) return undefined;
+  const bytes = await readInput(resolve(cwd, beside), beside);
+  return Buffer.isBuffer(bytes) ? { path: beside, bytes } : undefined;
 }
 
 /** Ctrl-C while reading: nothing has been written yet, and nothing will be. (Once writing, it runs to its end.) */

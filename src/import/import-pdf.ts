@@ -4,11 +4,10 @@ import { issueId } from '../core/content-format.ts';
 import { PdfImportError } from '../core/errors.ts';
 import type { ImportedIssue } from './imported-issue.ts';
 import type { Importer } from './importer.ts';
-import { readIssueStructure } from './issue-structure.ts';
 import { placeArticlesOnPages } from './pdf/article-pages.ts';
-import { blockLines } from './pdf/block-lines.ts';
 import { pdfMessages } from './pdf/open-pdf.ts';
-import { readPdfLayout, type PdfWarning } from './pdf/read-pdf.ts';
+import type { PdfWarning } from './pdf/read-pdf.ts';
+import { readPdfStructure } from './pdf-structure.ts';
 import { placePictures } from './place-pictures.ts';
 import { lineDiagnostic } from './text.ts';
 import { atInputStart, atWrittenLines, writeIssueFile } from './written-lines.ts';
@@ -22,16 +21,12 @@ import { atInputStart, atWrittenLines, writeIssueFile } from './written-lines.ts
  * Throws `PdfImportError` for a file it cannot read (damaged, encrypted, scanned, over a bound).
  */
 export const importPdf: Importer = async (path, bytes, table, options = {}) => {
-  const layout = await readPdfLayout(bytes, options.signal ? { signal: options.signal } : {});
-  const placed = blockLines(layout.blocks);
-  const pageOf = (line: number): number | undefined => {
-    for (let at = line; at > 0; at--) {
-      const page = placed.pages.get(at);
-      if (page !== undefined) return page;
-    }
-    return undefined;
-  };
-  const structure = readIssueStructure(path, placed.lines, table);
+  const { layout, placed, structure, pageOf } = await readPdfStructure(
+    path,
+    bytes,
+    table,
+    options.signal ? { signal: options.signal } : {},
+  );
   const { masthead, outline } = structure;
   if (!masthead || !outline) {
     // A masthead in text without Unicode mapping was never readable: that is the one thing to say.

@@ -1,10 +1,13 @@
 import type { SectionTable } from '../pipeline/section-kinds.ts';
 import { importBulletin } from './import-bulletin.ts';
 import type { ImportedIssue } from './imported-issue.ts';
+import type { PrintedPdf } from './printed-pdf.ts';
 
 export interface ImportOptions {
   /** Stops a long read (a big PDF) when the command is interrupted. */
   signal?: AbortSignal;
+  /** The PDF a Word file was printed to: its physical pages, and the issue's original. */
+  printedPdf?: PrintedPdf;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,8 @@ import { importFixture, issueModel, picturesOf } from './imported-model.ts';
  * pipeline and compared with the fixture's expected archive: the same model, field for field, and
  * the same pictures in the same order, byte for byte (a .docx stores its photos as files, and the
  * import hands them over unchanged). A .docx has no pages: printed pages come from the contents,
- * and there is no original.
+ * and there is no original, unless the PDF it was printed to is given: then the physical pages
+ * come from that PDF and it is the original (the expected archive gets a copy of it).
  */
 const fixtureDir = join(repoRoot, 'tests/fixtures/docx-import');
 
@@ -25,6 +26,8 @@ interface Case {
   issue: string;
   /** The import's warnings, by rule: each is a decision the editor should check. */
   warnings: string[];
+  /** The PDF the Word file was printed to, relative to tests/fixtures: given as `printedPdf`. */
+  pdf?: string;
 }
 
 const cases: Case[] = [
@@ -34,6 +37,13 @@ const cases: Case[] = [
     issue: '2018/2018-01',
     warnings: ['import-title-differs'],
   },
+  {
+    name: 'seed-2018-01',
+    docx: 'bulletin-2018-01.docx',
+    issue: '2018/2018-01',
+    warnings: ['import-title-differs'],
+    pdf: 'pdf-import/seed-2018-01/expected/2018/2018-01.pdf',
+  },
 ];
 
 const made: string[] = [];
@@ -41,63 +51,84 @@ afterAll(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-describe.each(cases)('importing the $name fixture Word file', ({ name, docx, issue: issuePath, warnings }) => {
-  const expectedDir = join(fixtureDir, name, 'expected');
-  const contentDir = mkdtempSync(join(tmpdir(), `import-docx-${name}-`));
-  made.push(contentDir);
-  let result: ImportedIssue;
-  let imported: Issue;
-  let expected: Issue;
-  let importedDiagnostics: { severity: string; rule: string }[];
+describe.each(cases)(
+  'importing the $name fixture Word file (PDF: $pdf)',
+  ({ name, docx, issue: issuePath, warnings, pdf }) => {
+    const contentDir = mkdtempSync(join(tmpdir(), `import-docx-${name}-`));
+    made.push(contentDir);
+    const printed = pdf === undefined ? undefined : new Uint8Array(readFileSync(join(repoRoot, 'tests/fixtures', pdf)));
+    const expectedDir = printed
+      ? expectedWithOriginal(join(fixtureDir, name, 'expected'), issuePath, printed)
+      : join(fixtureDir, name, 'expected');
+    let result: ImportedIssue;
+    let imported: Issue;
+    let expected: Issue;
+    let importedDiagnostics: { severity: string; rule: string }[];
 
-  beforeAll(async () => {
-    ({
-      result,
-      imported,
-      expected,
-      diagnostics: importedDiagnostics,
-    } = await importFixture(
-      importDocx,
-      { name: docx, bytes: new Uint8Array(readFileSync(join(fixtureDir, name, docx))) },
-      expectedDir,
-      contentDir,
-    ));
-  });
+    beforeAll(async () => {
+      ({
+        result,
+        imported,
+        expected,
+        diagnostics: importedDiagnostics,
+      } = await importFixture(
+        importDocx,
+        { name: docx, bytes: new Uint8Array(readFileSync(join(fixtureDir, name, docx))) },
+        expectedDir,
+        contentDir,
+        printed ? { printedPdf: { path: 'printed.pdf', bytes: printed } } : {},
+      ));
+    });
 
-  it('gives the expected model, field for field', () => {
-    expect(issueModel(imported)).toEqual(issueModel(expected));
-  });
+    it('gives the expected model, field for field', () => {
+      expect(issueModel(imported)).toEqual(issueModel(expected));
+    });
 
-  it('writes the expected issue file itself', () => {
-    expect(result.markdown).toBe(readFileSync(join(expectedDir, `${issuePath}.md`), 'utf8'));
-  });
+    it('writes the expected issue file itself', () => {
+      expect(result.markdown).toBe(readFileSync(join(expectedDir, `${issuePath}.md`), 'utf8'));
+    });
 
-  it('passes the checker with no error and no warning beyond unknown parks', () => {
-    expect(importedDiagnostics.filter((d) => d.rule !== 'unknown-park')).toEqual([]);
-  });
+    it('passes the checker with no error and no warning beyond unknown parks', () => {
+      expect(importedDiagnostics.filter((d) => d.rule !== 'unknown-park')).toEqual([]);
+    });
 
-  it('reports exactly the decisions it was unsure of, each at a line of the written file', () => {
-    expect(result.diagnostics.map((d) => d.rule)).toEqual(warnings);
-    expect(result.linesIn).toBe('markdown');
-    const lines = result.markdown?.split('\n') ?? [];
-    for (const d of result.diagnostics) {
-      const line = lines[d.line - 1];
-      expect(line, d.message).toBeDefined();
-      if (d.rule === 'import-title-differs') expect(line).toMatch(/^### /);
-    }
-  });
+    it('reports exactly the decisions it was unsure of, each at a line of the written file', () => {
+      expect(result.diagnostics.map((d) => d.rule)).toEqual(warnings);
+      expect(result.linesIn).toBe('markdown');
+      const lines = result.markdown?.split('\n') ?? [];
+      for (const d of result.diagnostics) {
+        const line = lines[d.line - 1];
+        expect(line, d.message).toBeDefined();
+        if (d.rule === 'import-title-differs') expect(line).toMatch(/^### /);
+      }
+    });
 
-  it('hands over the Word file’s own pictures, in order, byte for byte', () => {
-    const ours = picturesOf(imported, contentDir);
-    const theirs = picturesOf(expected, expectedDir);
-    expect(ours.length).toBe(theirs.length);
-    expect(ours.length).toBeGreaterThan(0);
-    for (const [index, path] of ours.entries())
-      expect(readFileSync(path).equals(readFileSync(theirs[index] ?? '')), path).toBe(true);
-  });
+    it('hands over the Word file’s own pictures, in order, byte for byte', () => {
+      const ours = picturesOf(imported, contentDir);
+      const theirs = picturesOf(expected, expectedDir);
+      expect(ours.length).toBe(theirs.length);
+      expect(ours.length).toBeGreaterThan(0);
+      for (const [index, path] of ours.entries())
+        expect(readFileSync(path).equals(readFileSync(theirs[index] ?? '')), path).toBe(true);
+    });
 
-  it('has no original: a Word file is no printed copy', () => {
-    expect(result.original).toBeUndefined();
-    expect(existsSync(join(contentDir, `${issuePath}.pdf`))).toBe(false);
-  });
-});
+    it('has the printed PDF as its original when given one, and none otherwise', () => {
+      if (printed) {
+        expect(Buffer.from(result.original ?? []).equals(Buffer.from(printed))).toBe(true);
+        expect(imported.original?.pages).toBeGreaterThan(0);
+      } else {
+        expect(result.original).toBeUndefined();
+        expect(existsSync(join(contentDir, `${issuePath}.pdf`))).toBe(false);
+      }
+    });
+  },
+);
+
+/** The fixture's expected archive with the PDF beside its issue file as the original, in a folder of its own. */
+function expectedWithOriginal(expected: string, issuePath: string, pdf: Uint8Array): string {
+  const dir = mkdtempSync(join(tmpdir(), 'import-docx-expected-'));
+  made.push(dir);
+  cpSync(expected, dir, { recursive: true });
+  writeFileSync(join(dir, `${issuePath}.pdf`), pdf);
+  return dir;
+}

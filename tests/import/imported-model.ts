@@ -6,7 +6,7 @@ import { runImportCommand } from '../../src/cli/import-command.ts';
 import { importers } from '../../src/cli/importers.ts';
 import { issueFilePath } from '../../src/core/content-format.ts';
 import type { ImportedIssue } from '../../src/import/imported-issue.ts';
-import type { Importer } from '../../src/import/importer.ts';
+import type { ImportOptions, Importer } from '../../src/import/importer.ts';
 import { writeImportedIssue } from '../../src/import/write-imported.ts';
 import { loadSectionTableFile } from '../../src/pipeline/load.ts';
 
@@ -97,10 +97,11 @@ export async function importFixture(
   input: { name: string; bytes: Uint8Array },
   expectedDir: string,
   contentDir: string,
+  options: ImportOptions = {},
 ): Promise<ImportedFixture> {
   for (const file of ['sections.yaml', 'parks.yaml']) copyFileSync(join(expectedDir, file), join(contentDir, file));
   const { table } = await loadSectionTableFile(contentDir, 'content');
-  const result = await importer(input.name, input.bytes, table);
+  const result = await importer(input.name, input.bytes, table, options);
   if (!result.markdown || !result.masthead) throw new Error(`no issue imported: ${JSON.stringify(result.diagnostics)}`);
   const written = await writeImportedIssue({
     issueFile: join(contentDir, issueFilePath(result.masthead)),
