@@ -31,18 +31,29 @@ interface Case {
 }
 
 const cases: Case[] = [
-  {
-    name: 'seed-2018-01',
-    docx: 'bulletin-2018-01.docx',
-    issue: '2018/2018-01',
-    warnings: ['import-title-differs'],
-  },
+  { name: 'seed-2018-01', docx: 'bulletin-2018-01.docx', issue: '2018/2018-01', warnings: ['import-title-differs'] },
   {
     name: 'seed-2018-01',
     docx: 'bulletin-2018-01.docx',
     issue: '2018/2018-01',
     warnings: ['import-title-differs'],
     pdf: 'pdf-import/seed-2018-01/expected/2018/2018-01.pdf',
+  },
+  { name: 'lo-cover-2018-02', docx: 'lo-cover-2018-02.docx', issue: '2018/2018-02', warnings: [] },
+  {
+    name: 'lo-cover-2018-02',
+    docx: 'lo-cover-2018-02.docx',
+    issue: '2018/2018-02',
+    warnings: [],
+    pdf: 'pdf-import/lo-cover-2018-02/expected/2018/2018-02.pdf',
+  },
+  { name: 'lo-dots-2019-01', docx: 'lo-dots-2019-01.docx', issue: '2019/2019-01', warnings: ['import-title-differs'] },
+  {
+    name: 'lo-dots-2019-01',
+    docx: 'lo-dots-2019-01.docx',
+    issue: '2019/2019-01',
+    warnings: ['import-title-differs', 'import-page-mismatch'],
+    pdf: 'pdf-import/lo-dots-2019-01/expected/2019/2019-01.pdf',
   },
 ];
 
@@ -58,7 +69,7 @@ describe.each(cases)(
     made.push(contentDir);
     const printed = pdf === undefined ? undefined : new Uint8Array(readFileSync(join(repoRoot, 'tests/fixtures', pdf)));
     const expectedDir = printed
-      ? expectedWithOriginal(join(fixtureDir, name, 'expected'), issuePath, printed)
+      ? expectedWithOriginal(join(fixtureDir, name), issuePath, printed)
       : join(fixtureDir, name, 'expected');
     let result: ImportedIssue;
     let imported: Issue;
@@ -99,7 +110,7 @@ describe.each(cases)(
       for (const d of result.diagnostics) {
         const line = lines[d.line - 1];
         expect(line, d.message).toBeDefined();
-        if (d.rule === 'import-title-differs') expect(line).toMatch(/^### /);
+        if (/^import-(title-differs|page-mismatch)$/.test(d.rule)) expect(line).toMatch(/^### /);
       }
     });
 
@@ -124,11 +135,17 @@ describe.each(cases)(
   },
 );
 
-/** The fixture's expected archive with the PDF beside its issue file as the original, in a folder of its own. */
-function expectedWithOriginal(expected: string, issuePath: string, pdf: Uint8Array): string {
+/**
+ * The fixture's expected archive with the PDF beside its issue file as the original, in a folder of
+ * its own: `expected/`, with the issue file of `expected-with-pdf/` in place of its own where the
+ * PDF's pages change it (an unnumbered cover, an out-of-date contents entry).
+ */
+function expectedWithOriginal(fixture: string, issuePath: string, pdf: Uint8Array): string {
   const dir = mkdtempSync(join(tmpdir(), 'import-docx-expected-'));
   made.push(dir);
-  cpSync(expected, dir, { recursive: true });
+  cpSync(join(fixture, 'expected'), dir, { recursive: true });
+  if (existsSync(join(fixture, 'expected-with-pdf')))
+    cpSync(join(fixture, 'expected-with-pdf'), dir, { recursive: true });
   writeFileSync(join(dir, `${issuePath}.pdf`), pdf);
   return dir;
 }
