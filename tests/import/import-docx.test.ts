@@ -55,6 +55,7 @@ const cases: Case[] = [
     warnings: ['import-title-differs', 'import-page-mismatch'],
     pdf: 'pdf-import/lo-dots-2019-01/expected/2019/2019-01.pdf',
   },
+  { name: 'docxjs-styles-2020-02', docx: 'docxjs-styles-2020-02.docx', issue: '2020/2020-02', warnings: [] },
 ];
 
 const made: string[] = [];

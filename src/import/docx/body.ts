@@ -1,5 +1,6 @@
 import type { LineLayout } from '../layout-hints.ts';
 import { mostWeighted, visibleLength } from '../layout-signals.ts';
+import { listPlace, type ListNumbers } from './numbering.ts';
 import { paragraphStyle, runFont, runSize, type Styles } from './styles.ts';
 import { child, childrenNamed, descendants, onOff, val, type XmlNode } from './xml.ts';
 
@@ -92,7 +93,7 @@ const rejected = new Set(['w:del', 'w:moveFrom']);
  * their own and are never opened; the marks that refer to them (`w:footnoteReference`,
  * `w:commentReference`) and field codes are dropped. Tracked changes are read as accepted.
  */
-export function readBody(document: XmlNode, styles: Styles): DocxBody {
+export function readBody(document: XmlNode, styles: Styles, numbers?: ListNumbers): DocxBody {
   const notices: BodyNotices = { trackedChanges: 0, oleObjects: 0, shapes: 0, tables: 0 };
   const blocks: DocxBlock[] = [];
 
@@ -102,6 +103,9 @@ export function readBody(document: XmlNode, styles: Styles): DocxBody {
       notices.trackedChanges++;
     const styleId = val(pPr, 'w:pStyle');
     const style = paragraphStyle(styles, styleId);
+    const place = listPlace(pPr) ?? style.list;
+    // Counted even when empty, as Word counts it; numId 0 takes a paragraph out of its style's list.
+    const number = place && place.numId !== '0' && numbers ? numbers.next(place) : '';
     const runs: Run[] = [];
     const segments: string[] = [''];
     const pictures: PictureRef[] = [];
@@ -131,11 +135,12 @@ export function readBody(document: XmlNode, styles: Styles): DocxBody {
       const rPr = child(r, 'w:rPr');
       if (child(rPr, 'w:rPrChange')) notices.trackedChanges++;
       if (onOff(rPr, 'w:vanish')) return; // hidden text is not printed
+      const character = styles.characters.get(val(rPr, 'w:rStyle') ?? '') ?? {};
       const look = {
-        size: runSize(rPr) ?? style.size ?? defaultSize,
-        bold: onOff(rPr, 'w:b') ?? style.bold ?? false,
+        size: runSize(rPr) ?? character.size ?? style.size ?? defaultSize,
+        bold: onOff(rPr, 'w:b') ?? character.bold ?? style.bold ?? false,
       };
-      const font = runFont(rPr) ?? style.font;
+      const font = runFont(rPr, styles.theme) ?? character.font ?? style.font;
       const props = font === undefined ? look : { ...look, font };
       const content = (nodes: readonly XmlNode[]) => {
         for (const node of nodes) {
@@ -192,6 +197,7 @@ export function readBody(document: XmlNode, styles: Styles): DocxBody {
       }
     };
     inline(p.children);
+    if (number !== '' && segments.join('').trim() !== '') segments[0] = `${number}${segments[0]?.trimStart() ?? ''}`;
 
     const parts = segments.map((segment) => segment.replace(/\s+$/, '')).filter((segment) => segment.trim() !== '');
     const text: DocxParagraph | undefined =

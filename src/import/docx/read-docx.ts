@@ -3,7 +3,9 @@ import { readBody, type DocxParagraph, type PictureRef } from './body.ts';
 import { docxBounds, openDocx, type DocxPackage } from './open-docx.ts';
 import { readPicture, type StoredPicture } from './pictures.ts';
 import { readRelationships, type Relationship } from './relationships.ts';
+import { ListNumbers } from './numbering.ts';
 import { readStyles } from './styles.ts';
+import { readThemeFonts } from './theme.ts';
 import { parseXml, type XmlNode } from './xml.ts';
 
 /** A picture of a group: its stored file, or why it is not imported. */
@@ -45,7 +47,9 @@ export async function readDocxLayout(bytes: Uint8Array): Promise<DocxLayout> {
   const warn = (message: string) => warnings.push({ rule: 'import-word-file', message });
 
   const document = await xmlPart(docx, 'word/document.xml');
-  const styles = readStyles(await xmlPart(docx, 'word/styles.xml'));
+  const theme = readThemeFonts(await xmlPart(docx, 'word/theme/theme1.xml'));
+  const styles = readStyles(await xmlPart(docx, 'word/styles.xml'), theme);
+  const numbers = new ListNumbers(await xmlPart(docx, 'word/numbering.xml'));
   const relationships = readRelationships(await xmlPart(docx, 'word/_rels/document.xml.rels'));
 
   const macros = [...docx.names].some((name) => /vbaProject\.bin$|vbaData\.xml$/i.test(name));
@@ -61,7 +65,7 @@ export async function readDocxLayout(bytes: Uint8Array): Promise<DocxLayout> {
     );
 
   if (!document) throw new InvariantError('openDocx guarantees word/document.xml');
-  const body = readBody(document, styles);
+  const body = readBody(document, styles, numbers);
   const { notices } = body;
   const embedded = [...docx.names].filter((name) => /^word\/embeddings\//.test(name)).length;
   if (notices.oleObjects > 0 || embedded > 0)

@@ -1,3 +1,5 @@
+import { listPlace, type ListPlace } from './numbering.ts';
+import { themeFace, type ThemeFonts } from './theme.ts';
 import { child, childrenNamed, val, type XmlNode } from './xml.ts';
 
 /** The formatting a paragraph style gives its text, where set: what direct formatting overrides. */
@@ -8,6 +10,8 @@ export interface ParagraphStyle {
   size?: number;
   font?: string;
   bold?: boolean;
+  /** The list a style's paragraphs are numbered in (a heading style with Word's own numbering). */
+  list?: ListPlace;
 }
 
 export interface Styles {
@@ -17,6 +21,10 @@ export interface Styles {
   defaultId?: string;
   /** Each paragraph style by id, its `basedOn` chain already merged in. */
   byId: Map<string, ParagraphStyle>;
+  /** Each character style (`w:rStyle`) by id, likewise: what a run of that style looks like. */
+  characters: Map<string, ParagraphStyle>;
+  /** The theme's fonts, for runs that name a theme font rather than a face. */
+  theme: ThemeFonts;
 }
 
 /** What a paragraph of that style (or of none) looks like before its direct formatting. */
@@ -25,10 +33,20 @@ export function paragraphStyle(styles: Styles, id: string | undefined): Paragrap
   return { ...styles.defaults, ...(style ?? (styles.defaultId ? styles.byId.get(styles.defaultId) : {})) };
 }
 
-/** The east-Asian font of a run's properties: Chinese text is set in it; the Latin font is a fallback. */
-export function runFont(rPr: XmlNode | undefined): string | undefined {
+/**
+ * The east-Asian font of a run's properties: Chinese text is set in it, by name or as the theme's
+ * (`w:eastAsiaTheme`, which wins over the name, as in Word); the Latin font is a fallback.
+ */
+export function runFont(rPr: XmlNode | undefined, theme: ThemeFonts = {}): string | undefined {
   const fonts = child(rPr, 'w:rFonts');
-  return fonts?.attrs['w:eastAsia'] ?? fonts?.attrs['w:ascii'] ?? fonts?.attrs['w:hAnsi'];
+  const attrs = fonts?.attrs ?? {};
+  return (
+    themeFace(theme, attrs['w:eastAsiaTheme']) ??
+    attrs['w:eastAsia'] ??
+    themeFace(theme, attrs['w:asciiTheme']) ??
+    attrs['w:ascii'] ??
+    attrs['w:hAnsi']
+  );
 }
 
 export function runSize(rPr: XmlNode | undefined): number | undefined {
@@ -36,7 +54,7 @@ export function runSize(rPr: XmlNode | undefined): number | undefined {
   return Number.isFinite(size) && size > 0 ? size : undefined;
 }
 
-function own(style: XmlNode): ParagraphStyle & { basedOn?: string } {
+function own(style: XmlNode, theme: ThemeFonts): ParagraphStyle & { basedOn?: string } {
   const pPr = child(style, 'w:pPr');
   const rPr = child(style, 'w:rPr');
   const bold = child(rPr, 'w:b');
@@ -45,26 +63,44 @@ function own(style: XmlNode): ParagraphStyle & { basedOn?: string } {
     basedOn: val(style, 'w:basedOn'),
     align: val(pPr, 'w:jc'),
     size: runSize(rPr),
-    font: runFont(rPr),
+    font: runFont(rPr, theme),
     bold: bold ? !['0', 'false', 'off'].includes(bold.attrs['w:val'] ?? '1') : undefined,
+    list: listPlace(pPr),
   };
   return Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined));
 }
 
 /**
- * word/styles.xml read as far as a paragraph's look needs it: defaults, paragraph styles along
- * their `basedOn` chain (cut at a loop). Character styles and table styles are not read.
+ * word/styles.xml read as far as a paragraph's look needs it: defaults, paragraph and character
+ * styles along their `basedOn` chain (cut at a loop). Table styles are not read.
  */
-export function readStyles(root: XmlNode | undefined): Styles {
+export function readStyles(root: XmlNode | undefined, theme: ThemeFonts = {}): Styles {
   const defaults = child(child(child(root, 'w:docDefaults'), 'w:rPrDefault'), 'w:rPr');
   const raw = new Map<string, ParagraphStyle & { basedOn?: string }>();
+  const rawCharacters = new Map<string, ParagraphStyle & { basedOn?: string }>();
   let defaultId: string | undefined;
   for (const style of childrenNamed(root, 'w:style')) {
     const id = style.attrs['w:styleId'];
-    if (style.attrs['w:type'] !== 'paragraph' || !id) continue;
-    raw.set(id, own(style));
+    if (!id) continue;
+    if (style.attrs['w:type'] === 'character') rawCharacters.set(id, own(style, theme));
+    if (style.attrs['w:type'] !== 'paragraph') continue;
+    raw.set(id, own(style, theme));
     if (['1', 'true', 'on'].includes(style.attrs['w:default'] ?? '')) defaultId = id;
   }
+  const documentDefaults: ParagraphStyle = Object.fromEntries(
+    Object.entries({ size: runSize(defaults), font: runFont(defaults, theme) }).filter(([, v]) => v !== undefined),
+  );
+  return {
+    defaults: documentDefaults,
+    ...(defaultId ? { defaultId } : {}),
+    byId: alongBasedOn(raw),
+    characters: alongBasedOn(rawCharacters),
+    theme,
+  };
+}
+
+/** Each style with what it is based on merged under it. */
+function alongBasedOn(raw: ReadonlyMap<string, ParagraphStyle & { basedOn?: string }>): Map<string, ParagraphStyle> {
   const resolved = (id: string, seen: Set<string>): ParagraphStyle => {
     const style = raw.get(id);
     if (!style || seen.has(id)) return {};
@@ -72,9 +108,5 @@ export function readStyles(root: XmlNode | undefined): Styles {
     const { basedOn, ...rest } = style;
     return { ...(basedOn ? resolved(basedOn, seen) : {}), ...rest };
   };
-  const documentDefaults: ParagraphStyle = Object.fromEntries(
-    Object.entries({ size: runSize(defaults), font: runFont(defaults) }).filter(([, v]) => v !== undefined),
-  );
-  const byId = new Map([...raw.keys()].map((id) => [id, resolved(id, new Set())]));
-  return { defaults: documentDefaults, ...(defaultId ? { defaultId } : {}), byId };
+  return new Map([...raw.keys()].map((id) => [id, resolved(id, new Set())]));
 }
