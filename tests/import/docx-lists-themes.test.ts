@@ -138,3 +138,22 @@ describe('Word fonts from the theme and from character styles', () => {
     ]);
   });
 });
+
+describe('Word text boxes', () => {
+  it('are read after the paragraph they are anchored in, once, with a warning', async () => {
+    const box = (text: string) => `<w:txbxContent>${p('', t(text))}</w:txbxContent>`;
+    const drawing =
+      '<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">' +
+      '<mc:Choice Requires="wps">' +
+      `<w:drawing><wps:txbx xmlns:wps="wps">${box('框中的文字')}</wps:txbx></w:drawing></mc:Choice>` +
+      `<mc:Fallback><w:pict><v:textbox xmlns:v="v">${box('框中的文字')}</v:textbox></w:pict></mc:Fallback>` +
+      '</mc:AlternateContent></w:r>';
+    const layout = await readDocxLayout(await docx([p('', `${t('锚定段落')}${drawing}`), p('', t('下一段'))].join('')));
+    expect(layout.blocks.map((b) => (b.kind === 'text' ? b.text : b.kind))).toEqual([
+      '锚定段落',
+      '框中的文字',
+      '下一段',
+    ]);
+    expect(layout.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^这个 Word 文件有 1 个文本框/)]);
+  });
+});

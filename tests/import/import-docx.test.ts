@@ -56,6 +56,13 @@ const cases: Case[] = [
     pdf: 'pdf-import/lo-dots-2019-01/expected/2019/2019-01.pdf',
   },
   { name: 'docxjs-styles-2020-02', docx: 'docxjs-styles-2020-02.docx', issue: '2020/2020-02', warnings: [] },
+  {
+    name: 'docxjs-direct-2021-01',
+    docx: 'docxjs-direct-2021-01.docx',
+    issue: '2021/2021-01',
+    // The text box: where it stood on the page is unknown.
+    warnings: ['import-word-file'],
+  },
 ];
 
 const made: string[] = [];

@@ -43,6 +43,8 @@ export interface BodyNotices {
   shapes: number;
   /** Tables without pictures: their paragraphs are imported one after another. */
   tables: number;
+  /** Text boxes: their paragraphs are imported after the paragraph they are anchored in. */
+  textBoxes: number;
 }
 
 export interface DocxBody {
@@ -94,7 +96,7 @@ const rejected = new Set(['w:del', 'w:moveFrom']);
  * `w:commentReference`) and field codes are dropped. Tracked changes are read as accepted.
  */
 export function readBody(document: XmlNode, styles: Styles, numbers?: ListNumbers): DocxBody {
-  const notices: BodyNotices = { trackedChanges: 0, oleObjects: 0, shapes: 0, tables: 0 };
+  const notices: BodyNotices = { trackedChanges: 0, oleObjects: 0, shapes: 0, tables: 0, textBoxes: 0 };
   const blocks: DocxBlock[] = [];
 
   const paragraph = (p: XmlNode) => {
@@ -109,6 +111,8 @@ export function readBody(document: XmlNode, styles: Styles, numbers?: ListNumber
     const runs: Run[] = [];
     const segments: string[] = [''];
     const pictures: PictureRef[] = [];
+    /** Text boxes anchored here: read as paragraphs of their own once this one is done. */
+    const boxes: XmlNode[] = [];
     let picturesFirst: boolean | undefined;
     const add = (text: string, run: Omit<Run, 'text'>) => {
       segments[segments.length - 1] += text;
@@ -123,7 +127,9 @@ export function readBody(document: XmlNode, styles: Styles, numbers?: ListNumber
       const cropped = descendants(node, 'a:srcRect').some((rect) =>
         ['l', 't', 'r', 'b'].some((side) => Number(rect.attrs[side] ?? 0) !== 0),
       );
-      if (descendants(node, 'wps:txbx').length > 0 || blips.length === 0) notices.shapes++;
+      const texts = descendants(node, 'w:txbxContent');
+      boxes.push(...texts);
+      if (texts.length === 0 && blips.length === 0) notices.shapes++;
       for (const blip of blips) {
         const embed = blip.attrs['r:embed'];
         const link = blip.attrs['r:link'];
@@ -163,7 +169,9 @@ export function readBody(document: XmlNode, styles: Styles, numbers?: ListNumber
               break;
             case 'w:pict': {
               const images = descendants(node, 'v:imagedata');
-              if (images.length === 0) notices.shapes++;
+              const texts = descendants(node, 'w:txbxContent');
+              boxes.push(...texts);
+              if (images.length === 0 && texts.length === 0) notices.shapes++;
               for (const image of images) {
                 const id = image.attrs['r:id'];
                 if (id) picture({ relationship: id, linked: false, cropped: false });
@@ -186,6 +194,8 @@ export function readBody(document: XmlNode, styles: Styles, numbers?: ListNumber
     const inline = (nodes: readonly XmlNode[]) => {
       for (const node of nodes) {
         if (node.name === 'w:r') run(node);
+        // Some writers (the docx npm package's text boxes) put a picture or shape straight in the paragraph.
+        else if (node.name === 'w:pict' || node.name === 'w:drawing') run({ name: 'w:r', attrs: {}, children: [node] });
         else if (transparent.has(node.name)) inline(node.children);
         else if (node.name === 'w:sdt') inline(child(node, 'w:sdtContent')?.children ?? []);
         else if (accepted.has(node.name)) {
@@ -219,6 +229,8 @@ export function readBody(document: XmlNode, styles: Styles, numbers?: ListNumber
     const group: DocxPictures | undefined = pictures.length > 0 ? { kind: 'pictures', pictures } : undefined;
     const ordered = picturesFirst === false ? [text, group] : [group, text];
     for (const block of ordered) if (block) blocks.push(block);
+    notices.textBoxes += boxes.length;
+    for (const box of boxes) container(box.children);
   };
 
   /** A table of photos (with or without their captions in cells) is one group; any other is read cell by cell. */

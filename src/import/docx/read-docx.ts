@@ -80,7 +80,12 @@ export async function readDocxLayout(bytes: Uint8Array): Promise<DocxLayout> {
     );
   if (notices.shapes > 0)
     warn(
-      `这个 Word 文件有 ${notices.shapes} 个图形、图表或文本框，其中的文字和图形没有导入。请对照原文，需要时手工补上。`,
+      `这个 Word 文件有 ${notices.shapes} 个图形或图表（不是图片，也不是文本框），它们没有导入。请对照原文，需要时手工补上。`,
+    );
+  if (notices.textBoxes > 0)
+    warn(
+      `这个 Word 文件有 ${notices.textBoxes} 个文本框，其中的文字已接在文本框所在的段落之后导入。` +
+        '文本框在版面上的位置无法知道，请对照原文核对它的位置。',
     );
   if (notices.tables > 0)
     warn(`这个 Word 文件有 ${notices.tables} 个表格，表格中的文字已按段落逐格导入。请对照原文核对。`);

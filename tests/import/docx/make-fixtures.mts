@@ -5,6 +5,7 @@
  * Not run by the tests; its outputs are committed. Run: node --import tsx tests/import/docx/make-fixtures.mts
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { join } from 'node:path';
 import {
   AlignmentType,
@@ -20,6 +21,7 @@ import {
   TableCell,
   TableRow,
   TabStopType,
+  Textbox,
   TextRun,
   WidthType,
   type IRunOptions,
@@ -260,4 +262,143 @@ async function stylesFixture(): Promise<void> {
   process.stdout.write(`${name}: written\n`);
 }
 
+/** Stands for the theme's body font in the runs docx writes, replaced by the theme reference after. */
+const themeBody = 'THEME-MINOR-EAST-ASIA';
+const theme = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office"><a:themeElements>
+<a:clrScheme name="Office"><a:dk1><a:sysClr val="windowText" lastClr="000000"/></a:dk1>
+<a:lt1><a:sysClr val="window" lastClr="FFFFFF"/></a:lt1></a:clrScheme>
+<a:fontScheme name="Office">
+<a:majorFont><a:latin typeface="Calibri Light"/><a:ea typeface=""/><a:cs typeface=""/><a:font script="Hans" typeface="黑体"/></a:majorFont>
+<a:minorFont><a:latin typeface="Calibri"/><a:ea typeface=""/><a:cs typeface=""/><a:font script="Hans" typeface="仿宋"/></a:minorFont>
+</a:fontScheme></a:themeElements></a:theme>`;
+
+/**
+ * The `docx` package writes no theme and names no theme fonts: add word/theme/theme1.xml (with its
+ * relationship and content type) and turn the stand-in face into `w:eastAsiaTheme="minorEastAsia"`,
+ * as Word's own template sets the body font.
+ */
+async function withTheme(bytes: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const document = (await zip.file('word/document.xml')?.async('string')) ?? '';
+  zip.file('word/document.xml', document.replaceAll(`w:eastAsia="${themeBody}"`, 'w:eastAsiaTheme="minorEastAsia"'));
+  zip.file('word/theme/theme1.xml', theme);
+  const rels = (await zip.file('word/_rels/document.xml.rels')?.async('string')) ?? '';
+  zip.file(
+    'word/_rels/document.xml.rels',
+    rels.replace(
+      '</Relationships>',
+      '<Relationship Id="rIdTheme1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" ' +
+        'Target="theme/theme1.xml"/></Relationships>',
+    ),
+  );
+  const types = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';
+  zip.file(
+    '[Content_Types].xml',
+    types.replace(
+      '</Types>',
+      '<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>',
+    ),
+  );
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+/**
+ * docxjs-direct-2021-01: direct formatting only (no heading styles), the body in the theme's font
+ * (`w:eastAsiaTheme`, resolved through theme1.xml), a sub-heading typed by hand, a paragraph in a
+ * text box, a caption below its photo.
+ */
+async function directFixture(): Promise<void> {
+  const name = 'docxjs-direct-2021-01';
+  const survey = article('开展');
+  const parks = article('本期');
+  const title = (text: string) =>
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, '方正小标宋简体', 44)] });
+  const themed = (text: string) =>
+    new Paragraph({
+      alignment: AlignmentType.JUSTIFIED,
+      indent: { firstLine: 640 },
+      children: [new TextRun({ text, font: { eastAsia: themeBody }, size: 32 })],
+    });
+  const heading = parks.paras[0]?.replace(/^#### /, '') ?? '';
+  const caption = '调研现场';
+  const document = new Document({
+    styles: { default: { document: { run: { size: 32 } } } },
+    sections: [
+      {
+        footers: footer,
+        children: [
+          ...front('2021年第1期(总第20期)', '二〇二一年三月三十一日', [
+            ['【工作动态】', 1, true],
+            [survey.title, 1],
+            ['【园区掠影】', 2, true],
+            [parks.title, 2],
+          ]),
+          column('工作动态'),
+          title(survey.title),
+          new Paragraph({ alignment: AlignmentType.CENTER, children: [run(survey.paras[0] ?? '', '楷体_GB2312', 32)] }),
+          themed(survey.paras[1] ?? ''),
+          themed(survey.paras[2] ?? ''),
+          new Paragraph({ alignment: AlignmentType.CENTER, children: [photo('p2.jpg', 400, 300)] }),
+          new Paragraph({ alignment: AlignmentType.CENTER, children: [run(caption, '楷体_GB2312', 28)] }),
+          column('园区掠影'),
+          title(parks.title),
+          new Paragraph({ indent: { firstLine: 640 }, children: [run(heading, '黑体', 32)] }),
+          new Textbox({
+            style: { width: '450pt', height: '300pt' },
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.JUSTIFIED,
+                indent: { firstLine: 640 },
+                children: [new TextRun({ text: parks.paras[1] ?? '', font: { eastAsia: themeBody }, size: 32 })],
+              }),
+            ],
+          }),
+        ],
+      },
+    ],
+  });
+  const expected = [
+    '---',
+    'series: 国家生态工业园区 工作动态',
+    'publisher: 国家生态工业园区建设协调领导小组办公室',
+    'year: 2021',
+    'number: 1',
+    'cumulativeNumber: 20',
+    'date: 2021-03-31',
+    '---',
+    '',
+    '## 工作动态',
+    '',
+    `### ${survey.title} {#p1 page=1}`,
+    '',
+    survey.paras[0],
+    '',
+    survey.paras[1],
+    '',
+    survey.paras[2],
+    '',
+    `![${caption}](2021-01/p1.jpg)`,
+    '',
+    '## 园区掠影',
+    '',
+    `### ${parks.title} {#p2 page=2}`,
+    '',
+    `#### ${heading}`,
+    '',
+    parks.paras[1],
+    '',
+  ].join('\n');
+  const dir = join(fixtures, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'expected/2021/2021-01'), { recursive: true });
+  writeFileSync(join(dir, `${name}.docx`), await withTheme(await Packer.toBuffer(document)));
+  writeFileSync(join(dir, 'expected/2021/2021-01.md'), expected);
+  copyFileSync(join(photos, 'p2.jpg'), join(dir, 'expected/2021/2021-01/p1.jpg'));
+  for (const file of ['sections.yaml', 'parks.yaml'])
+    copyFileSync(join(root, 'content', file), join(dir, 'expected', file));
+  process.stdout.write(`${name}: written\n`);
+}
+
 await stylesFixture();
+await directFixture();
