@@ -116,7 +116,7 @@ export function docxLines(layout: DocxLayout): DocxLines {
           found.push({
             line,
             rule: 'import-word-picture',
-            message: `图片 p${count}.${picture.extension} 在 Word 中做了裁剪，导入的是未裁剪的原图。如需要，请按原文裁剪后替换这个文件。`,
+            message: `图片 p${count}.${picture.extension} 在 Word 中做了裁剪，裁剪无法照做（扩边或图片无法解码），导入的是未裁剪的原图。如需要，请按原文裁剪后替换这个文件。`,
           });
       }
       const group = { line, pictures };

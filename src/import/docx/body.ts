@@ -1,5 +1,6 @@
 import type { LineLayout } from '../layout-hints.ts';
 import { mostWeighted, visibleLength } from '../layout-signals.ts';
+import { readCrop, type Crop } from './crop.ts';
 import { listPlace, type ListNumbers } from './numbering.ts';
 import { paragraphStyle, runFont, runSize, type Styles } from './styles.ts';
 import { child, childrenNamed, descendants, onOff, val, type XmlNode } from './xml.ts';
@@ -23,8 +24,8 @@ export interface PictureRef {
   relationship: string;
   /** `r:link` rather than `r:embed`: the picture is a file elsewhere, never fetched. */
   linked: boolean;
-  /** Word's crop (`a:srcRect`) is set: the stored file shows more than the page did. */
-  cropped: boolean;
+  /** Word's crop (`a:srcRect`), where set: the stored file shows more than the page did. */
+  crop?: Crop;
 }
 
 /** Pictures shown together: those of one paragraph (side by side on its line) or of one table. */
@@ -124,17 +125,17 @@ export function readBody(document: XmlNode, styles: Styles, numbers?: ListNumber
     };
     const drawing = (node: XmlNode) => {
       const blips = descendants(node, 'a:blip');
-      const cropped = descendants(node, 'a:srcRect').some((rect) =>
-        ['l', 't', 'r', 'b'].some((side) => Number(rect.attrs[side] ?? 0) !== 0),
-      );
+      const rect = descendants(node, 'a:srcRect')[0];
+      const crop = rect ? readCrop(rect.attrs) : undefined;
+      const cropped = crop ? { crop } : {};
       const texts = descendants(node, 'w:txbxContent');
       boxes.push(...texts);
       if (texts.length === 0 && blips.length === 0) notices.shapes++;
       for (const blip of blips) {
         const embed = blip.attrs['r:embed'];
         const link = blip.attrs['r:link'];
-        if (embed) picture({ relationship: embed, linked: false, cropped });
-        else if (link) picture({ relationship: link, linked: true, cropped });
+        if (embed) picture({ relationship: embed, linked: false, ...cropped });
+        else if (link) picture({ relationship: link, linked: true, ...cropped });
       }
     };
     const run = (r: XmlNode) => {
@@ -174,7 +175,7 @@ export function readBody(document: XmlNode, styles: Styles, numbers?: ListNumber
               if (images.length === 0 && texts.length === 0) notices.shapes++;
               for (const image of images) {
                 const id = image.attrs['r:id'];
-                if (id) picture({ relationship: id, linked: false, cropped: false });
+                if (id) picture({ relationship: id, linked: false });
               }
               break;
             }

@@ -1,4 +1,5 @@
 import { InvariantError } from '../../core/errors.ts';
+import { applyCrop } from './crop.ts';
 import { readBody, type DocxParagraph, type PictureRef } from './body.ts';
 import { docxBounds, openDocx, type DocxPackage } from './open-docx.ts';
 import { readPicture, type StoredPicture } from './pictures.ts';
@@ -8,7 +9,10 @@ import { readStyles } from './styles.ts';
 import { readThemeFonts } from './theme.ts';
 import { parseXml, type XmlNode } from './xml.ts';
 
-/** A picture of a group: its stored file, or why it is not imported. */
+/**
+ * A picture of a group: its stored file (cut as Word crops it, where that can be done), or why it
+ * is not imported. `cropped`: Word crops it and the crop could not be applied.
+ */
 export type GroupPicture = (StoredPicture | { problem: string }) & { cropped: boolean };
 
 export type DocxLayoutBlock = DocxParagraph | { kind: 'pictures'; pictures: GroupPicture[] };
@@ -108,7 +112,10 @@ async function picture(
   relationships: ReadonlyMap<string, Relationship>,
   docx: DocxPackage,
 ): Promise<GroupPicture> {
-  return { ...(await readPicture(ref, relationships, docx)), cropped: ref.cropped };
+  const stored = await readPicture(ref, relationships, docx);
+  if (!ref.crop || 'problem' in stored) return { ...stored, cropped: false };
+  const cut = await applyCrop(stored, ref.crop);
+  return cut ? { ...cut, cropped: false } : { ...stored, cropped: true };
 }
 
 /** External targets other than hyperlinks (a link in the text is only text to the import). */
