@@ -1,14 +1,13 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { loadArchive } from '../src/archive/load-archive.ts';
 import { runBuild } from '../src/cli/build-command.ts';
 import { contentDir } from '../src/core/content-dir.ts';
 import { routes } from '../src/core/routes.ts';
 import { openSiteServer } from '../src/preview/site-server.ts';
 import { readSettings } from '../src/site/settings.ts';
-import { launchChromium } from '../tests/browser/browser.ts';
 
 /**
  * `npm run screenshots [-- OUT_DIR] [--site BUILT_SITE]`: builds the content (CONTENT_DIR, else
@@ -76,7 +75,12 @@ if (!given) {
 
 await mkdir(outDir, { recursive: true });
 const server = await openSiteServer({ dir: siteDir, pathPrefix: '/', port: 0, liveReload: false });
-const browser = await launchChromium();
+// Debian's Chromium, as the browser tests use (tests/browser/browser.ts): no browser is downloaded.
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
 try {
   const context = await browser.newContext();
   for (const width of widths)
