@@ -30,7 +30,7 @@ const titles = [
   '.article-list a',
   '.section-list a',
   '.subtitle',
-  '.cover-title',
+  '.cover-series',
 ].join(', ');
 
 const viewports = [
