@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { imageSize } from 'image-size';
 import type { FigureImage, Issue } from '../../model.ts';
-import { coverRecipe, renderCover } from './cover-render.ts';
+import { coverRecipe, openCoverRenderer, type CoverRenderer } from './cover-render.ts';
 
 /** How the covers of a build were found: rendered now, taken from the cache, or not renderable. */
 export interface CoverReport {
@@ -39,12 +39,20 @@ export async function prepareCovers(
   const covers = new Map<string, FigureImage>();
   const report: CoverReport = { rendered: 0, cached: 0, warnings: [] };
   const byDigest = new Map<string, FigureImage | undefined>();
-  for (const issue of issues) {
-    const original = issue.original;
-    if (!original) continue;
-    if (!byDigest.has(original.digest)) byDigest.set(original.digest, await coverOf(original, cacheDir, report));
-    const cover = byDigest.get(original.digest);
-    if (cover) covers.set(issue.id, cover);
+  // Started at the first cover the cache lacks: a build whose covers are all cached loads no pdf.js.
+  let renderer: CoverRenderer | undefined;
+  const render = () => (renderer ??= openCoverRenderer());
+  try {
+    for (const issue of issues) {
+      const original = issue.original;
+      if (!original) continue;
+      if (!byDigest.has(original.digest))
+        byDigest.set(original.digest, await coverOf(original, cacheDir, report, render));
+      const cover = byDigest.get(original.digest);
+      if (cover) covers.set(issue.id, cover);
+    }
+  } finally {
+    await renderer?.close();
   }
   return { covers, report };
 }
@@ -53,6 +61,7 @@ async function coverOf(
   original: NonNullable<Issue['original']>,
   cacheDir: string,
   report: CoverReport,
+  renderer: () => CoverRenderer,
 ): Promise<FigureImage | undefined> {
   const file = coverCacheFile(original, cacheDir);
   const found = await stat(file).then(
@@ -62,7 +71,7 @@ async function coverOf(
   if (found > 0) report.cached++;
   else {
     try {
-      const { jpeg } = await renderCover(await readFile(original.sourcePath));
+      const { jpeg } = await renderer().render(await readFile(original.sourcePath));
       await mkdir(join(cacheDir, 'covers'), { recursive: true });
       await writeAtomically(file, jpeg);
       report.rendered++;
