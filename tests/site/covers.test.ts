@@ -49,6 +49,12 @@ describe('rendering', () => {
     expect(cover.height / cover.width).toBeCloseTo(297 / 210, 1);
   });
 
+  it('leaves the built-ins of this thread as they were (pdf.js runs in a worker thread)', async () => {
+    const builtIns = [JSON.stringify, Array.prototype.push, Array.prototype.at, Promise.prototype.then];
+    await renderCover(await readFile(original.sourcePath));
+    expect([JSON.stringify, Array.prototype.push, Array.prototype.at, Promise.prototype.then]).toEqual(builtIns);
+  });
+
   it('rejects a damaged PDF with a reason in Chinese', async () => {
     await expect(renderCover(new TextEncoder().encode('%PDF-1.7\n这不是 PDF'))).rejects.toThrow(/PDF 无法读取/);
   });
