@@ -17,6 +17,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 const e2e = [
   'tests/a11y/**/*.test.ts', // Chromium + axe-core on the bundled site
   'tests/browser/media.test.ts', // Chromium + axe-core on the built media fixture (pictures, PDF)
+  'tests/site/covers.test.ts', // builds the media fixture twice (covers rendered, then cached)
+  'tests/browser/typography.test.ts', // Chromium line boxes and fonts on the bundled and media sites
   'tests/search-page/**/*.test.ts', // Chromium on built sites of generated content
   'tests/preview/**/*.test.ts', // spawns the preview server
   'tests/hostile/hostile-output.test.ts', // builds hostile content, Chromium

@@ -90,6 +90,10 @@ async function buildClaimed(options: BuildOptions, out: string, shownOut: string
     index: 'now',
     searchIndex,
     ...(options.pictureCache ? { pictureCache: options.pictureCache } : {}),
+    onCovers: ({ rendered, warnings }) => {
+      if (rendered > 0) write(`已由原刊 PDF 生成 ${rendered} 张封面。\n`);
+      for (const warning of warnings) writeError(`警告：${warning}\n`);
+    },
     onPictures: ({ made, cached }) => {
       if (made > 0) write(`正在处理 ${made} 张新图片（${cached} 张已处理过，取自缓存）…\n`);
     },

@@ -36,6 +36,8 @@ export function siteFilters(settings: SiteSettings, media: SiteMedia) {
     articleHtml: (article: Article, output: ArticleOutput) => articleHtml(article, output, settings, media.pictures),
     /** The issue's printed PDF as the site offers it; undefined when there is none. */
     original: (issue: Issue) => media.originals.get(issue.id),
+    /** The issue's cover rendered from its original; undefined when it has none (templates set a typographic one). */
+    cover: (issue: Issue) => media.covers.get(issue.id),
     /** 下载原刊（PDF，360 KB，9 页） */
     originalDownloadLabel: (original: { bytes: number; pages: number }) => originalDownloadLabel(original),
     /** The article's first picture as a full URL, for `og:image`; undefined when it has none. */

@@ -7,7 +7,7 @@ import { recordsByIssue } from '../search/records.ts';
 import { buildInto, renderSite, swapInto } from './build-output.ts';
 import { allPages, changedMediaFiles, changedPages, overlayInto, removedFiles } from './incremental.ts';
 import { placeMedia } from './media/place-media.ts';
-import { prepareMedia, type CacheReport } from './media/site-media.ts';
+import { prepareMedia, type CacheReport, type CoverReport } from './media/site-media.ts';
 import type { SiteSettings } from './settings.ts';
 import { siteData, type SiteData } from './site-data.ts';
 import { writeSiteScripts } from './site-scripts.ts';
@@ -18,6 +18,8 @@ export type PublishOptions = {
   pictureCache?: string;
   /** Told how many pictures are to be made, before making them. */
   onPictures?: (planned: CacheReport) => void;
+  /** Told how the issues' covers were found, with a warning for each original that could not be drawn. */
+  onCovers?: (report: CoverReport) => void;
 } & (
   | {
       index: 'now';
@@ -62,13 +64,16 @@ export async function publishSite(archive: Archive, out: string, options: Publis
   const { settings } = options;
   // Pictures the cache lacks are made before anything is rendered: a picture that cannot be
   // processed fails the build while the previous site stays as it is.
-  const { media } = await prepareMedia(archive.issues, options.pictureCache, options.onPictures).catch(
-    async (error: unknown) => {
-      // Pagefind's process would keep the command from exiting.
-      if (options.index === 'now') await options.searchIndex?.discard();
-      throw error;
-    },
-  );
+  const { media } = await prepareMedia(
+    archive.issues,
+    options.pictureCache,
+    options.onPictures,
+    options.onCovers,
+  ).catch(async (error: unknown) => {
+    // Pagefind's process would keep the command from exiting.
+    if (options.index === 'now') await options.searchIndex?.discard();
+    throw error;
+  });
   const data = siteData(archive, settings, media);
   const prepared = lap();
   const previous = options.index === 'later' ? options.changedSince : undefined;

@@ -108,8 +108,9 @@ describe('a preview rebuild after a picture or the original changes', () => {
 
     const newFiles = (await readdir(join(preview, 'pictures'))).sort();
     expect(newFiles).not.toEqual(oldFiles);
-    // The meeting photo's 6 files are new; the other two photos' (one figure's two) stay: 12 of 18.
-    expect(oldFiles).toHaveLength(18);
+    // The meeting photo's 6 files are new, and so are the cover's (the PDF changed); the other two
+    // photos' (one figure's two) stay: 12 of 24.
+    expect(oldFiles).toHaveLength(24);
     expect(newFiles.filter((name) => oldFiles.includes(name))).toHaveLength(12);
     expect(await readFile(join(preview, '2018/01/2018-01.pdf'))).toEqual(await readFile(pdf));
     const [incremental, complete] = await Promise.all([siteFiles(preview), siteFiles(full)]);

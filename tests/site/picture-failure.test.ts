@@ -17,8 +17,8 @@ describe('a picture that cannot be processed', () => {
     const env = { CONTENT_DIR: content, BULLETIN_CACHE_DIR: join(work, 'cache') };
     const first = await spawnBuild(out, env);
     expect(first.code, first.stderr).toBe(0);
-    // Three photos: one figure of one, and one of two side by side.
-    expect(first.stdout).toContain('正在处理 3 张新图片（0 张已处理过，取自缓存）');
+    // Three photos (one figure of one, and one of two side by side) and the cover rendered from the original.
+    expect(first.stdout).toContain('正在处理 4 张新图片（0 张已处理过，取自缓存）');
     const page = await readFile(join(out, '2018/01/p1/index.html'), 'utf8');
 
     // A copy cut short: the header (and so the check) is fine, the pixels are not all there.

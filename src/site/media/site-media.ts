@@ -2,10 +2,12 @@ import { join } from 'node:path';
 import { routes } from '../../core/routes.ts';
 import type { FigureImage, Issue } from '../../model.ts';
 import { fillPictureCache, pictureCacheDir, type CacheReport } from './picture-cache.ts';
-
-export type { CacheReport };
 import { planPicture, type PictureSet } from './picture-plan.ts';
 import { pictureFiles } from '../../core/picture-files.ts';
+import { prepareCovers, type CoverReport } from './covers.ts';
+import { issueLabel } from '../labels.ts';
+
+export type { CacheReport, CoverReport };
 
 /** An issue's printed PDF as the site offers it. */
 export interface PublishedOriginal {
@@ -35,45 +37,75 @@ export interface SiteMedia {
   pictures: ReadonlyMap<string, PictureSet>;
   /** By issue id. */
   originals: ReadonlyMap<string, PublishedOriginal>;
+  /** By issue id: the first page of its original, as a picture; issues without one have none. */
+  covers: ReadonlyMap<string, IssueCover>;
   files: MediaFile[];
 }
 
-export const noSiteMedia: SiteMedia = { pictures: new Map(), originals: new Map(), files: [] };
+/** An issue's cover as the pages show it. */
+export interface IssueCover {
+  picture: PictureSet;
+  /** 《国家生态工业园区 工作动态》2018年第1期(总第10期)封面 */
+  alt: string;
+}
 
-/** The media of these issues, planned from the model alone: nothing is read or made. */
-export function planMedia(issues: readonly Issue[], cacheDir = pictureCacheDir()): SiteMedia {
+export const noSiteMedia: SiteMedia = { pictures: new Map(), originals: new Map(), covers: new Map(), files: [] };
+
+/**
+ * The media of these issues, planned from the model alone: nothing is read or made. `coverImages`
+ * (by issue id) are the covers prepareCovers found or rendered; without them no issue has a cover.
+ */
+export function planMedia(
+  issues: readonly Issue[],
+  cacheDir = pictureCacheDir(),
+  coverImages: ReadonlyMap<string, FigureImage> = new Map(),
+): SiteMedia {
   const pictures = new Map<string, PictureSet>();
   const originals = new Map<string, PublishedOriginal>();
+  const covers = new Map<string, IssueCover>();
   const files: MediaFile[] = [];
+  const planned = new Map<string, PictureSet>();
+  const plan = (image: FigureImage): PictureSet => {
+    const known = planned.get(image.digest);
+    if (known) return known;
+    const set = planPicture(image);
+    planned.set(image.digest, set);
+    for (const file of set.files)
+      files.push({
+        path: routes.picture(file.fileName),
+        from: join(cacheDir, file.fileName),
+        version: file.fileName,
+        linkable: true,
+      });
+    return set;
+  };
   for (const issue of issues) {
+    const cover = coverImages.get(issue.id);
+    if (cover) covers.set(issue.id, { picture: plan(cover), alt: `《${issue.series}》${issueLabel(issue)}封面` });
     if (issue.original) {
       const url = routes.original(issue);
       originals.set(issue.id, { url, bytes: issue.original.bytes, pages: issue.original.pages });
       files.push({ path: url, from: issue.original.sourcePath, version: issue.original.digest, linkable: false });
     }
-    for (const image of issueImages(issue)) {
-      if (pictures.has(image.digest)) continue;
-      const set = planPicture(image);
-      pictures.set(image.digest, set);
-      for (const file of set.files)
-        files.push({
-          path: routes.picture(file.fileName),
-          from: join(cacheDir, file.fileName),
-          version: file.fileName,
-          linkable: true,
-        });
-    }
+    for (const image of issueImages(issue)) if (!pictures.has(image.digest)) pictures.set(image.digest, plan(image));
   }
-  return { pictures, originals, files };
+  return { pictures, originals, covers, files };
 }
 
-/** Plans the media and makes the pictures the cache lacks. */
+/**
+ * Finds or renders the covers, plans the media and makes the pictures the cache lacks, covers
+ * included. `onCovers` is told how the covers were found, with a warning for each that could not
+ * be rendered, before the pictures are made.
+ */
 export async function prepareMedia(
   issues: readonly Issue[],
   cacheDir = pictureCacheDir(),
   onStart?: (planned: CacheReport) => void,
-): Promise<{ media: SiteMedia; report: CacheReport }> {
-  const media = planMedia(issues, cacheDir);
+  onCovers?: (report: CoverReport) => void,
+): Promise<{ media: SiteMedia; report: CacheReport; covers: CoverReport }> {
+  const { covers: coverImages, report: covers } = await prepareCovers(issues, cacheDir);
+  onCovers?.(covers);
+  const media = planMedia(issues, cacheDir, coverImages);
   const unique = new Map<string, { image: FigureImage; shown: string }>();
   for (const issue of issues)
     for (const image of issueImages(issue))
@@ -82,7 +114,10 @@ export async function prepareMedia(
     const set = media.pictures.get(image.digest);
     return set ? [{ image, set, shown }] : [];
   });
-  return { media, report: await fillPictureCache(pictures, cacheDir, onStart) };
+  const coverPictures = [...new Map([...coverImages.values()].map((image) => [image.digest, image])).values()];
+  for (const image of coverPictures)
+    pictures.push({ image, set: planPicture(image), shown: `content/${image.relativePath}` });
+  return { media, report: await fillPictureCache(pictures, cacheDir, onStart), covers };
 }
 
 function* issueImages(issue: Issue): Generator<FigureImage> {
