@@ -7,8 +7,13 @@ import { loadArchive } from '../src/archive/load-archive.ts';
 import { searchIndexFolder, writePagefindBundle, writeSearchIndex } from '../src/search/build-index.ts';
 import { plainArticleRecord, searchRecords } from '../src/search/records.ts';
 import { coldSearchBytes, indexBytes } from '../src/search/search-cost.ts';
+import { searchInChromium } from './search-in-chromium.ts';
 
 /**
+ * `npm run measure-search -- --chromium --site DIR`: a first search in Chromium for each of the
+ * reader queries below on a built site (build it with `CONTENT_DIR=… npm run build -- --out DIR`):
+ * bytes on the wire and time to results drawn (scripts/search-in-chromium.ts).
+ *
  * `npm run measure-search [-- --issues 1000 --seed 1]`: index size on disk and bytes a cold search
  * transfers (first page of 10 results, nothing cached), for our per-character index and for
  * Pagefind's default indexing of the same articles, on the bundled archive and on a generated one.
@@ -47,7 +52,33 @@ async function measure(name: string, issues: Issue[], work: string): Promise<voi
   }
 }
 
+/** A sentence of the bundled issue as a reader would paste it: 200 characters. */
+const pastedSentence = [
+  '专家组认为规划以党的十九大关于生态文明建设和环境保护的决策部署为科学指引，对园区创建生态工业园区具有',
+  '较强的指导作用；泰州医药高新技术产业开发区积极创建国家生态工业园区，对园区乃至区域突破资源环境瓶颈、',
+  '实现创新、绿色、低碳、循环发展，在工业领域建设生态文明具有重要的现实意义。专家组一致同意泰州医药高新',
+  '技术产业开发区国家生态工业园区建设规划通过论证。论证专家组由中国环保产业协会刘启风副会长以及中国环境',
+  '科学研究院',
+].join('');
+const chromiumQueries = ['泰州', '生态工业园区', '循环化改造', 'VOC', '的', pastedSentence];
+
+async function chromium(site: string): Promise<void> {
+  console.log('| 检索词 | 结果 | 结果显示前传输 | 含筛选计数 | 结果显示用时 |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const cost of await searchInChromium(site, chromiumQueries)) {
+    const label = cost.query.length > 12 ? `${[...cost.query].length} 字粘贴句` : cost.query;
+    console.log(
+      `| ${label} | ${cost.results} | ${kb(cost.bytesToResults)} | ${kb(cost.bytesWithFilters)} | ` +
+        `${(cost.msToResults / 1000).toFixed(2)} s |`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--chromium')) {
+    const index = process.argv.indexOf('--site');
+    return chromium(index >= 0 ? (process.argv[index + 1] ?? '_site') : '_site');
+  }
   const issues = option('--issues', 1000);
   const seed = option('--seed', 1);
   const work = await mkdtemp(join(tmpdir(), 'measure-search-'));

@@ -7,7 +7,8 @@
  * Browser-safe: imports nothing from Node, so the page can serve it as an ES module.
  */
 import { escapeHtml } from '../core/escape.ts';
-import { foldWidth, phraseQuery, queryTerms, titleMarkers, titlePhraseQuery, zeroWidthSpace } from './tokens.ts';
+import { markedTerms, parseQuery, type QueryPart } from './query-syntax.ts';
+import { foldChar, phraseQuery, shownText, titleMarkers, titlePhraseQuery } from './tokens.ts';
 
 /** Options the caller passes to `pagefind.options()` before searching. */
 export const pagefindOptions = {
@@ -48,10 +49,13 @@ export interface PagefindApi {
 export type SortOrder = 'relevance' | 'newest' | 'oldest';
 
 export interface SearchRequest {
+  /** As typed: words, `OR`, `-词`, "quoted words", `title:词` (query-syntax.ts). */
   query: string;
   sort?: SortOrder;
   /** Pagefind filters: `year` (2018), `section` (工作动态), `issue` (2018年第1期). */
   filters?: Filters;
+  /** Every word looks in titles only (the page's 只搜标题). */
+  titleOnly?: boolean;
 }
 
 export interface SubResult {
@@ -78,8 +82,10 @@ export interface SearchHit {
 }
 
 export interface SearchResults {
-  /** The query as searched: one entry per term, normalised. */
+  /** The terms marked in excerpts: those of every word that is not excluded, folded. */
   terms: string[];
+  /** The query in simplified characters, when the reader's had traditional ones (已按简体“园区”检索). */
+  simplified?: string;
   /** Number of matching articles. */
   total: number;
   /** Pagefind page ids of the matching articles, in rank order (facets.ts counts filter values with them). */
@@ -91,25 +97,59 @@ export interface SearchResults {
 }
 
 export async function searchArchive(pagefind: PagefindApi, request: SearchRequest): Promise<SearchResults> {
-  const terms = queryTerms(request.query);
+  const parsed = parseQuery(request.query, { titleOnly: request.titleOnly === true });
+  const terms = markedTerms(parsed);
   const filters = request.filters ?? {};
   const sort = request.sort ?? 'relevance';
+  const direction = sort === 'oldest' ? 'asc' : 'desc';
   // Pagefind finds nothing for two quoted phrases in one query, so each term is its own search;
-  // all searches run on one index, so their result ids can be intersected.
-  const perTerm = await Promise.all(
-    terms.map((term) => resultsOf(pagefind, phraseQuery(term), filters, sort === 'oldest' ? 'asc' : 'desc')),
-  );
-  const matched = intersectInOrder(perTerm);
+  // all searches run on one index, so their result ids can be intersected. One search per term
+  // and scope, however often it occurs.
+  const searches = new Map<string, Promise<PagefindResult[]>>();
+  const searched = (term: string, titleOnly: boolean) => {
+    const phrase = titleOnly ? titlePhraseQuery(term) : phraseQuery(term);
+    let results = searches.get(phrase);
+    if (!results) searches.set(phrase, (results = resultsOf(pagefind, phrase, filters, direction)));
+    return results;
+  };
+  const partResults = async (part: QueryPart) =>
+    intersectInOrder(await Promise.all(part.terms.map((term) => searched(term, part.titleOnly))));
+  const [groups, excluded] = await Promise.all([
+    Promise.all(parsed.groups.map((group) => Promise.all(group.map(partResults)))),
+    Promise.all(parsed.excluded.map(partResults)),
+  ]);
+  const matched = await matchedInDateOrder(pagefind, groups, excluded, filters, direction);
   const ranked =
     sort === 'relevance' && matched.length > 0
-      ? rankByTitleMatches(matched, await titleMatchSets(pagefind, terms, filters))
+      ? rankByTitleMatches(matched, await titleMatchSets(terms, searched))
       : matched;
-  return rankedResults(terms, ranked);
+  return rankedResults(terms, ranked, parsed.simplified);
 }
 
-function rankedResults(terms: string[], ranked: readonly PagefindResult[]): SearchResults {
+/**
+ * Articles in every group (any part of it) and in no excluded part, in date order. A group of one
+ * part is already in date order (Pagefind sorted it); when every group is an OR of several, the
+ * order comes from one search for every page, sorted the same way.
+ */
+async function matchedInDateOrder(
+  pagefind: PagefindApi,
+  groups: readonly (readonly PagefindResult[][])[],
+  excluded: readonly PagefindResult[][],
+  filters: Filters,
+  direction: 'asc' | 'desc',
+): Promise<PagefindResult[]> {
+  if (groups.length === 0) return [];
+  const groupIds = groups.map((parts) => new Set(parts.flat().map((result) => result.id)));
+  const excludedIds = new Set(excluded.flat().map((result) => result.id));
+  const ordered =
+    groups.find((parts) => parts.length === 1)?.[0] ?? (await resultsOf(pagefind, null, filters, direction));
+  return ordered.filter((result) => !excludedIds.has(result.id) && groupIds.every((ids) => ids.has(result.id)));
+}
+
+function rankedResults(terms: string[], ranked: readonly PagefindResult[], simplified?: string): SearchResults {
   return {
     terms,
+    ...(simplified === undefined ? {} : { simplified }),
     total: ranked.length,
     ids: ranked.map((result) => result.id),
     hits: (offset, limit) =>
@@ -118,13 +158,14 @@ function rankedResults(terms: string[], ranked: readonly PagefindResult[]): Sear
       rankedResults(
         terms,
         ranked.filter((result) => keep(result.id)),
+        simplified,
       ),
   };
 }
 
 async function resultsOf(
   pagefind: PagefindApi,
-  phrase: string,
+  phrase: string | null,
   filters: Filters,
   direction: 'asc' | 'desc',
 ): Promise<PagefindResult[]> {
@@ -141,11 +182,10 @@ async function resultsOf(
  * markers cost only the index chunks holding the marker words, and give ids directly.
  */
 async function titleMatchSets(
-  pagefind: PagefindApi,
   terms: readonly string[],
-  filters: Filters,
+  searched: (term: string, titleOnly: boolean) => Promise<PagefindResult[]>,
 ): Promise<Set<string>[]> {
-  const perTerm = await Promise.all(terms.map((term) => resultsOf(pagefind, titlePhraseQuery(term), filters, 'desc')));
+  const perTerm = await Promise.all(terms.map((term) => searched(term, true)));
   return perTerm.map((results) => new Set(results.map((result) => result.id)));
 }
 
@@ -182,7 +222,7 @@ function toHit(fragment: PagefindFragment, terms: readonly string[]): SearchHit 
     subResults: fragment.sub_results
       .filter((sub) => sub.url.includes('#'))
       .map((sub) => ({
-        title: sub.title.replaceAll(zeroWidthSpace, ''),
+        title: shownText(sub.title),
         url: readableAnchor(sub.url),
         excerpt: excerptHtml(sub.plain_excerpt, title, terms),
       })),
@@ -202,34 +242,119 @@ export function readableAnchor(url: string): string {
 
 /** Excerpts show up to this many characters, starting a little before the first match. */
 export const excerptWindow = { characters: 90, before: 30 } as const;
+/** How far the window may move to start or end at a clause boundary instead of cutting a clause. */
+const clauseSlack = { before: 12, end: 28 } as const;
+/** Characters after which a clause ends. */
+const clauseEnd = /^[。，；：！？、,;:!?）)】」』”’]$/u;
+/** Pagefind's seam between blocks (see readableBlocks); inside an excerpt it is a clause boundary. */
+const blockSeam = '\n';
 
 /**
- * Pagefind's plain excerpt → clean HTML: markers cut off, zero-width spaces removed, trimmed to
- * the excerpt window, every match of any term marked once. Pagefind is asked for a longer
- * excerpt than shown (pagefindOptions) so that the window is full even where the title markers
- * at the end of a record took part of Pagefind's.
+ * Pagefind's plain excerpt → clean HTML: markers cut off, the original characters back, trimmed
+ * to the excerpt window, every match of any term marked once. The window starts and ends at a
+ * clause boundary (a block's edge or a clause's punctuation) when one is near; where it cuts a
+ * clause it shows "…", and it never cuts a run of letters and digits (3.0, ISO, 2014-2020).
+ * Pagefind is asked for a longer excerpt than shown (pagefindOptions) so that the window is
+ * full even where the title markers at the end of a record took part of Pagefind's.
  */
 export function excerptHtml(plainExcerpt: string, title: string, terms: readonly string[]): string {
-  const whole = withoutTitleMarkers(decodeEntities(plainExcerpt).replaceAll(zeroWidthSpace, ''), title);
-  let chars = [...readableBlocks(whole, title)];
+  const { blocks, startsAtRecordStart, reachesRecordEnd } = excerptBlocks(plainExcerpt, title);
+  const shownTitle = startsAtRecordStart && blocks[0] === title && blocks.length > 1;
+  let chars = [...(shownTitle ? blocks.slice(1) : blocks).join(blockSeam)];
   let marked = markedCharacters(chars, terms);
-  if (!marked.includes(true)) {
+  if (shownTitle && !marked.includes(true)) {
     // The match is in the title alone: keep the title, so that the excerpt shows the match.
-    chars = [...readableBlocks(whole, '')];
+    chars = [...blocks.join(blockSeam)];
     marked = markedCharacters(chars, terms);
   }
+  const known = { start: startsAtRecordStart, end: reachesRecordEnd };
   const firstMatch = Math.max(0, marked.indexOf(true));
-  const from = Math.max(0, Math.min(firstMatch - excerptWindow.before, chars.length - excerptWindow.characters));
+  let from = Math.max(0, Math.min(firstMatch - excerptWindow.before, chars.length - excerptWindow.characters));
+  const origin = from;
+  let firstMatchEnd = firstMatch;
+  while (marked[firstMatchEnd]) firstMatchEnd++;
+  // Never so early that the first match would fall out of the window.
+  const earliest = Math.max(0, from - clauseSlack.before, firstMatchEnd - excerptWindow.characters);
+  // The clause start nearest to where the window would start, not after the first match.
+  const clauseStart = range(earliest, Math.min(firstMatch, from + clauseSlack.before))
+    .sort((a, b) => Math.abs(a - origin) - Math.abs(b - origin) || a - b)
+    .find((i) => startsClause(chars, i, known.start));
+  const cutAtStart = clauseStart === undefined;
+  from = clauseStart ?? uncut(chars, from, earliest, firstMatch);
   let to = Math.min(chars.length, from + excerptWindow.characters);
+  const clauseEnding = range(Math.max(firstMatch + 1, to - clauseSlack.end), to)
+    .reverse()
+    .find((i) => endsClause(chars, i, known.end));
+  const cutAtEnd = clauseEnding === undefined;
+  to = clauseEnding ?? uncut(chars, to, firstMatch + 1, chars.length);
   // End before a match the window would cut in two, so that every mark is a whole match.
   while (to > firstMatch + 1 && marked[to - 1] && marked[to]) to--;
-  return `${from > 0 ? '…' : ''}${renderMarks(chars, marked, from, to)}${to < chars.length ? '…' : ''}`;
+  while (from < firstMatch && (/\s/u.test(chars[from] ?? '') || clauseEnd.test(chars[from] ?? ''))) from++;
+  return `${cutAtStart ? '…' : ''}${renderMarks(chars, marked, from, to)}${cutAtEnd ? '…' : ''}`;
+}
+
+/** Integers from … to, both included (empty when to < from). */
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => from + k);
+}
+
+/** Whether position i (before chars[i]) starts a clause; position 0 only when the record starts there. */
+function startsClause(chars: readonly string[], i: number, recordStart: boolean): boolean {
+  if (i === 0) return recordStart;
+  const previous = chars[i - 1] ?? '';
+  return previous === blockSeam || clauseEnd.test(previous);
+}
+
+/** Whether position i (after chars[i - 1]) ends a clause; the excerpt's end only when the record ends there. */
+function endsClause(chars: readonly string[], i: number, recordEnd: boolean): boolean {
+  if (i >= chars.length) return recordEnd;
+  return chars[i] === blockSeam || clauseEnd.test(chars[i - 1] ?? '');
+}
+
+const runChar = /^[\p{Script=Latin}\p{N}]$/u;
+
+/** Whether a cut at position i would split a run of letters and digits (with . - / + inside it). */
+function cutsRun(chars: readonly string[], i: number): boolean {
+  const inRun = (k: number) => {
+    const char = chars[k] ?? '';
+    if (runChar.test(char)) return true;
+    return '.-/+'.includes(char) && char !== '' && runChar.test(chars[k - 1] ?? '') && runChar.test(chars[k + 1] ?? '');
+  };
+  return i > 0 && i < chars.length && inRun(i - 1) && inRun(i);
+}
+
+/** The cut at i moved back (not below min), else forward (not beyond max), until it splits no run; else i. */
+function uncut(chars: readonly string[], i: number, min: number, max: number): number {
+  for (let at = i; at >= min; at--) if (!cutsRun(chars, at)) return at;
+  for (let at = i; at <= max; at++) if (!cutsRun(chars, at)) return at;
+  return i;
+}
+
+/**
+ * Pagefind's excerpt as the original text, one entry per block: Pagefind joins a record's blocks
+ * with ". " and ends the last one with "."; every full stop of the text itself is tagged
+ * (tokens.ts), so a plain one is a seam. Also tells whether the excerpt starts at the record's
+ * start (with the title) and reaches its end (the title markers, or the last block's seam).
+ */
+function excerptBlocks(
+  plainExcerpt: string,
+  title: string,
+): { blocks: string[]; startsAtRecordStart: boolean; reachesRecordEnd: boolean } {
+  const seamed = decodeEntities(plainExcerpt).replace(/\.(?= |$)/g, blockSeam);
+  const shown = shownText(seamed);
+  const cut = withoutTitleMarkers(shown, title);
+  const reachesRecordEnd = cut.length < shown.length || shown.trimEnd().endsWith(blockSeam);
+  const blocks = cut
+    .split(blockSeam)
+    .map((block) => block.trim())
+    .filter((block, index, all) => block !== '' || (index > 0 && index < all.length - 1));
+  return { blocks, startsAtRecordStart: blocks[0] === title, reachesRecordEnd };
 }
 
 /**
  * Pagefind joins the record's blocks with ". ", and the record opens with the title the result
  * already shows. After Chinese text that dot is only a seam: it becomes a space, and a leading
- * copy of the title goes.
+ * copy of the title goes. (Kept for callers that have untagged text.)
  */
 export function readableBlocks(text: string, title: string): string {
   const body = title !== '' && text.startsWith(`${title}. `) ? text.slice(title.length + 2) : text;
@@ -274,22 +399,28 @@ export function matchRanges(text: string, terms: readonly string[]): [start: num
   return ranges;
 }
 
-/** Which characters belong to a match, matching as the index does: ignoring whitespace, letter case and full width. */
+/**
+ * Which characters belong to a match, matching as the index does (tokens.ts foldChar): ignoring
+ * whitespace, letter case and compatibility forms; one character may fold to several (㎡ → m2).
+ * A block seam is never skipped, so no match runs from one block into the next.
+ */
 function markedCharacters(chars: readonly string[], terms: readonly string[]): boolean[] {
-  const offsets: number[] = [];
+  const owners: number[] = [];
   const folded: string[] = [];
   chars.forEach((char, index) => {
-    if (/\s/u.test(char)) return;
-    offsets.push(index);
-    folded.push(foldWidth(char).toLowerCase());
+    if (char !== blockSeam && /\s/u.test(char)) return;
+    for (const unit of foldChar(char)) {
+      owners.push(index);
+      folded.push(unit);
+    }
   });
   const marked = new Array<boolean>(chars.length).fill(false);
   for (const term of terms) {
     const termChars = [...term];
     for (let start = 0; start + termChars.length <= folded.length; start++) {
       if (!termChars.every((char, k) => folded[start + k] === char)) continue;
-      const from = offsets[start] ?? 0;
-      const to = offsets[start + termChars.length - 1] ?? from;
+      const from = owners[start] ?? 0;
+      const to = owners[start + termChars.length - 1] ?? from;
       marked.fill(true, from, to + 1);
     }
   }
@@ -302,7 +433,8 @@ function renderMarks(chars: readonly string[], marked: readonly boolean[], from:
   for (let index = from; index < Math.min(to, chars.length); index++) {
     const opens = marked[index] && (index === from || !marked[index - 1]);
     const closes = marked[index] && (index === to - 1 || !marked[index + 1]);
-    html += `${opens ? '<mark>' : ''}${escapeHtml(chars[index] ?? '')}${closes ? '</mark>' : ''}`;
+    const char = chars[index] === blockSeam ? ' ' : (chars[index] ?? '');
+    html += `${opens ? '<mark>' : ''}${escapeHtml(char)}${closes ? '</mark>' : ''}`;
   }
   return html;
 }

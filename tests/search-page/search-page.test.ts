@@ -10,7 +10,7 @@ import { buildSite, type BuiltSite } from '../browser/built-site.ts';
 import { inOrder, tabStops } from '../browser/keyboard.ts';
 import { bundledContent } from '../helpers/content.ts';
 import { defined } from '../helpers/defined.ts';
-import { articleEntries, scanMatches, type ArticleEntry } from '../search/fixture.ts';
+import { articleEntries, scanMatches, scanQuery, type ArticleEntry } from '../search/fixture.ts';
 
 /**
  * The search page in Chromium, on the bundled issue plus generated issues (2018 and 2019, enough
@@ -26,6 +26,7 @@ let built: BuiltSite;
 let prefixed: BuiltSite;
 let site: SiteInBrowser;
 let expected: Expected[];
+let entries: ArticleEntry[];
 
 interface Expected {
   url: string;
@@ -51,7 +52,8 @@ beforeAll(async () => {
       issue.sections.flatMap((section) => section.articles.map((article) => [article.url, section.title] as const)),
     ),
   );
-  expected = scanMatches(articleEntries(archive.issues), query).map(({ article, issue }: ArticleEntry) => ({
+  entries = articleEntries(archive.issues);
+  expected = scanMatches(entries, query).map(({ article, issue }: ArticleEntry) => ({
     url: article.url,
     year: String(issue.year),
     section: defined(sectionOf.get(article.url), `the section of ${article.url}`),
@@ -267,6 +269,44 @@ describe('search page', () => {
     expect(new Set(await marks.allInnerTexts())).toEqual(new Set([query]));
     const body = await page.locator('.article-body').innerText();
     expect(await page.locator('.article-body mark').count()).toBe(body.split(query).length - 1);
+    await page.close();
+  });
+
+  it('reads traditional characters as simplified and says so', async () => {
+    const page = await openSearch(`/search/?q=${encodeURIComponent('泰州醫藥')}`);
+    const simplified = scanMatches(entries, '泰州医药').length;
+    expect(simplified).toBeGreaterThan(0);
+    expect(await page.locator('#search-status').innerText()).toMatch(new RegExp(`^共 ${simplified} 篇`));
+    expect(await page.locator('#search-hint').innerText()).toBe('已按简体“泰州医药”检索。');
+    await page.close();
+  });
+
+  it('searches titles only with 只搜标题, kept in the address', async () => {
+    const page = await openSearch(`/search/?q=${query}`);
+    await page.locator('#search-title-only').check();
+    await page.waitForURL(/title=1/);
+    await settled(page);
+    const inTitles = scanQuery(entries, query, true).length;
+    expect(inTitles).toBeGreaterThan(0);
+    expect(inTitles).toBeLessThan(expected.length);
+    expect(await page.locator('#search-status').innerText()).toMatch(new RegExp(`^共 ${inTitles} 篇`));
+    await page.reload();
+    await settled(page);
+    expect(await page.locator('#search-title-only').isChecked()).toBe(true);
+    await page.close();
+  });
+
+  it('understands -词 and OR as the help text says', async () => {
+    for (const typed of ['泰州 -合肥', '泰州 OR 合肥']) {
+      const page = await openSearch(`/search/?q=${encodeURIComponent(typed)}`);
+      const count = scanQuery(entries, typed).length;
+      expect(count).toBeGreaterThan(0);
+      expect(await page.locator('#search-status').innerText()).toMatch(new RegExp(`^共 ${count} 篇`));
+      await page.close();
+    }
+    const page = await site.newPage();
+    await page.goto(site.url('/search/'));
+    expect(await page.locator('#search-help').innerText()).toContain('泰州 OR 合肥');
     await page.close();
   });
 

@@ -17,6 +17,7 @@ import {
   buildFixture,
   oracleTerms,
   scanMatches,
+  scanQuery,
   titleContains,
   type ArticleEntry,
   type Fixture,
@@ -122,6 +123,70 @@ const queries: [string, boolean][] = [
   ['态工业园区泰州', false],
   [titleMarkers('泰').split(' ')[0] ?? 'tlio', false],
   ['，。', false],
+  // compatibility characters, as pasted from a bulletin (NFKC on both sides)
+  ['km²', true],
+  ['5.6km²', true],
+  ['3万㎡', true],
+  ['30℃', true],
+  ['水温不超过30℃', true],
+  ['Ⅱ期', true],
+  ['分①②两个阶段', true],
+  ['SO₂', true],
+  ['NH₃-N', true],
+  ['PM2.5', true],
+  ['ＣＯＤ', true],
+  ['5.6km2', true],
+  ['3万m2', true],
+  // punctuation inside runs of letters and digits is part of the term
+  ['3.0', true],
+  ['环保3.0版', true],
+  ['2014-2020', true],
+  ['2015-2020', true],
+  ['GB/T 7714', true],
+  ['GB/T', true],
+  ['TCP/IP', true],
+  ['C++', true],
+  ['2+2', true],
+  ['3.05', false],
+  ['NH3-NH', false],
+  ['PM2.55', false],
+  ['GB/T7714', true],
+  ['2014-2020年', true],
+  ['3.', true],
+];
+
+/** Queries with operators and traditional characters: compared with the oracle's own reading of them. */
+const operatorQueries: [string, boolean][] = [
+  ['泰州 -合肥', true],
+  ['园区 -泰州 -合肥', true],
+  ['-泰州', false],
+  ['泰州 OR 合肥', true],
+  ['量子 OR 合肥', true],
+  ['量子 OR 北京', false],
+  ['泰州 OR 合肥 -环保', true],
+  ['泰州 OR 合肥 调研 OR 验收', true],
+  ['title:泰州', true],
+  ['标题:泰州 医药', true],
+  ['title:园区 -title:泰州', true],
+  ['"ISO 14001"', true],
+  ['“ISO 14001”', true],
+  ['"ISO 14001" 7714', true],
+  ['ISO 14001', true],
+  ['"生态 工业"', true],
+  ['"泰州，合肥"', true],
+  ['or', false],
+  ['园區', true],
+  ['生態工業園區', true],
+  ['園區 -泰州', true],
+  ['環保 OR 國際', true],
+  ['title:園區', true],
+];
+/** The same, with the 只搜标题 checkbox on. */
+const titleOnlyQueries: [string, boolean][] = [
+  ['泰州', true],
+  ['园区 -泰州', true],
+  ['泰州 OR 合肥', true],
+  ['Ⅱ期', true],
 ];
 
 describe('matching: the search finds exactly the articles a substring scan finds', () => {
@@ -140,16 +205,63 @@ describe('matching: the search finds exactly the articles a substring scan finds
     expect(queries.length).toBeGreaterThanOrEqual(60);
   });
 
-  it.each(queries)('%s', async (query, hasMatches) => {
-    const expected = new Set(scanMatches(entries, query).map(({ article }) => article.url));
+  async function compare(query: string, hasMatches: boolean, expectedUrls: string[], titleOnly = false) {
+    const expected = new Set(expectedUrls);
     expect(expected.size > 0).toBe(hasMatches);
-    const found = (await search(query)).map((hit) => hit.url);
+    const results = await searchArchive(fixture.loaded.pagefind, { query, titleOnly });
+    const found = (await results.hits(0, results.total)).map((hit) => hit.url);
     expect(new Set(found).size).toBe(found.length);
     const hitsInExpected = found.filter((url) => expected.has(url)).length;
     const recall = expected.size === 0 ? 1 : hitsInExpected / expected.size;
     const precision = found.length === 0 ? 1 : hitsInExpected / found.length;
     rows.push({ query, expected: expected.size, found: found.length, recall, precision });
     expect({ recall, precision }).toEqual({ recall: 1, precision: 1 });
+  }
+
+  it.each(queries)('%s', async (query, hasMatches) => {
+    await compare(
+      query,
+      hasMatches,
+      scanMatches(entries, query).map(({ article }) => article.url),
+    );
+  });
+
+  it.each(operatorQueries)('operators: %s', async (query, hasMatches) => {
+    await compare(
+      query,
+      hasMatches,
+      scanQuery(entries, query).map(({ article }) => article.url),
+    );
+  });
+
+  it.each(titleOnlyQueries)('只搜标题: %s', async (query, hasMatches) => {
+    await compare(
+      query,
+      hasMatches,
+      scanQuery(entries, query, true).map(({ article }) => article.url),
+      true,
+    );
+  });
+
+  it('says when traditional characters were read as simplified', async () => {
+    expect((await searchArchive(fixture.loaded.pagefind, { query: '園區' })).simplified).toBe('园区');
+    expect((await searchArchive(fixture.loaded.pagefind, { query: '园区' })).simplified).toBeUndefined();
+  });
+
+  it('ranks and orders OR queries like the others: title matches first, then newest first', async () => {
+    const query = '泰州 OR 合肥';
+    const terms = ['泰州', '合肥'];
+    const titleScore = (entry: ArticleEntry) => terms.filter((term) => titleContains(entry.article, term)).length;
+    const order = scanQuery(entries, query)
+      .sort(
+        (a, b) =>
+          titleScore(b) - titleScore(a) ||
+          b.issue.date.localeCompare(a.issue.date) ||
+          b.issue.cumulativeNumber - a.issue.cumulativeNumber ||
+          a.position - b.position,
+      )
+      .map(({ article }) => article.url);
+    expect((await search(query)).map((hit) => hit.url)).toEqual(order);
   });
 });
 
@@ -320,7 +432,7 @@ describe('excerpts', () => {
     [...html.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => (m[1] ?? '').replace(/\s+/g, '').toLowerCase());
 
   it.each(['医药高新', 'VOC', '生态文明建设', '泰州 合肥', '态工'])(
-    '%s: each match is one mark, with 60–100 characters of context',
+    '%s: each match is one mark, with 50–100 characters of context',
     async (query) => {
       const terms = oracleTerms(query);
       const hits = await search(query);
@@ -336,8 +448,71 @@ describe('excerpts', () => {
         const length = [...plain(hit.excerpt).replace(/&[a-z]+;/g, '.')].length;
         expect(length).toBeLessThanOrEqual(100);
         const article = entries.find((e) => e.article.url === hit.url)?.article;
-        if (article && [...article.text].length > 200) expect(length).toBeGreaterThanOrEqual(60);
+        if (article && [...article.text].length > 200) expect(length).toBeGreaterThanOrEqual(50);
       }
+    },
+  );
+});
+
+describe('excerpt boundaries', () => {
+  const decode = (html: string) =>
+    html
+      .replace(/<\/?mark>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
+  const clausePunctuation = /[。，；：！？、,;:!?）)】」』”’]/u;
+  const latin = /[A-Za-z0-9０-９Ａ-Ｚａ-ｚ]/u;
+
+  /** Every place `piece` occurs in the article's blocks (generated articles repeat sentences). */
+  function locate(entry: ArticleEntry, piece: string): { block: string; at: number }[] {
+    const { article } = entry;
+    return [article.title, article.subtitle ?? '', ...article.text.split('\n')].flatMap((block) => {
+      const places: { block: string; at: number }[] = [];
+      for (let at = block.indexOf(piece); at >= 0; at = block.indexOf(piece, at + 1)) places.push({ block, at });
+      return places;
+    });
+  }
+
+  it.each(['VOC', '3.0', '泰州', '态工', '生态文明建设', '调研现场', 'km²', '2014-2020', '合肥 环保'])(
+    '%s: starts and ends at a clause boundary or with “…”, never inside a run of letters and digits, no stray seam',
+    async (query) => {
+      const hits = await search(query);
+      expect(hits.length).toBeGreaterThan(0);
+      let checked = 0;
+      for (const hit of hits) {
+        const entry = defined(
+          entries.find((e) => e.article.url === hit.url),
+          hit.url,
+        );
+        const text = decode(hit.excerpt);
+        expect(text).not.toMatch(/[^\x00-\x7f]\.(\s|…|$)/u);
+        const head = /^…?([^\s…]{2,8})/u.exec(text)?.[1];
+        const starts = head ? locate(entry, head) : [];
+        if (starts.length > 0) {
+          const fits = starts.some(({ block, at }) => {
+            const before = block[at - 1] ?? '';
+            const clean = !(latin.test(before) && latin.test(block[at] ?? ''));
+            return clean && (text.startsWith('…') || at === 0 || clausePunctuation.test(before));
+          });
+          expect({ hit: hit.url, text, fits }).toMatchObject({ fits: true });
+          checked++;
+        }
+        const tail = /([^\s…]{2,8})…?$/u.exec(text)?.[1];
+        const ends = tail ? locate(entry, tail) : [];
+        if (tail && ends.length > 0) {
+          const fits = ends.some(({ block, at }) => {
+            const end = at + tail.length;
+            const last = block[end - 1] ?? '';
+            const clean = !(latin.test(last) && latin.test(block[end] ?? ''));
+            return clean && (text.endsWith('…') || end === block.length || clausePunctuation.test(last));
+          });
+          expect({ hit: hit.url, text, fits }).toMatchObject({ fits: true });
+        }
+      }
+      expect(checked).toBeGreaterThan(0);
     },
   );
 });

@@ -14,6 +14,7 @@ import { articleRecord, bodyHtml, dateSortKey } from '../../src/search/records.t
 import {
   phraseQuery,
   queryTerms,
+  shownText,
   spaceTokens,
   titleMarkers,
   titlePhraseQuery,
@@ -33,7 +34,15 @@ describe('query terms', () => {
     ['“环保管家”', ['环保管家']],
     ['VOC', ['voc']],
     ['ＶＯＣ２０１８', ['voc2018']],
-    ['3.0', ['3', '0']],
+    ['3.0', ['3.0']],
+    ['3.', ['3']],
+    ['km²', ['km2']],
+    ['3万㎡', ['3万m2']],
+    ['30℃', ['30', 'c']],
+    ['Ⅱ期', ['ii期']],
+    ['NH₃-N', ['nh3-n']],
+    ['GB/T 7714', ['gb/t', '7714']],
+    ['泰州-合肥', ['泰州', '合肥']],
     ['泰州 泰州', ['泰州']],
     ['，。！', []],
   ])('%s → %j', (query, terms) => {
@@ -47,13 +56,29 @@ describe('query terms', () => {
 });
 
 describe('index text', () => {
+  const tag = (text: string) => [...text].map((char) => String.fromCodePoint(0xe0000 + char.charCodeAt(0))).join('');
+
   it('puts a zero-width space between any two adjacent characters, not at spaces', () => {
-    expect(spaceTokens('泰州，合肥 VOC 3.0')).toBe(`泰${z}州${z}，${z}合${z}肥 V${z}O${z}C 3${z}.${z}0`);
+    expect(spaceTokens('泰州，合肥 VOC')).toBe(`泰${z}州${z}，${z}合${z}肥 V${z}O${z}C`);
   });
 
-  it('folds full-width letters and digits but keeps Chinese punctuation', () => {
-    expect(spaceTokens('ＶＯＣ，')).toBe(`V${z}O${z}C${z}，`);
+  it('writes . - / + inside a run of letters and digits as code words that carry the original', () => {
+    expect(spaceTokens('3.0')).toBe(`3${z}pd${tag('2e;2')}${z}0`);
+    expect(spaceTokens('2014-2020')).toBe(`2${z}0${z}1${z}4${z}ph${tag('2d;2')}${z}2${z}0${z}2${z}0`);
+    expect(spaceTokens('完。')).toBe(`完${z}。`);
   });
+
+  it('folds compatibility characters (NFKC) and keeps Chinese punctuation', () => {
+    expect(spaceTokens('ＶＯＣ，')).toBe(`v${tag('ff36;1')}${z}o${tag('ff2f;1')}${z}c${tag('ff23;1')}${z}，`);
+    expect(spaceTokens('㎡')).toBe(`m${tag('33a1;1')}${z}2${tag('~;1')}`);
+  });
+
+  it.each(['5.6km²，3万㎡ 30℃ Ⅱ期 分①②两个阶段', 'SO₂、NH₃-N 和 PM2.5，ＣＯＤ……', 'a.b. pｐ GB/T 7714'])(
+    'shows the original text again from the indexed words: %s',
+    (text) => {
+      expect(shownText(spaceTokens(text))).toBe(text);
+    },
+  );
 
   it('writes title markers that keep punctuation between them', () => {
     expect(titleMarkers('泰州，V 1')).toBe('tlio tiji ， t3a t1d');
@@ -203,8 +228,12 @@ describe('excerpts', () => {
   it('cuts the title markers off and removes zero-width spaces', () => {
     const title = '泰州医药';
     expect(withoutTitleMarkers(`研究泰州. ${titleMarkers(title)}`, title)).toBe('研究泰州.');
+    // The last block's seam is not shown: the excerpt reaches the record's end, so no "…" either.
     expect(excerptHtml(`泰${z}州 &lt;x&gt;. ${titleMarkers(title)}`, title, ['泰州'])).toBe(
-      '<mark>泰州</mark> &lt;x&gt;.',
+      '…<mark>泰州</mark> &lt;x&gt;',
+    );
+    expect(excerptHtml(`${title}. 调${z}研${z}现${z}场. ${titleMarkers(title)}`, title, ['调研'])).toBe(
+      '<mark>调研</mark>现场',
     );
   });
 });

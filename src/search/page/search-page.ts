@@ -28,6 +28,8 @@ import {
   type SearchResults,
   type SortOrder,
 } from '../query.ts';
+import { parseQuery } from '../query-syntax.ts';
+import { searchStrings } from './strings.ts';
 
 const pageSize = 10;
 /** Long articles have many sub-headings near a match; a few keep the list easy to scan. */
@@ -73,11 +75,14 @@ interface PageState {
   query: string;
   sort: SortOrder;
   selection: Selection;
+  /** 只搜标题 */
+  titleOnly: boolean;
 }
 
 interface Engine {
   pagefind: PagefindWithFilters;
-  facets: Promise<FacetIndex>;
+  /** The filter index, loaded when first asked for: after the first results are drawn. */
+  facets(): Promise<FacetIndex>;
 }
 
 function required<T extends Element>(selector: string): T {
@@ -90,6 +95,7 @@ const form = required<HTMLFormElement>('#search-form');
 const input = required<HTMLInputElement>('#search-query');
 const controls = required<HTMLElement>('#search-controls');
 const sortSelect = required<HTMLSelectElement>('#search-sort');
+const titleOnlyBox = required<HTMLInputElement>('#search-title-only');
 const status = required<HTMLElement>('#search-status');
 const hint = required<HTMLElement>('#search-hint');
 const list = required<HTMLOListElement>('#search-results');
@@ -123,12 +129,14 @@ function loadEngine(): Promise<Engine> {
     };
     // Result URLs are stored as site paths (/2018/01/p3/); baseUrl puts the prefix in front.
     await pagefind.options({ ...pagefindOptions, baseUrl: pathPrefix });
+    let facetIndex: Promise<FacetIndex> | undefined;
     return {
       pagefind,
-      facets: loadFacets(
-        pagefind,
-        presentFilters.map((spec) => spec.name),
-      ),
+      facets: () =>
+        (facetIndex ??= loadFacets(
+          pagefind,
+          presentFilters.map((spec) => spec.name),
+        )),
     };
   })();
   return engine;
@@ -139,13 +147,23 @@ function stateFromUrl(): PageState {
   const sort = params.get('sort');
   const selection: Selection = {};
   for (const spec of presentFilters) selection[spec.name] = params.get(spec.name) || undefined;
-  return { query: params.get('q') ?? '', sort: isSortOrder(sort) ? sort : 'relevance', selection };
+  return {
+    query: params.get('q') ?? '',
+    sort: isSortOrder(sort) ? sort : 'relevance',
+    selection,
+    titleOnly: params.get('title') === '1',
+  };
 }
 
 function stateFromForm(): PageState {
   const selection: Selection = {};
   for (const { spec, select } of filters) selection[spec.name] = select.value || undefined;
-  return { query: input.value.trim(), sort: isSortOrder(sortSelect.value) ? sortSelect.value : 'relevance', selection };
+  return {
+    query: input.value.trim(),
+    sort: isSortOrder(sortSelect.value) ? sortSelect.value : 'relevance',
+    selection,
+    titleOnly: titleOnlyBox.checked,
+  };
 }
 
 function isSortOrder(value: string | null): value is SortOrder {
@@ -157,6 +175,7 @@ function writeUrl(state: PageState): void {
   const params = new URLSearchParams();
   if (state.query) params.set('q', state.query);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.titleOnly) params.set('title', '1');
   for (const spec of presentFilters) {
     const value = state.selection[spec.name];
     if (value) params.set(spec.name, value);
@@ -169,6 +188,7 @@ function writeUrl(state: PageState): void {
 function showForm(state: PageState): void {
   input.value = state.query;
   sortSelect.value = state.sort;
+  titleOnlyBox.checked = state.titleOnly;
   for (const { spec, select } of filters) fillFilter(select, spec, [], 0, state.selection[spec.name]);
 }
 
@@ -189,13 +209,15 @@ async function runSearch(state: PageState): Promise<void> {
     return;
   }
   setMessage('正在检索……');
-  let loaded: { results: SearchResults; facets: FacetIndex };
+  let loaded: Engine;
+  let results: SearchResults;
   try {
-    const { pagefind, facets: facetsLoading } = await loadEngine();
-    loaded = {
-      results: await searchArchive(pagefind, { query: state.query, sort: state.sort }),
-      facets: await facetsLoading,
-    };
+    loaded = await loadEngine();
+    results = await searchArchive(loaded.pagefind, {
+      query: state.query,
+      sort: state.sort,
+      titleOnly: state.titleOnly,
+    });
   } catch {
     engine = undefined;
     if (run === generation)
@@ -203,27 +225,53 @@ async function runSearch(state: PageState): Promise<void> {
     return;
   }
   if (run !== generation) return;
-  allResults = loaded.results;
-  facets = loaded.facets;
-  await showResults(state, run);
+  allResults = results;
+  facets = undefined;
+  // The filter counts need one search per filter value; the results do not wait for them unless
+  // a filter is selected (then only the counts tell which results pass).
+  const selected = presentFilters.some((spec) => state.selection[spec.name]);
+  if (!selected) await showResults(state, run);
+  let index: FacetIndex;
+  try {
+    index = await loaded.facets();
+  } catch {
+    engine = undefined;
+    return;
+  }
+  if (run !== generation) return;
+  facets = index;
+  if (selected) await showResults(state, run);
+  else showFilters(state);
 }
 
-/** Draws the filters with counts and the first page of results that pass the selected filters. */
-async function showResults(state: PageState, run = ++generation): Promise<void> {
+/** The filters with the counts of the current results (once the filter index has loaded). */
+function showFilters(state: PageState): void {
   if (!allResults || !facets) return;
-  const index = facets;
-  const counts = facetCounts(allResults.ids, index, state.selection);
+  const counts = facetCounts(allResults.ids, facets, state.selection);
   for (const { spec, select } of filters) {
     const entry = counts.get(spec.name);
     fillFilter(select, spec, entry?.values ?? [], entry?.all ?? 0, state.selection[spec.name]);
   }
   controls.hidden = allResults.total === 0;
-  shown = allResults.narrowed((id) => passesSelection(id, index, state.selection));
+}
+
+/** Draws the filters with counts and the first page of results that pass the selected filters. */
+async function showResults(state: PageState, run = ++generation): Promise<void> {
+  if (!allResults) return;
+  const index = facets;
+  showFilters(state);
+  if (!index) controls.hidden = allResults.total === 0;
+  shown = index ? allResults.narrowed((id) => passesSelection(id, index, state.selection)) : allResults;
   list.replaceChildren();
   if (shown.total === 0) {
     const filtered = presentFilters.some((spec) => state.selection[spec.name]);
+    const parsed = parseQuery(state.query);
+    if (parsed.groups.length === 0 && parsed.excluded.length > 0) {
+      setMessage(searchStrings.onlyExcluded);
+      return;
+    }
     setMessage(
-      `没有找到包含“${state.query}”的文章${filtered ? '（在所选范围内）' : ''}。`,
+      `没有找到${state.titleOnly ? searchStrings.inTitles : ''}包含“${state.query}”的文章${filtered ? '（在所选范围内）' : ''}。`,
       filtered
         ? `可以把${presentFilters
             .map((spec) => spec.label)
@@ -247,7 +295,10 @@ async function appendHits(run: number): Promise<void> {
   list.append(...items);
   const count = list.children.length;
   more.hidden = count >= results.total;
-  setMessage(count < results.total ? `共 ${results.total} 篇，已显示 ${count} 篇。` : `共 ${results.total} 篇。`);
+  setMessage(
+    count < results.total ? `共 ${results.total} 篇，已显示 ${count} 篇。` : `共 ${results.total} 篇。`,
+    results.simplified === undefined ? '' : searchStrings.simplified(results.simplified),
+  );
   if (offset > 0) items[0]?.querySelector('a')?.focus();
 }
 
@@ -343,6 +394,12 @@ sortSelect.addEventListener('change', () => {
   const state = stateFromForm();
   writeUrl(state);
   void runSearch(state);
+});
+
+titleOnlyBox.addEventListener('change', () => {
+  const state = stateFromForm();
+  writeUrl(state);
+  if (state.query) void runSearch(state);
 });
 
 // Filters narrow the results already found; no new search.
