@@ -38,3 +38,17 @@ export function originalDownloadLabel(original: { bytes: number; pages: number }
 export function laterPictureLabel(caption: string, ordinal: number): string {
   return caption === '' ? `第 ${ordinal} 张图片` : `${caption}（第 ${ordinal} 张）`;
 }
+
+/**
+ * Words the templates print that are the site's, not the bulletin's: one place, so another
+ * bulletin changes none of them and a translation would change only these.
+ */
+export const siteStrings = {
+  siteCode: '网站标识码',
+  print: '打印本页',
+  holdings: '各期一览',
+  holdingsMissing: '缺期',
+  holdingsUncertain: '（无总期号时，缺期依期号推断）',
+  about: '关于本刊',
+  citeDownload: '下载引用',
+} as const;
