@@ -142,8 +142,8 @@ export interface Issue {
   year: number;
   /** Number within the year (第1期). */
   number: number;
-  /** Running number since the first issue (总第10期). */
-  cumulativeNumber: number;
+  /** Running number since the first issue (总第10期); absent for a bulletin that prints none. */
+  cumulativeNumber?: number;
   /** ISO date, YYYY-MM-DD. */
   date: string;
   url: string;

@@ -202,6 +202,9 @@ export const mastheadFieldOrder: readonly MastheadField[] = [
   'date',
 ];
 
+/** The about page's text (关于本刊, contact), at the top of the content folder; optional. */
+export const aboutPageFile = 'about.md';
+
 /** The table of columns in the content folder: each `##` heading names one of them. */
 export const sectionTableFile = 'sections.yaml';
 

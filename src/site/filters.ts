@@ -25,7 +25,7 @@ export function siteFilters(settings: SiteSettings, media: SiteMedia) {
     articleCount: (issue: Issue) => articleCount(issue),
     absoluteUrl: (path: string) => absolute(path, settings),
     partialDate: (date: string) => partialChineseDate(date),
-    milestoneStep: (step: Milestone['step']) => stepLabel(step),
+    milestoneStep: (step: Milestone['step']) => settings.index.steps[step] ?? stepLabel(step),
     dateSourceNote: (source: Milestone['dateSource']) => dateSourceNote(source),
     timestamp: (date: string) => issueTimestamp(date),
     /** The whole issue for a feed entry; the Atom template escapes it once more as type="html" requires. */

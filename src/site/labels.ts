@@ -3,9 +3,11 @@ import type { Issue } from '../model.ts';
 
 type IssueNumbers = Pick<Issue, 'year' | 'number' | 'cumulativeNumber'>;
 
-/** 2018年第1期(总第10期), as the masthead prints it. */
+/** 2018年第1期(总第10期), as the masthead prints it; 2018年第1期 for a bulletin without running numbers. */
 export function issueLabel(issue: IssueNumbers): string {
-  return `${issueShortLabel(issue)}(总第${issue.cumulativeNumber}期)`;
+  return issue.cumulativeNumber === undefined
+    ? issueShortLabel(issue)
+    : `${issueShortLabel(issue)}(总第${issue.cumulativeNumber}期)`;
 }
 
 /** The printed contents' page marker: - 3 - */

@@ -8,7 +8,23 @@ import { SettingsError } from '../core/errors.ts';
 import { normalizePathPrefix, type Deployment } from '../core/routes.ts';
 import { placeOfKey, placeOfPath, parseYamlText, yamlData, yamlSyntaxDiagnostics } from '../core/yaml.ts';
 import { issueDiagnostic, isMissingKey, missingKey, type SchemaIssue } from '../core/yaml-schema.ts';
-import type { Diagnostic } from '../model.ts';
+import type { Diagnostic, MilestoneStep } from '../model.ts';
+
+/**
+ * How the site names an archive's named-entity index (the park gazetteer: 园区; another bulletin
+ * might index 企业 or 地区) and the words of its pages. Used only when the content folder has the
+ * index's table: an archive without one shows none of it.
+ */
+export interface IndexSettings {
+  /** What one entry is called: 园区. The nav link, the index page's title, the search filter. */
+  label: string;
+  /** The index page's line under its title and its description. */
+  intro: string;
+  /** The heading of an entry's timeline: 创建进程. */
+  timeline: string;
+  /** Reader-facing names of the timeline's steps, by step id, over the built-in ones. */
+  steps: Partial<Record<MilestoneStep, string>>;
+}
 
 /** A registration number shown in the footer, as Chinese government sites carry it, with its lookup page. */
 export interface FooterRecord {
@@ -41,6 +57,7 @@ export interface SiteSettings extends Deployment {
   policeRecord?: FooterRecord;
   /** 网站标识码 of a government site. */
   siteCode?: string;
+  index: IndexSettings;
 }
 
 export const defaultFeedSize = 20;
@@ -69,6 +86,40 @@ const originMessage = (field: string) =>
 
 const notFields = '网站设置须写成 “字段名: 值” 的一组设置，每行一项，例如 title: 某省环保工作简报';
 
+const stepIds = [
+  'creation-started',
+  'planning-approved',
+  'technical-review-passed',
+  'acceptance-passed',
+  'title-granted',
+] as const satisfies readonly MilestoneStep[];
+
+const indexFields = ['label', 'intro', 'timeline', 'steps'];
+const indexSchema = v.strictObject(
+  {
+    label: v.optional(
+      v.pipe(text('index.label', '索引名称'), v.nonEmpty('index.label（索引名称）不能为空，例如 label: 园区')),
+    ),
+    intro: v.optional(text('index.intro', '索引页说明')),
+    timeline: v.optional(text('index.timeline', '进程标题')),
+    steps: v.optional(
+      v.record(
+        v.picklist(stepIds, `index.steps 的步骤须是 ${stepIds.join('、')} 之一`),
+        text('index.steps', '步骤名称'),
+        'index.steps 须写成 “步骤标识: 名称” 的一组，例如 acceptance-passed: 通过验收',
+      ),
+    ),
+  },
+  (issue) =>
+    issue.kind === 'schema' && issue.expected === 'never'
+      ? `index 中没有 “${String(issueKey(issue))}” 这一项；可写：${indexFields.join('、')}`
+      : 'index 须写成 “字段名: 值” 的一组，例如 label: 园区',
+);
+
+function issueKey(issue: SchemaIssue): unknown {
+  return issue.path?.at(-1)?.key;
+}
+
 const fieldWords = {
   title: '网站名称',
   shortTitle: '简称',
@@ -84,6 +135,7 @@ const fieldWords = {
   policeRecord: '公安备案号',
   policeRecordUrl: '公安备案查询网址',
   siteCode: '网站标识码',
+  index: '索引（园区名录等）的名称与页面文字',
 } as const;
 
 type Field = keyof typeof fieldWords;
@@ -110,6 +162,7 @@ const settingsFileSchema = v.object(
     policeRecord: v.optional(text('policeRecord', fieldWords.policeRecord)),
     policeRecordUrl: v.optional(webAddress('policeRecordUrl', fieldWords.policeRecordUrl)),
     siteCode: v.optional(text('siteCode', fieldWords.siteCode)),
+    index: v.optional(indexSchema),
   },
   (issue) => (isMissingKey(issue) ? `缺少 ${missingKey(issue)}` : notFields),
 );
@@ -155,6 +208,7 @@ export function resolveSettings(file: SettingsFile, env: NodeJS.ProcessEnv): Sit
     feedSize: file.feedSize ?? defaultFeedSize,
     baseUrl: baseUrl.replace(/\/+$/, ''),
     pathPrefix: normalizePathPrefix(pathPrefix),
+    index: indexSettings(file.index),
   };
   if (file.icp) settings.icp = { text: file.icp, url: file.icpUrl ?? icpLookup };
   if (file.policeRecord) {
@@ -164,6 +218,16 @@ export function resolveSettings(file: SettingsFile, env: NodeJS.ProcessEnv): Sit
   }
   if (file.siteCode) settings.siteCode = file.siteCode;
   return settings;
+}
+
+function indexSettings(index: SettingsFile['index']): IndexSettings {
+  const label = index?.label ?? '园区';
+  return {
+    label,
+    intro: index?.intro ?? `报道过的${label}，按所在省份排列。`,
+    timeline: index?.timeline ?? '大事记',
+    steps: index?.steps ?? {},
+  };
 }
 
 /**
