@@ -4,7 +4,7 @@ import { absolute } from '../core/routes.ts';
 import type { Article, Issue, Milestone } from '../model.ts';
 import { stepLabel } from '../parks/steps.ts';
 import { articleHtml, type ArticleOutput } from './article-html.ts';
-import { articleJsonLd, citationMeta, gbtReference } from './citation.ts';
+import { articleJsonLd, bibtexEntry, citationMeta, gbtOnlineReference, gbtReference, risRecord } from './citation.ts';
 import { issuesIndex, openDataIssue } from './exports.ts';
 import { issueContentHtml, issueTimestamp, jsonFeed } from './feeds.ts';
 import { articleCount, issueLabel, originalDownloadLabel, pageLabel } from './labels.ts';
@@ -47,6 +47,9 @@ export function siteFilters(settings: SiteSettings, media: SiteMedia) {
     jsonFeed: (issues: readonly Issue[]) => jsonFeed(issues, settings, media.pictures),
     /** An article page's GB/T 7714 reference, Highwire meta tags and schema.org JSON-LD. */
     gbtReference: (page: ArticlePage) => gbtReference(page.article, page.issue),
+    gbtOnlineReference: (page: ArticlePage) => gbtOnlineReference(page.article, page.issue, settings),
+    risRecord: (page: ArticlePage) => risRecord(page.article, page.issue, settings),
+    bibtexEntry: (page: ArticlePage) => bibtexEntry(page.article, page.issue, settings),
     citationMeta: (page: ArticlePage) => citationMeta(page.article, page.issue, settings),
     articleJsonLd: (page: ArticlePage) => articleJsonLd(page.article, page.issue, settings),
     /** `/api/issues.json`: every issue without article bodies. */

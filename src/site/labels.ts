@@ -49,8 +49,10 @@ export const siteStrings = {
   siteCode: '网站标识码',
   print: '打印本页',
   holdings: '各期一览',
-  holdingsMissing: '缺期',
-  holdingsUncertain: '（无总期号时，缺期依期号推断）',
+  holdingsMissing: '未收录',
+  holdingsMissingCertain: '缺期',
+  holdingsUncertain: '只是期号不连续（可能缺期，也可能原刊没有这一期号）',
   about: '关于本刊',
   citeDownload: '下载引用',
+  citeOnline: '网络版（[J/OL]，附网址与引用日期）：',
 } as const;

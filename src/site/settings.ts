@@ -9,6 +9,7 @@ import { normalizePathPrefix, type Deployment } from '../core/routes.ts';
 import { placeOfKey, placeOfPath, parseYamlText, yamlData, yamlSyntaxDiagnostics } from '../core/yaml.ts';
 import { issueDiagnostic, isMissingKey, missingKey, type SchemaIssue } from '../core/yaml-schema.ts';
 import type { Diagnostic, MilestoneStep } from '../model.ts';
+import { readAboutPage, type AboutPage } from './about-page.ts';
 
 /**
  * How the site names an archive's named-entity index (the park gazetteer: 园区; another bulletin
@@ -58,6 +59,8 @@ export interface SiteSettings extends Deployment {
   /** 网站标识码 of a government site. */
   siteCode?: string;
   index: IndexSettings;
+  /** 关于本刊, from the content folder's about.md. */
+  about?: AboutPage;
 }
 
 export const defaultFeedSize = 20;
@@ -269,6 +272,16 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, options: Read
   const dir = options.dir ?? contentDir(env);
   const path = join(dir, settingsFileName);
   const legacy = options.legacyFile ?? legacySettingsFile;
+  const about = readAboutPage(dir);
+  return { ...readSettingsFile(env, path, legacy, options), ...(about ? { about } : {}) };
+}
+
+function readSettingsFile(
+  env: NodeJS.ProcessEnv,
+  path: string,
+  legacy: string,
+  options: ReadSettingsOptions,
+): SiteSettings {
   if (existsSync(path)) return resolveSettings(parseSettingsFile(displayPath(path), readText(path)), env);
   if (existsSync(legacy)) {
     (options.warn ?? ((line) => process.stderr.write(`${line}\n`)))(
