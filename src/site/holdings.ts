@@ -29,6 +29,8 @@ export interface Holdings {
   /** Whether 期 numbers run on across years (第12期 in one year, 第13期 the next) instead of restarting. */
   runsOn: boolean;
   missing: number;
+  /** Whether any issue carries a running number (总期号), so some gaps can be certain. */
+  numbered: boolean;
 }
 
 /**
@@ -66,7 +68,13 @@ export function holdings(issues: readonly Issue[]): Holdings {
     .reverse();
   const width = Math.max(0, ...rows.map((row) => row.cells.length));
   const columns = runsOn ? [] : Array.from({ length: width }, (_, k) => k + 1);
-  return { rows, columns, runsOn, missing: rows.reduce((n, row) => n + row.missing, 0) };
+  return {
+    rows,
+    columns,
+    runsOn,
+    missing: rows.reduce((n, row) => n + row.missing, 0),
+    numbered: issues.some((issue) => issue.cumulativeNumber !== undefined),
+  };
 }
 
 function lowest(issues: readonly Issue[]): number {
