@@ -94,6 +94,12 @@ export interface Article {
   subtitle?: string;
   /** Page in the printed bulletin, from its contents (- 1 -). */
   page?: number;
+  /** The printed page it ends on, when after `page` (`end=4`): page ranges in citations. */
+  lastPage?: number;
+  /** Its author, when the bulletin names one (`author="张三"`). */
+  author?: string;
+  /** 供稿单位, the office that sent it in (`source="某市生态环境局"`). */
+  source?: string;
   /**
    * Page of the issue's original PDF (1 = its first page) where the article starts: `pdf=N` on the
    * heading, else `page` plus the issue's `originalPageOffset` (0 unless stated; they differ when a
@@ -142,8 +148,8 @@ export interface Issue {
   year: number;
   /** Number within the year (第1期). */
   number: number;
-  /** Running number since the first issue (总第10期). */
-  cumulativeNumber: number;
+  /** Running number since the first issue (总第10期); absent for a bulletin that prints none. */
+  cumulativeNumber?: number;
   /** ISO date, YYYY-MM-DD. */
   date: string;
   url: string;

@@ -82,6 +82,12 @@ export interface HeadingAttributes {
   contents?: string;
   /** The page of the issue's original PDF, when it is not `page` plus the issue's offset. */
   pdf?: string;
+  /** The printed page the article ends on, when it runs over several: `end=4`. */
+  end?: string;
+  /** Who wrote it: `author="张三"`. */
+  author?: string;
+  /** 供稿单位, the office that sent it in: `source="某市生态环境局"`. */
+  source?: string;
   /** Keys the block named that we do not know, so validation can say so. */
   unknown: string[];
   /** Tokens that are neither `#id` nor `key=value`. */
@@ -90,6 +96,12 @@ export interface HeadingAttributes {
 
 const trailingBlock = /\s*\{([^{}]*)\}\s*$/;
 const attributeToken = /#([^\s"]+)|([A-Za-z]+)=(?:"([^"]*)"|“([^”]*)”|(\S+))|(\S+)/g;
+
+const attributeNames = ['page', 'contents', 'pdf', 'end', 'author', 'source'] as const;
+
+function isAttributeName(key: string): key is (typeof attributeNames)[number] {
+  return (attributeNames as readonly string[]).includes(key);
+}
 
 /** Splits `标题 {#id page=2}` into the title and its attributes; `blockOffset` is where the block starts. */
 export function splitHeadingAttributes(heading: string): {
@@ -104,7 +116,7 @@ export function splitHeadingAttributes(heading: string): {
     if (id !== undefined) attributes.id = id;
     else if (key !== undefined) {
       const value = quoted ?? curlyQuoted ?? bare ?? '';
-      if (key === 'page' || key === 'contents' || key === 'pdf') attributes[key] = value;
+      if (isAttributeName(key)) attributes[key] = value;
       else attributes.unknown.push(key);
     } else if (stray !== undefined) attributes.malformed.push(stray);
   }
@@ -201,6 +213,9 @@ export const mastheadFieldOrder: readonly MastheadField[] = [
   'cumulativeNumber',
   'date',
 ];
+
+/** The about page's text (关于本刊, contact), at the top of the content folder; optional. */
+export const aboutPageFile = 'about.md';
 
 /** The table of columns in the content folder: each `##` heading names one of them. */
 export const sectionTableFile = 'sections.yaml';

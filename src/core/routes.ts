@@ -42,6 +42,9 @@ export const routes = {
   issue: ({ year, number }: IssueAddress) => `/${year}/${twoDigits(number)}/`,
   /** An article, below its issue: `/2018/01/p3/`. */
   article: (issue: IssueAddress, articleId: string) => `${routes.issue(issue)}${articleId}/`,
+  /** An article's reference for reference managers: `/2018/01/p3/cite.ris`, `cite.bib` (ids have no dot). */
+  citation: (issue: IssueAddress, articleId: string, format: 'ris' | 'bib') =>
+    `${routes.article(issue, articleId)}cite.${format}`,
   /**
    * The printed issue as its PDF, beside the issue's page under a stable name:
    * `/2018/01/2018-01.pdf` (article ids have no dot, so no article is called so).
@@ -59,7 +62,12 @@ export const routes = {
     pageNumber === 1 ? `/sections/${kind}/` : `/sections/${kind}/${pageNumber}/`,
   parks: '/parks/',
   park: (parkId: string) => `/parks/${parkId}/`,
+  /** 订阅与开放数据: feeds, open data, citation. */
   about: '/about/',
+  /** 关于本刊, from the content folder's about.md, when it has one. */
+  aboutBulletin: '/about/bulletin/',
+  /** The holdings grid: years × issue numbers, gaps shown. */
+  holdings: '/holdings/',
   search: '/search/',
   notFound: '/404.html',
   robots: '/robots.txt',
@@ -71,7 +79,7 @@ export const routes = {
   stylesheet: '/assets/site.css',
   favicon: '/favicon.svg',
   /** The site's own scripts, bundled at build time (src/site/site-scripts.ts). */
-  scripts: { search: '/assets/search.js', highlight: '/assets/highlight.js' },
+  scripts: { search: '/assets/search.js', highlight: '/assets/highlight.js', print: '/assets/print.js' },
   /** Pagefind's bundle; the search page loads `pagefind.js` from here. */
   searchIndex: '/pagefind/',
 } as const;

@@ -59,7 +59,7 @@ export async function writeGeneratedArchive(options: GenerateArchiveOptions): Pr
     seed: options.seed,
     sections: source.sectionTable.kinds.map((kind) => kind.title),
     startYear: newest.year + 1,
-    firstCumulativeNumber: newest.cumulativeNumber + 1,
+    firstCumulativeNumber: (newest.cumulativeNumber ?? 0) + 1,
     ...(options.media === undefined ? {} : { media: options.media }),
   });
   await refuseFilledFolder(options.outDir);

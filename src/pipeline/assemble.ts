@@ -49,6 +49,9 @@ function assembleArticle(draft: ArticleDraft, masthead: Masthead, media: Article
   const id = articleId(draft.title, draft.attributes?.id);
   const { body, text, headings, figures } = renderArticleBody(draft.body, draft.subtitle?.text, media.images);
   const page = draft.attributes?.page;
+  const end = draft.attributes?.end;
+  const author = draft.attributes?.author?.trim();
+  const source = draft.attributes?.source?.trim();
   const contentsTitle = draft.attributes?.contents?.trim();
   const originalPage = media.original ? physicalPage(draft.attributes, media.pageOffset) : undefined;
   return {
@@ -56,6 +59,9 @@ function assembleArticle(draft: ArticleDraft, masthead: Masthead, media: Article
     title: draft.title,
     ...(draft.subtitle ? { subtitle: draft.subtitle.text } : {}),
     ...(page !== undefined ? { page: Number(page) } : {}),
+    ...(page !== undefined && end !== undefined && Number(end) > Number(page) ? { lastPage: Number(end) } : {}),
+    ...(author ? { author } : {}),
+    ...(source ? { source } : {}),
     ...(originalPage !== undefined ? { originalPage } : {}),
     ...(contentsTitle && contentsTitle !== draft.title ? { contentsTitle } : {}),
     url: routes.article(masthead, id),

@@ -1,7 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { issueFileExtension } from '../core/content-format.ts';
+import { aboutPageFile, issueFileExtension } from '../core/content-format.ts';
 import { diagnostic, fileStart } from '../core/diagnostics.ts';
 import { osReason } from '../core/read-file.ts';
 import type { Diagnostic } from '../model.ts';
@@ -90,6 +90,8 @@ export async function listIssueFiles(dir: string, display: (path: string) => str
     for (const entry of entries.list) {
       const path = join(folder.path, entry.name);
       const isIssueName = entry.name.endsWith(issueFileExtension);
+      // The about page (关于本刊) is the content folder's own Markdown, not an issue.
+      if (folder.path === dir && entry.name === aboutPageFile) continue;
       if (entry.name.startsWith('.')) {
         if (isIssueName && !toolFiles.test(entry.name) && !entry.isDirectory()) {
           const message =

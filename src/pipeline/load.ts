@@ -95,7 +95,8 @@ export async function readContentFolder(contentDir: string, options: LoadOptions
       '可用 npm run new-issue 新建。';
     diagnostics.push(diagnostic(folder.displayDir, fileStart, 'error', 'no-issues', message));
   }
-  issues.sort((a, b) => b.date.localeCompare(a.date) || b.cumulativeNumber - a.cumulativeNumber);
+  // Several issues may share a month or a day: the later number within the year comes first.
+  issues.sort((a, b) => b.date.localeCompare(a.date) || b.year - a.year || b.number - a.number);
   const indexes = kept.enrichments.reduce<Partial<ArchiveIndexes>>(
     (all, e) => ({ ...all, ...e.indexArchive?.(issues) }),
     {},

@@ -44,7 +44,8 @@ export const mastheadSchema = v.pipe(
       publisher: text('publisher'),
       year: integer('year'),
       number: integer('number'),
-      cumulativeNumber: integer('cumulativeNumber'),
+      // Optional: many bulletins print no running number; without it there is no /no/N/ address.
+      cumulativeNumber: v.exactOptional(integer('cumulativeNumber')),
       date: isoDate,
     },
     (issue) => {

@@ -6,6 +6,7 @@ import type { PageLists } from './incremental.ts';
 import { compileNunjucksOnce } from './nunjucks-once.ts';
 import { projectPath } from './project-path.ts';
 import type { SiteSettings } from './settings.ts';
+import { siteStrings } from './labels.ts';
 import type { SiteData } from './site-data.ts';
 
 /** What one render of the site is made of: its settings, its data, and which paginated pages to write. */
@@ -28,8 +29,10 @@ export function eleventyConfig(site: PreparedSite) {
     config.setDataDirectory('_data');
     config.setTemplateFormats(['njk']);
 
-    // Same values as templates/_data/site.json, plus the SITE_URL / PATH_PREFIX overrides.
+    // content/site.yaml, with the SITE_URL / PATH_PREFIX overrides and the masthead's defaults.
     config.addGlobalData('site', site.settings);
+    // The site's own words that templates print (labels.ts), one place for every bulletin.
+    config.addGlobalData('strings', siteStrings);
     config.addGlobalData('archive', site.data);
     // Paginated templates write one page per entry of these lists: all of them, or the changed ones.
     config.addGlobalData('pages', site.pages);

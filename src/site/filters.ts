@@ -4,7 +4,7 @@ import { absolute } from '../core/routes.ts';
 import type { Article, Issue, Milestone } from '../model.ts';
 import { stepLabel } from '../parks/steps.ts';
 import { articleHtml, type ArticleOutput } from './article-html.ts';
-import { articleJsonLd, citationMeta, gbtReference } from './citation.ts';
+import { articleJsonLd, bibtexEntry, citationMeta, gbtOnlineReference, gbtReference, risRecord } from './citation.ts';
 import { issuesIndex, openDataIssue } from './exports.ts';
 import { issueContentHtml, issueTimestamp, jsonFeed } from './feeds.ts';
 import { articleCount, issueLabel, originalDownloadLabel, pageLabel } from './labels.ts';
@@ -25,7 +25,7 @@ export function siteFilters(settings: SiteSettings, media: SiteMedia) {
     articleCount: (issue: Issue) => articleCount(issue),
     absoluteUrl: (path: string) => absolute(path, settings),
     partialDate: (date: string) => partialChineseDate(date),
-    milestoneStep: (step: Milestone['step']) => stepLabel(step),
+    milestoneStep: (step: Milestone['step']) => settings.index.steps[step] ?? stepLabel(step),
     dateSourceNote: (source: Milestone['dateSource']) => dateSourceNote(source),
     timestamp: (date: string) => issueTimestamp(date),
     /** The whole issue for a feed entry; the Atom template escapes it once more as type="html" requires. */
@@ -49,6 +49,9 @@ export function siteFilters(settings: SiteSettings, media: SiteMedia) {
     jsonFeed: (issues: readonly Issue[]) => jsonFeed(issues, settings, media.pictures),
     /** An article page's GB/T 7714 reference, Highwire meta tags and schema.org JSON-LD. */
     gbtReference: (page: ArticlePage) => gbtReference(page.article, page.issue),
+    gbtOnlineReference: (page: ArticlePage) => gbtOnlineReference(page.article, page.issue, settings),
+    risRecord: (page: ArticlePage) => risRecord(page.article, page.issue, settings),
+    bibtexEntry: (page: ArticlePage) => bibtexEntry(page.article, page.issue, settings),
     citationMeta: (page: ArticlePage) => citationMeta(page.article, page.issue, settings),
     articleJsonLd: (page: ArticlePage) => articleJsonLd(page.article, page.issue, settings),
     /** `/api/issues.json`: every issue without article bodies. */

@@ -3,9 +3,11 @@ import type { Issue } from '../model.ts';
 
 type IssueNumbers = Pick<Issue, 'year' | 'number' | 'cumulativeNumber'>;
 
-/** 2018年第1期(总第10期), as the masthead prints it. */
+/** 2018年第1期(总第10期), as the masthead prints it; 2018年第1期 for a bulletin without running numbers. */
 export function issueLabel(issue: IssueNumbers): string {
-  return `${issueShortLabel(issue)}(总第${issue.cumulativeNumber}期)`;
+  return issue.cumulativeNumber === undefined
+    ? issueShortLabel(issue)
+    : `${issueShortLabel(issue)}(总第${issue.cumulativeNumber}期)`;
 }
 
 /** The printed contents' page marker: - 3 - */
@@ -38,3 +40,19 @@ export function originalDownloadLabel(original: { bytes: number; pages: number }
 export function laterPictureLabel(caption: string, ordinal: number): string {
   return caption === '' ? `第 ${ordinal} 张图片` : `${caption}（第 ${ordinal} 张）`;
 }
+
+/**
+ * Words the templates print that are the site's, not the bulletin's: one place, so another
+ * bulletin changes none of them and a translation would change only these.
+ */
+export const siteStrings = {
+  siteCode: '网站标识码',
+  print: '打印本页',
+  holdings: '各期一览',
+  holdingsMissing: '未收录',
+  holdingsMissingCertain: '缺期',
+  holdingsUncertain: '只是期号不连续（可能缺期，也可能原刊没有这一期号）',
+  about: '关于本刊',
+  citeDownload: '下载引用',
+  citeOnline: '网络版（[J/OL]，附网址与引用日期）：',
+} as const;

@@ -90,11 +90,11 @@ export function articlePages(issues: readonly Issue[]): ArticlePage[] {
 
 /** `/no/10/` for 总第10期: a reader citing the running number still finds the issue. */
 export function cumulativeRedirects(issues: readonly Issue[]): Redirect[] {
-  return issues.map((issue) => ({
-    url: routes.cumulative(issue.cumulativeNumber),
-    target: issue.url,
-    title: issueLabel(issue),
-  }));
+  return issues.flatMap((issue) =>
+    issue.cumulativeNumber === undefined
+      ? []
+      : [{ url: routes.cumulative(issue.cumulativeNumber), target: issue.url, title: issueLabel(issue) }],
+  );
 }
 
 /** The newer and older neighbour, each absent rather than `undefined`, so templates and JSON see one shape. */

@@ -8,7 +8,7 @@ import { buildInto, renderSite, swapInto } from './build-output.ts';
 import { allPages, changedMediaFiles, changedPages, overlayInto, removedFiles } from './incremental.ts';
 import { placeMedia } from './media/place-media.ts';
 import { prepareMedia, type CacheReport, type CoverReport } from './media/site-media.ts';
-import type { SiteSettings } from './settings.ts';
+import { withMastheadDefaults, type SiteSettings } from './settings.ts';
 import { siteData, type SiteData } from './site-data.ts';
 import { writeSiteScripts } from './site-scripts.ts';
 
@@ -61,7 +61,8 @@ export interface PublishResult {
  */
 export async function publishSite(archive: Archive, out: string, options: PublishOptions): Promise<PublishResult> {
   const lap = stopwatch();
-  const { settings } = options;
+  // Texts the settings leave out are the newest masthead's (series as the site's name).
+  const settings = withMastheadDefaults(options.settings, archive.issues[0]);
   // Pictures the cache lacks are made before anything is rendered: a picture that cannot be
   // processed fails the build while the previous site stays as it is.
   const { media } = await prepareMedia(

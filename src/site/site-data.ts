@@ -15,6 +15,7 @@ import { parkPages, parksByProvince, type ParkPage, type ProvinceGroup } from '.
 import { sectionPages, sectionSummaries, type SectionPage } from './sections.ts';
 import { planMedia, type SiteMedia } from './media/site-media.ts';
 import type { SiteSettings } from './settings.ts';
+import { holdings, type Holdings } from './holdings.ts';
 
 /** Everything the templates read, shaped once from the typed model. */
 export interface SiteData {
@@ -39,15 +40,26 @@ export interface SiteData {
   sitemap: string[];
   /** Processed pictures and original PDFs: what pages show and the build places beside them. */
   media: SiteMedia;
+  /** Years × issue numbers, with the gaps. */
+  holdings: Holdings;
+  /** The 关于本刊 page, once, when the content folder has about.md (paginated so it can be absent). */
+  aboutPages: { url: string; title: string; html: string }[];
 }
 
 /** Pages with fixed addresses, besides those generated per year, issue, article, column and park. */
-export function fixedPages(data: Pick<SiteData, 'parks'>): string[] {
-  return [routes.home, routes.sections, ...(data.parks.length > 0 ? [routes.parks] : []), routes.about];
+export function fixedPages(data: Pick<SiteData, 'parks' | 'aboutPages'>): string[] {
+  return [
+    routes.home,
+    routes.sections,
+    routes.holdings,
+    ...(data.parks.length > 0 ? [routes.parks] : []),
+    routes.about,
+    ...data.aboutPages.map((page) => page.url),
+  ];
 }
 
 export function sitemapPaths(
-  data: Pick<SiteData, 'years' | 'issuePages' | 'articlePages' | 'sectionPages' | 'parks'>,
+  data: Pick<SiteData, 'years' | 'issuePages' | 'articlePages' | 'sectionPages' | 'parks' | 'aboutPages'>,
 ): string[] {
   return [
     ...fixedPages(data),
@@ -75,6 +87,7 @@ export function siteData(
     articlePages: articlePages(issues),
     sectionPages: sectionPages(issues, archive.sectionTable.kinds, settings.sectionPageSize),
     parks: parkPages(archive.parks, issues),
+    aboutPages: settings.about ? [{ url: routes.aboutBulletin, ...settings.about }] : [],
   };
   return {
     ...pages,
@@ -88,5 +101,6 @@ export function siteData(
     issueData: issues.map((issue) => ({ path: routes.issueData(issue.id), issue })),
     sitemap: sitemapPaths(pages),
     media,
+    holdings: holdings(issues),
   };
 }

@@ -83,7 +83,7 @@ describe('generated archive', () => {
   });
 
   it('continues the source: later dates, running numbers in order', () => {
-    const byNumber = [...generated].sort((a, b) => a.cumulativeNumber - b.cumulativeNumber);
+    const byNumber = [...generated].sort((a, b) => (a.cumulativeNumber ?? 0) - (b.cumulativeNumber ?? 0));
     expect(byNumber[0]?.cumulativeNumber).toBe(11);
     for (const [k, issue] of byNumber.entries()) {
       const previous = byNumber[k - 1];

@@ -200,7 +200,45 @@ const textScanners: Record<string, (text: string, where: string) => Finding[]> =
   '.json': scanJson,
   // Plain text must stay plain even for a browser that sniffs it as HTML.
   '.txt': scanHtml,
+  // References for reference managers: plain text too, and a value must not break out of its line or field.
+  '.ris': (text, where) => [...scanHtml(text, where), ...scanRis(text, where)],
+  '.bib': (text, where) => [...scanHtml(text, where), ...scanBibtex(text, where)],
 };
+
+/** Every RIS line is one tag and its value: a line break in a title would start a tag of its own. */
+export function scanRis(text: string, where: string): Finding[] {
+  const lines = text.trimEnd().split('\r\n');
+  const bad = lines.filter((line) => !/^[A-Z][A-Z0-9] {2}-( |$)/.test(line));
+  const records = lines.filter((line) => line.startsWith('TY  - ')).length;
+  return [
+    ...bad.map((line) => ({
+      kind: 'markup' as const,
+      where,
+      problem: `RIS line that is no tag: ${line.slice(0, 40)}`,
+    })),
+    ...(records === 1 ? [] : [{ kind: 'markup' as const, where, problem: `${records} RIS records` }]),
+  ];
+}
+
+/** One entry whose braces balance outside escapes: an unescaped brace in a title would end its field. */
+export function scanBibtex(text: string, where: string): Finding[] {
+  let depth = 0;
+  let entries = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (ch === '@' && depth === 0) entries++;
+    if (ch === '{') depth++;
+    if (ch === '}') depth--;
+    if (depth < 0) return [{ kind: 'markup', where, problem: 'BibTeX brace closed that was never opened' }];
+  }
+  return depth === 0 && entries === 1
+    ? []
+    : [{ kind: 'markup', where, problem: 'BibTeX entry with unbalanced braces' }];
+}
 
 export const scannedExtensions = [...Object.keys(textScanners), '.pf_fragment'];
 

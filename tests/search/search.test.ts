@@ -272,7 +272,7 @@ function expectedOrder(query: string, sort: SortOrder): string[] {
     sort === 'relevance' ? terms.filter((term) => titleContains(entry.article, term)).length : 0;
   const byDate = (a: ArticleEntry, b: ArticleEntry) =>
     b.issue.date.localeCompare(a.issue.date) ||
-    b.issue.cumulativeNumber - a.issue.cumulativeNumber ||
+    (b.issue.cumulativeNumber ?? 0) - (a.issue.cumulativeNumber ?? 0) ||
     a.position - b.position;
   return scanMatches(entries, query)
     .sort((a, b) => titleScore(b) - titleScore(a) || (sort === 'oldest' ? byDate(b, a) : byDate(a, b)))

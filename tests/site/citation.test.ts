@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { articleJsonLd, citationMeta, gbtReference } from '../../src/site/citation.ts';
+import {
+  articleJsonLd,
+  bibtexEntry,
+  citationMeta,
+  gbtOnlineReference,
+  gbtReference,
+  risRecord,
+} from '../../src/site/citation.ts';
+import { scanBibtex, scanRis } from '../hostile/scan.ts';
 import { issue } from './fixtures.ts';
 
 const settings = { baseUrl: 'https://example.org', pathPrefix: '/b/' };
@@ -59,5 +67,73 @@ describe('articleJsonLd', () => {
         isPartOf: { '@type': 'Periodical', name: '国家生态工业园区 工作动态' },
       },
     });
+  });
+});
+
+describe('optional author, 供稿单位 and last page', () => {
+  const ranged = { ...theArticle, id: 'p3', lastPage: 4 };
+  it('names the author first, else the office that sent the article in, with a page range', () => {
+    expect(gbtReference({ ...ranged, author: '王明', source: '某市生态环境局' }, theIssue)).toBe(
+      '王明. 规划论证会在苏召开[J]. 国家生态工业园区 工作动态, 2018(1): 3-4.',
+    );
+    expect(gbtReference({ ...ranged, source: '某市生态环境局' }, theIssue)).toMatch(/^某市生态环境局\. /);
+    const tags = citationMeta(ranged, theIssue, settings).map((t) => `${t.name}=${t.content}`);
+    expect(tags).toContain('citation_lastpage=4');
+  });
+
+  it('gives the online form [J/OL] with the URL and a place for the date read', () => {
+    const online = gbtOnlineReference(ranged, theIssue, settings);
+    expect(`${online.before}${online.citedDate}${online.after}`).toBe(
+      '领导小组办公室. 规划论证会在苏召开[J/OL]. 国家生态工业园区 工作动态, 2018(1): 3-4[引用日期]. https://example.org/b/2018/01/x/.',
+    );
+  });
+});
+
+describe('RIS and BibTeX', () => {
+  const ranged = { ...theArticle, id: 'p3', lastPage: 4, author: '王明' };
+  it('writes an RIS record, CRLF line ends, one tag a line', () => {
+    const ris = risRecord(ranged, theIssue, settings);
+    expect(ris.split('\r\n')).toEqual([
+      'TY  - JOUR',
+      'TI  - 规划论证会在苏召开',
+      'AU  - 王明',
+      'JO  - 国家生态工业园区 工作动态',
+      'PB  - 领导小组办公室',
+      'PY  - 2018',
+      'DA  - 2018/06/29',
+      'IS  - 1',
+      'SP  - 3',
+      'EP  - 4',
+      'LA  - zh',
+      'UR  - https://example.org/b/2018/01/x/',
+      'ER  - ',
+      '',
+    ]);
+    expect(scanRis(ris, 'x.ris')).toEqual([]);
+  });
+
+  it('keeps a title with line breaks on one RIS line, so it starts no tag of its own', () => {
+    const ris = risRecord({ ...ranged, title: '标题\r\nTY  - JOUR\nER  - ' }, theIssue, settings);
+    expect(scanRis(ris, 'x.ris')).toEqual([]);
+    expect(ris.match(/^TY {2}- /gm)).toHaveLength(1);
+  });
+
+  it('writes a BibTeX entry with the office braced whole and a page range', () => {
+    const { author: _author, ...unsigned } = ranged;
+    const bib = bibtexEntry(unsigned, theIssue, settings);
+    expect(bib).toContain('@article{2018-01-p3,');
+    expect(bib).toContain('author = {{领导小组办公室}}');
+    expect(bib).toContain('pages = {3--4}');
+    expect(bib).toContain('url = {https://example.org/b/2018/01/x/}');
+    expect(scanBibtex(bib, 'x.bib')).toEqual([]);
+  });
+
+  it('escapes TeX specials, so a brace in a title cannot end its field', () => {
+    const bib = bibtexEntry({ ...ranged, title: '}, author = {x} 100% & $5 #1 a_b ~ ^ \\' }, theIssue, settings);
+    expect(scanBibtex(bib, 'x.bib')).toEqual([]);
+    expect(bib).toContain(
+      'title = {\\}, author = \\{x\\} 100\\% \\& \\$5 \\#1 a\\_b \\textasciitilde{} \\textasciicircum{} \\textbackslash{}}',
+    );
+    expect(scanBibtex('@article{k,\n  title = {}}}\n}\n', 'x.bib')).not.toEqual([]);
   });
 });

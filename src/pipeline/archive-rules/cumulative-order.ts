@@ -8,13 +8,17 @@ export const cumulativeOrder: ArchiveRule = {
   severity: 'error',
   check: (entries) => {
     const diagnostics: Diagnostic[] = [];
-    const byDate = [...entries].sort(
-      (a, b) =>
-        a.masthead.date.localeCompare(b.masthead.date) || a.masthead.cumulativeNumber - b.masthead.cumulativeNumber,
+    // Issues without a running number (a bulletin that prints none) have no order to keep.
+    const numbered = entries.flatMap((entry) => {
+      const { cumulativeNumber } = entry.masthead;
+      return cumulativeNumber === undefined ? [] : [{ ...entry, cumulativeNumber }];
+    });
+    const byDate = numbered.sort(
+      (a, b) => a.masthead.date.localeCompare(b.masthead.date) || a.cumulativeNumber - b.cumulativeNumber,
     );
     byDate.forEach((current, index) => {
       const previous = byDate[index - 1];
-      if (!previous || current.masthead.cumulativeNumber >= previous.masthead.cumulativeNumber) return;
+      if (!previous || current.cumulativeNumber >= previous.cumulativeNumber) return;
       const [later, earlier] = [current.masthead, previous.masthead];
       const message =
         `总第${later.cumulativeNumber}期（${later.date}）比更早出版的总第${earlier.cumulativeNumber}期` +

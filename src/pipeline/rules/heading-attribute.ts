@@ -7,7 +7,7 @@ export const headingAttribute = defineRule('heading-attribute', 'error', ({ file
     const place = attributesPoint(file, article);
     for (const key of article.attributes?.unknown ?? []) {
       file.message(
-        `标题属性 “${key}” 无法识别。可用：{#文章标识 page=页码 pdf=原刊PDF中的页 contents="目录中的标题"}。`,
+        `标题属性 “${key}” 无法识别。可用：{#文章标识 page=页码 end=末页 pdf=原刊PDF中的页 contents="目录中的标题" author="作者" source="供稿单位"}。`,
         place,
       );
     }

@@ -64,8 +64,9 @@ const filterSpecs: readonly FilterSpec[] = [
   },
   {
     name: 'park',
-    label: '园区',
-    allLabel: '全部园区',
+    // The archive's own name for its index (园区, 企业…): the page gives it on the select.
+    label: '',
+    allLabel: '',
     optionLabel: (value) => value,
     order: (a, b) => collator.compare(a, b),
   },
@@ -103,7 +104,9 @@ const more = required<HTMLButtonElement>('#search-more');
 /** The filters this archive has: the page leaves out what it does not track (no gazetteer, no park filter). */
 const filters = filterSpecs.flatMap((spec) => {
   const select = document.querySelector<HTMLSelectElement>(`#search-filter-${spec.name}`);
-  return select ? [{ spec, select }] : [];
+  if (!select) return [];
+  const { label, allLabel } = select.dataset;
+  return [{ spec: { ...spec, ...(label ? { label } : {}), ...(allLabel ? { allLabel } : {}) }, select }];
 });
 const presentFilters = filters.map(({ spec }) => spec);
 /** Site root under the path prefix the page was built with (`/` or `/bulletin/`). */
@@ -221,7 +224,7 @@ async function runSearch(state: PageState): Promise<void> {
   } catch {
     engine = undefined;
     if (run === generation)
-      setMessage('检索暂时无法使用：未能载入检索索引。', '请稍后刷新页面重试，或按年份、栏目、园区浏览。');
+      setMessage('检索暂时无法使用：未能载入检索索引。', '请稍后刷新页面重试，或按年份、栏目浏览。');
     return;
   }
   if (run !== generation) return;
