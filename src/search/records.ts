@@ -22,7 +22,8 @@ export interface SearchRecord {
  * articles in printed order; oldest first, in reverse).
  */
 export function dateSortKey(issue: Pick<Issue, 'date' | 'cumulativeNumber'>, position: number): string {
-  const running = String(issue.cumulativeNumber).padStart(6, '0');
+  // An archive without running numbers orders same-date issues by article place only.
+  const running = String(issue.cumulativeNumber ?? 0).padStart(6, '0');
   const reversePosition = String(999 - position).padStart(3, '0');
   return `${issue.date} ${running} ${reversePosition}`;
 }

@@ -257,7 +257,7 @@ describe('matching: the search finds exactly the articles a substring scan finds
         (a, b) =>
           titleScore(b) - titleScore(a) ||
           b.issue.date.localeCompare(a.issue.date) ||
-          b.issue.cumulativeNumber - a.issue.cumulativeNumber ||
+          (b.issue.cumulativeNumber ?? 0) - (a.issue.cumulativeNumber ?? 0) ||
           a.position - b.position,
       )
       .map(({ article }) => article.url);

@@ -131,9 +131,11 @@ describe('RIS and BibTeX', () => {
   it('escapes TeX specials, so a brace in a title cannot end its field', () => {
     const bib = bibtexEntry({ ...ranged, title: '}, author = {x} 100% & $5 #1 a_b ~ ^ \\' }, theIssue, settings);
     expect(scanBibtex(bib, 'x.bib')).toEqual([]);
-    expect(bib).toContain(
-      'title = {\\}, author = \\{x\\} 100\\% \\& \\$5 \\#1 a\\_b \\textasciitilde{} \\textasciicircum{} \\textbackslash{}}',
-    );
+    const escaped = [
+      'title = {\\}, author = \\{x\\} 100\\% \\& \\$5 \\#1 a\\_b',
+      '\\textasciitilde{} \\textasciicircum{} \\textbackslash{}}',
+    ].join(' ');
+    expect(bib).toContain(escaped);
     expect(scanBibtex('@article{k,\n  title = {}}}\n}\n', 'x.bib')).not.toEqual([]);
   });
 });
