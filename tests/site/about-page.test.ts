@@ -20,7 +20,8 @@ describe('about page', () => {
 
   it('shows hostile Markdown as text, never as live markup', () => {
     const page = aboutPage(
-      '# <img src=x onerror=alert(1)>\n\n<script>alert(1)</script>\n\n[点我](javascript:alert(1)) <iframe src="https://x"></iframe>\n',
+      '# <img src=x onerror=alert(1)>\n\n<script>alert(1)</script>\n\n' +
+        '[点我](javascript:alert(1)) <iframe src="https://x"></iframe>\n',
     );
     expect(scanHtml(page.html, 'about')).toEqual([]);
     expect(page.html).not.toMatch(/<script|<iframe|javascript:/i);

@@ -131,9 +131,10 @@ describe('RIS and BibTeX', () => {
   it('escapes TeX specials, so a brace in a title cannot end its field', () => {
     const bib = bibtexEntry({ ...ranged, title: '}, author = {x} 100% & $5 #1 a_b ~ ^ \\' }, theIssue, settings);
     expect(scanBibtex(bib, 'x.bib')).toEqual([]);
-    expect(bib).toContain(
-      'title = {\\}, author = \\{x\\} 100\\% \\& \\$5 \\#1 a\\_b \\textasciitilde{} \\textasciicircum{} \\textbackslash{}}',
-    );
+    const title =
+      String.raw`\}, author = \{x\} 100\% \& \$5 \#1 a\_b ` +
+      String.raw`\textasciitilde{} \textasciicircum{} \textbackslash{}`;
+    expect(bib).toContain(`title = {${title}}`);
     expect(scanBibtex('@article{k,\n  title = {}}}\n}\n', 'x.bib')).not.toEqual([]);
   });
 });
