@@ -34,6 +34,10 @@ export function segmentTooLong(id: string): string {
 
 const twoDigits = (n: number) => String(n).padStart(2, '0');
 
+/** The reference files written beside each article page. */
+export const citationFormats = ['ris', 'bib'] as const;
+export type CitationFormat = (typeof citationFormats)[number];
+
 export const routes = {
   home: '/',
   /** A year's issues: `/2018/`. */
@@ -43,7 +47,7 @@ export const routes = {
   /** An article, below its issue: `/2018/01/p3/`. */
   article: (issue: IssueAddress, articleId: string) => `${routes.issue(issue)}${articleId}/`,
   /** An article's reference for reference managers: `/2018/01/p3/cite.ris`, `cite.bib` (ids have no dot). */
-  citation: (issue: IssueAddress, articleId: string, format: 'ris' | 'bib') =>
+  citation: (issue: IssueAddress, articleId: string, format: CitationFormat) =>
     `${routes.article(issue, articleId)}cite.${format}`,
   /**
    * The printed issue as its PDF, beside the issue's page under a stable name:

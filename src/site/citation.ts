@@ -42,9 +42,9 @@ export function gbtOnlineReference(
 ): { before: string; citedDate: string; after: string } {
   const pages = pageRange(article);
   const page = pages === '' ? '' : `: ${pages}`;
-  const source = `${issue.series}, ${issue.year}(${issue.number})${page}`;
+  const where = `${issue.series}, ${issue.year}(${issue.number})${page}`;
   return {
-    before: `${responsible(article, issue)}. ${article.title}[J/OL]. ${source}[`,
+    before: `${responsible(article, issue)}. ${article.title}[J/OL]. ${where}[`,
     citedDate,
     after: `]. ${absolute(article.url, settings)}.`,
   };

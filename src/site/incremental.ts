@@ -1,6 +1,6 @@
 import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { outputFile } from '../core/routes.ts';
+import { citationFormats, outputFile } from '../core/routes.ts';
 import type { SiteData } from './site-data.ts';
 
 /**
@@ -68,6 +68,10 @@ export function removedFiles(previous: SiteData, next: SiteData): string[] {
     ...gone(previous.years, next.years, addresses.years),
     ...gone(previous.issuePages, next.issuePages, addresses.issuePages),
     ...gone(previous.articlePages, next.articlePages, addresses.articlePages),
+    // Each article page has its reference files beside it (cite.ris, cite.bib).
+    ...gone(previous.articlePages, next.articlePages, addresses.articlePages).flatMap((url) =>
+      citationFormats.map((format) => `${url}cite.${format}`),
+    ),
     ...gone(previous.sectionPages, next.sectionPages, addresses.sectionPages),
     ...gone(previous.parks, next.parks, addresses.parks),
     ...gone(previous.redirects, next.redirects, addresses.redirects),

@@ -200,9 +200,11 @@ const textScanners: Record<string, (text: string, where: string) => Finding[]> =
   '.json': scanJson,
   // Plain text must stay plain even for a browser that sniffs it as HTML.
   '.txt': scanHtml,
-  // References for reference managers: plain text too, and a value must not break out of its line or field.
-  '.ris': (text, where) => [...scanHtml(text, where), ...scanRis(text, where)],
-  '.bib': (text, where) => [...scanHtml(text, where), ...scanBibtex(text, where)],
+  // References for reference managers hold titles as written (escaping them as HTML would corrupt the
+  // reference): they are safe because they always open with their format's own first bytes, which no
+  // browser sniffs as HTML, and because no value breaks out of its line or field.
+  '.ris': scanRis,
+  '.bib': scanBibtex,
 };
 
 /** Every RIS line is one tag and its value: a line break in a title would start a tag of its own. */
@@ -211,6 +213,7 @@ export function scanRis(text: string, where: string): Finding[] {
   const bad = lines.filter((line) => !/^[A-Z][A-Z0-9] {2}-( |$)/.test(line));
   const records = lines.filter((line) => line.startsWith('TY  - ')).length;
   return [
+    ...(text.startsWith('TY  - ') ? [] : [{ kind: 'markup' as const, where, problem: 'RIS file not opening with TY' }]),
     ...bad.map((line) => ({
       kind: 'markup' as const,
       where,
@@ -222,6 +225,8 @@ export function scanRis(text: string, where: string): Finding[] {
 
 /** One entry whose braces balance outside escapes: an unescaped brace in a title would end its field. */
 export function scanBibtex(text: string, where: string): Finding[] {
+  if (!text.startsWith('@article{'))
+    return [{ kind: 'markup', where, problem: 'BibTeX file not opening with @article{' }];
   let depth = 0;
   let entries = 0;
   for (let i = 0; i < text.length; i++) {

@@ -131,11 +131,10 @@ describe('RIS and BibTeX', () => {
   it('escapes TeX specials, so a brace in a title cannot end its field', () => {
     const bib = bibtexEntry({ ...ranged, title: '}, author = {x} 100% & $5 #1 a_b ~ ^ \\' }, theIssue, settings);
     expect(scanBibtex(bib, 'x.bib')).toEqual([]);
-    const escaped = [
-      'title = {\\}, author = \\{x\\} 100\\% \\& \\$5 \\#1 a\\_b',
-      '\\textasciitilde{} \\textasciicircum{} \\textbackslash{}}',
-    ].join(' ');
-    expect(bib).toContain(escaped);
+    const title =
+      String.raw`\}, author = \{x\} 100\% \& \$5 \#1 a\_b ` +
+      String.raw`\textasciitilde{} \textasciicircum{} \textbackslash{}`;
+    expect(bib).toContain(`title = {${title}}`);
     expect(scanBibtex('@article{k,\n  title = {}}}\n}\n', 'x.bib')).not.toEqual([]);
   });
 });

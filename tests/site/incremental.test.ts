@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeGeneratedArchive } from '../../src/generate/archive.ts';
-import { outputFile } from '../../src/core/routes.ts';
+import { citationFormats, outputFile } from '../../src/core/routes.ts';
 import sharp from 'sharp';
 import { loadArchive } from '../../src/archive/load-archive.ts';
 import { issueFileCache } from '../../src/pipeline/load.ts';
@@ -66,7 +66,11 @@ describe('a preview rebuild of the changed pages only', () => {
     expect(report.reparsed).toEqual([report.edited]);
     // The edited issue's articles and the neighbours whose links name the new title.
     expect(report.renderedArticles).toBeLessThan(report.articles / 2);
-    expect(report.removed).toEqual([outputFile(report.deletedArticle)]);
+    // The deleted article's page and the reference files beside it.
+    expect(report.removed).toEqual([
+      outputFile(report.deletedArticle),
+      ...citationFormats.map((format) => outputFile(`${report.deletedArticle}cite.${format}`)),
+    ]);
 
     const [incremental, complete] = await Promise.all([
       siteFiles(join(work, 'preview')),
