@@ -189,6 +189,7 @@ describe('near misses', () => {
         '#话题# 一个井号的话题不是标题。',
         '图：现场',
         '![会场](https://example.com/a.jpg) ![](https://example.com/b.jpg)\n![](https://example.com/c.jpg)',
+        '![调研现场（一）](https://example.com/d.jpg)',
         '正文，“—”在句中。',
         '#### （一）做优顶层设计',
         '图片来源：园区管委会。',

@@ -13,9 +13,12 @@ export const pictureMark = defineRule('picture-mark', 'error', ({ file, tree }) 
   for (const paragraph of topParagraphs(tree)) {
     for (const { line, column, text } of paragraphLines(file, paragraph)) {
       const written = widePicture.exec(text)?.[0];
-      if (written === undefined || !/[！［］（）]/u.test(written)) continue;
-      // Only the marks: the caption and the path keep what they say.
+      if (written === undefined) continue;
+      // Only the marks: the caption and the path keep what they say, and a caption may well hold
+      // full-width brackets of its own (![调研现场（一）](a.jpg) is a picture).
       const open = written.search(/[\]］][(（]/u);
+      const marks = written.slice(0, 2) + written.slice(open, open + 2) + written.slice(-1);
+      if (!/[！［］（）]/u.test(marks)) continue;
       const fixed =
         (halfWidth[written.charAt(0)] ?? '!') +
         (halfWidth[written.charAt(1)] ?? '[') +
