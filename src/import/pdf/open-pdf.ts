@@ -1,8 +1,7 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PdfImportError } from '../../core/errors.ts';
+import { pdfjsDocumentOptions } from '../../core/pdfjs-options.ts';
 import { isPdf } from '../../pipeline/media/sniff.ts';
 
 /** How much one import may take. A bulletin is 4–40 pages of text and a few photos. */
@@ -32,12 +31,6 @@ export interface OpenedPdf {
   /** Rejects with PdfImportError once the time budget is spent, or with the signal's reason. */
   guard: <T>(work: Promise<T>) => Promise<T>;
   close: () => Promise<void>;
-}
-
-/** pdf.js reads cMaps and fonts from its own package through file-system paths, with a trailing slash. */
-function packageFolder(sub: string): string {
-  const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-  return path.join(root, sub) + path.sep;
 }
 
 function megabytes(bytes: number): string {
@@ -85,23 +78,8 @@ export async function openPdf(
   data.set(bytes);
   const task = pdfjs.getDocument({
     data,
-    cMapUrl: packageFolder('cmaps'),
-    cMapPacked: true,
-    standardFontDataUrl: packageFolder('standard_fonts'),
-    wasmUrl: packageFolder('wasm'),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    enableXfa: false,
-    disableRange: true,
-    disableStream: true,
-    disableAutoFetch: true,
-    // Decoded pixels as plain arrays (not ImageBitmaps), which is what page-images.ts encodes.
-    isOffscreenCanvasSupported: false,
-    isImageDecoderSupported: false,
     // pdf.js drops images above this silently; ours (maxImagePixels) warns first, this only caps memory.
-    maxImageSize: limits.maxImagePixels * 2,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
+    ...pdfjsDocumentOptions(limits.maxImagePixels * 2),
   });
 
   let timer: NodeJS.Timeout | undefined;

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { pdfjsDocumentOptions } from '../../core/pdfjs-options.ts';
 
 /**
  * Renders the first page of an issue's printed PDF to a JPEG: the issue's cover, as periodical
@@ -29,12 +29,6 @@ export class CoverRenderError extends Error {
   override name = 'CoverRenderError';
 }
 
-/** pdf.js reads cMaps and fonts from its own package through file-system paths, with a trailing slash. */
-function packageFolder(sub: string): string {
-  const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-  return path.join(root, sub) + path.sep;
-}
-
 /**
  * Runs in a worker thread of its own, as the page counter does (src/pipeline/media/pdf-pages.ts):
  * pdf.js's legacy build installs core-js polyfills over the built-ins when loaded, which in the
@@ -44,27 +38,9 @@ function packageFolder(sub: string): string {
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const loaded = import(workerData.pdfjs);
-const folders = workerData.folders;
 parentPort.on('message', async ({ id, data }) => {
   const pdfjs = await loaded;
-  const task = pdfjs.getDocument({
-    data,
-    cMapUrl: folders.cmaps,
-    cMapPacked: true,
-    standardFontDataUrl: folders.standardFonts,
-    wasmUrl: folders.wasm,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    enableXfa: false,
-    disableRange: true,
-    disableStream: true,
-    disableAutoFetch: true,
-    isOffscreenCanvasSupported: false,
-    isImageDecoderSupported: false,
-    maxImageSize: workerData.maxImagePixels,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-  });
+  const task = pdfjs.getDocument({ data, ...workerData.documentOptions });
   try {
     const document = await task.promise;
     const page = await document.getPage(1);
@@ -115,16 +91,11 @@ export function openCoverRenderer(): CoverRenderer {
       eval: true,
       workerData: {
         pdfjs: pathToFileURL(resolve('pdfjs-dist/legacy/build/pdf.mjs')).href,
-        folders: {
-          cmaps: packageFolder('cmaps'),
-          standardFonts: packageFolder('standard_fonts'),
-          wasm: packageFolder('wasm'),
-        },
+        // A photo on the cover above 40 MP is not drawn (memory); the rest of the page is.
+        documentOptions: pdfjsDocumentOptions(40_000_000),
         width: coverRenderWidth,
         quality: 90,
         maxPagePoints,
-        // A photo on the cover above 40 MP is not drawn (memory); the rest of the page is.
-        maxImagePixels: 40_000_000,
       },
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: workerHeapMb },

@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { imageSize } from 'image-size';
 import type { FigureImage, Issue } from '../../model.ts';
 import { coverRecipe, openCoverRenderer, type CoverRenderer } from './cover-render.ts';
+import { writeCacheFile } from './picture-cache.ts';
 
 /** How the covers of a build were found: rendered now, taken from the cache, or not renderable. */
 export interface CoverReport {
@@ -73,7 +74,7 @@ async function coverOf(
     try {
       const { jpeg } = await renderer().render(await readFile(original.sourcePath));
       await mkdir(join(cacheDir, 'covers'), { recursive: true });
-      await writeAtomically(file, jpeg);
+      await writeCacheFile(file, jpeg);
       report.rendered++;
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
@@ -96,15 +97,4 @@ async function coverOf(
     bytes: bytes.byteLength,
     digest: coverDigest(original),
   };
-}
-
-/** Beside its name, then renamed into place: an interrupted build leaves no half-written cover. */
-async function writeAtomically(path: string, data: Uint8Array): Promise<void> {
-  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await writeFile(temporary, data);
-    await rename(temporary, path);
-  } finally {
-    await rm(temporary, { force: true });
-  }
 }

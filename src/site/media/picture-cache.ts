@@ -123,7 +123,7 @@ async function makePicture({ image, set, shown }: PictureToMake, cacheDir: strin
  * Not flushed to disk: a cache file lost to a power cut is made again (an empty one counts as
  * missing), and flushing some ten thousand small files would cost more than making them.
  */
-async function writeCacheFile(path: string, data: Uint8Array): Promise<void> {
+export async function writeCacheFile(path: string, data: Uint8Array): Promise<void> {
   const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     await writeFile(temporary, data);
