@@ -9,6 +9,7 @@ import { normalizePathPrefix, type Deployment } from '../core/routes.ts';
 import { placeOfKey, placeOfPath, parseYamlText, yamlData, yamlSyntaxDiagnostics } from '../core/yaml.ts';
 import { issueDiagnostic, isMissingKey, missingKey, type SchemaIssue } from '../core/yaml-schema.ts';
 import type { Diagnostic, MilestoneStep } from '../model.ts';
+import { milestoneSteps } from '../parks/steps.ts';
 import { readAboutPage, type AboutPage } from './about-page.ts';
 
 /**
@@ -89,13 +90,7 @@ const originMessage = (field: string) =>
 
 const notFields = '网站设置须写成 “字段名: 值” 的一组设置，每行一项，例如 title: 某省环保工作简报';
 
-const stepIds = [
-  'creation-started',
-  'planning-approved',
-  'technical-review-passed',
-  'acceptance-passed',
-  'title-granted',
-] as const satisfies readonly MilestoneStep[];
+const stepIds = milestoneSteps.map(({ step }) => step);
 
 const indexFields = ['label', 'intro', 'timeline', 'steps'];
 const indexSchema = v.strictObject(
