@@ -6,7 +6,7 @@ import type { ImportedArticle } from './outline.ts';
 import { placeArticlesOnPages } from './pdf/article-pages.ts';
 import { readPdfStructure } from './pdf-structure.ts';
 import { lineDiagnostic, matchKey } from './text.ts';
-import { editDistance } from './titles.ts';
+import { editDistance } from '../core/edit-distance.ts';
 
 /** The PDF a Word file was printed to, as given to its import (`--pdf`, or found beside it). */
 export interface PrintedPdf {

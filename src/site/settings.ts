@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 import { contentDir } from '../core/content-dir.ts';
+import { editDistance } from '../core/edit-distance.ts';
 import { formatDiagnostic } from '../core/diagnostics.ts';
 import { SettingsError } from '../core/errors.ts';
 import { normalizePathPrefix, type Deployment } from '../core/routes.ts';
@@ -374,19 +375,4 @@ export function nearestField(key: string): Field | undefined {
     if (distance <= 2 && (!best || distance < best.distance)) best = { field, distance };
   }
   return best?.field;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readArticleBody } from '../../src/import/article-body.ts';
 import { readBodyLines, type BodyLine } from '../../src/import/body-lines.ts';
 import { toSourceLines } from '../../src/import/decode-input.ts';
-import { editDistance, matchTitles } from '../../src/import/titles.ts';
+import { editDistance } from '../../src/core/edit-distance.ts';
+import { matchTitles } from '../../src/import/titles.ts';
 
 /** Body lines from text as the PDF gives it: blank lines, footers and all. */
 const body = (lines: string[]): BodyLine[] =>
