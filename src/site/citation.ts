@@ -24,9 +24,13 @@ export function pageRange(article: Pick<CitedArticle, 'page' | 'lastPage'>, dash
  * GB/T 7714-2015 journal reference: 主要责任者. 题名[J]. 刊名, 年(期): 页码.
  */
 export function gbtReference(article: CitedArticle, issue: CitedIssue): string {
+  return `${responsible(article, issue)}. ${article.title}[J]. ${gbtSource(article, issue)}.`;
+}
+
+/** Where GB/T 7714 finds the article: 刊名, 年(期): 页码 (no page part without a page). */
+function gbtSource(article: CitedArticle, issue: CitedIssue): string {
   const pages = pageRange(article);
-  const page = pages === '' ? '' : `: ${pages}`;
-  return `${responsible(article, issue)}. ${article.title}[J]. ${issue.series}, ${issue.year}(${issue.number})${page}.`;
+  return `${issue.series}, ${issue.year}(${issue.number})${pages === '' ? '' : `: ${pages}`}`;
 }
 
 /**
@@ -40,11 +44,8 @@ export function gbtOnlineReference(
   settings: UrlSettings,
   citedDate = '引用日期',
 ): { before: string; citedDate: string; after: string } {
-  const pages = pageRange(article);
-  const page = pages === '' ? '' : `: ${pages}`;
-  const where = `${issue.series}, ${issue.year}(${issue.number})${page}`;
   return {
-    before: `${responsible(article, issue)}. ${article.title}[J/OL]. ${where}[`,
+    before: `${responsible(article, issue)}. ${article.title}[J/OL]. ${gbtSource(article, issue)}[`,
     citedDate,
     after: `]. ${absolute(article.url, settings)}.`,
   };
