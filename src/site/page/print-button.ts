@@ -1,14 +1,10 @@
 /**
- * The print button of issue and article pages: printing needs a script to start, so the button
- * is written hidden and shown only here; without JavaScript the browser's own 打印 prints the
- * same page with the print styles.
+ * The print button of issue and article pages. Printing needs a script to start; site.css shows
+ * the button only where scripts run, so it is there from the first paint and nothing moves when
+ * this runs. Without JavaScript the browser's own 打印 prints the same page with the print styles.
  */
-for (const holder of document.querySelectorAll<HTMLElement>('[data-print-action]')) {
-  const button = holder.querySelector('button');
-  if (!button) continue;
-  button.addEventListener('click', () => window.print());
-  holder.hidden = false;
-}
+for (const holder of document.querySelectorAll<HTMLElement>('[data-print-action]'))
+  holder.querySelector('button')?.addEventListener('click', () => window.print());
 
 // GB/T 7714's online form cites the day the reader read it: today, in the reader's time zone.
 const today = new Date();
