@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadIssueContextFor } from '../../src/archive/load-archive.ts';
 import { maxSourceBytes } from '../../src/pipeline/decode.ts';
 import { processIssueFile } from '../../src/pipeline/issue-file.ts';
@@ -8,10 +8,15 @@ import { bundledContent, bundledIssuePath, masthead } from '../helpers/content.t
 
 /**
  * Files as large as an issue file may be (just under the 5 MB limit), realistic and hostile, each
- * checked within a few seconds: the timeouts are hang guards, generous for a slow machine, not
- * performance figures (docs/performance.md has those). A file's pipeline runs in-process; the
- * check command adds only reading the file.
+ * checked within a few seconds: the bound is a guard against runaway work (a quadratic parse, a
+ * hang), generous for a slow machine, not a performance figure (docs/performance.md has those). A
+ * file's pipeline runs in-process; the check command adds only reading the file.
+ *
+ * The bound is on the CPU time this test file's process spends on a test, not on the wall clock:
+ * the e2e files beside it (Chromium, site builds) share the machine's two cores, and under them
+ * the same work took over twice as long. The wall-clock timeout stays as the hang guard.
  */
+const cpuSecondsPerTest = 10;
 const { context } = await loadIssueContextFor(bundledContent);
 const encoder = new TextEncoder();
 const head = `${masthead()}\n## 工作动态\n\n### 标题\n\n`;
@@ -55,7 +60,16 @@ const check = (text: string) => {
 };
 const rules = (result: Awaited<ReturnType<typeof check>>) => [...new Set(result.diagnostics.map((d) => d.rule))].sort();
 
-describe('a 5 MB issue file is checked in seconds', { timeout: 10_000 }, () => {
+describe('a 5 MB issue file is checked in seconds', () => {
+  let cpuBefore: NodeJS.CpuUsage;
+  beforeEach(() => {
+    cpuBefore = process.cpuUsage();
+  });
+  afterEach(() => {
+    const { user, system } = process.cpuUsage(cpuBefore);
+    expect((user + system) / 1e6).toBeLessThan(cpuSecondsPerTest);
+  });
+
   it('the bundled issue repeated: a valid issue of 5 MB', async () => {
     const result = await check(realistic());
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
