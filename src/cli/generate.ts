@@ -4,9 +4,9 @@ import { writeGeneratedArchive } from '../generate/archive.ts';
 import { BulletinError } from '../core/errors.ts';
 
 /**
- * `npm run generate -- --issues N --out DIR [--seed S] [--include-source]`: a content folder of N
+ * `npm run generate -- --issues N --out DIR [--seed S] [--include-source] [--no-media]`: a content folder of N
  * realistic issues whose text recombines the wording of content/ (or CONTENT_DIR), for tests and
- * benchmarks. The same seed always gives the same files.
+ * benchmarks (`--no-media`: text alone, no photos or original PDFs). The same seed always gives the same files.
  */
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
@@ -18,7 +18,9 @@ async function main(args: string[]): Promise<number> {
   const out = option(args, '--out');
   const seed = Number(option(args, '--seed') ?? 1);
   if (!Number.isInteger(issues) || issues < 1 || !out || !Number.isInteger(seed)) {
-    process.stderr.write('用法：npm run generate -- --issues 期数 --out 输出目录 [--seed 整数] [--include-source]\n');
+    process.stderr.write(
+      '用法：npm run generate -- --issues 期数 --out 输出目录 [--seed 整数] [--include-source] [--no-media]\n',
+    );
     return 2;
   }
   const outDir = resolve(out);
@@ -28,6 +30,7 @@ async function main(args: string[]): Promise<number> {
     issues,
     seed,
     includeSource: args.includes('--include-source'),
+    media: !args.includes('--no-media'),
   });
   const { files } = generated;
   const shown = relative(process.cwd(), outDir);
