@@ -1,9 +1,11 @@
 import { readdirSync, rmSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Issue } from '../model.ts';
 import { killServicesNow, openWatchedIndex } from './pagefind-service.ts';
 import { recordsByIssue, type SearchRecord } from './records.ts';
+import { CharacterCounter, characterStatsFile } from './character-stats.ts';
+import type { IndexCosts } from './query-plan.ts';
 import { SearchIndexDiscardedError, SearchIndexError } from '../core/errors.ts';
 import { routes } from '../core/routes.ts';
 import { makeFreshFolder } from '../core/fresh-folder.ts';
@@ -53,6 +55,7 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
   let failure: Error | undefined;
   let discarded = false;
   const added: Promise<void>[] = [];
+  const characters = new CharacterCounter();
   const open = new Set<Promise<void>>();
   /** Every request is tracked until Pagefind answers it, whether the caller still waits or not. */
   const track = <T>(request: Promise<T>): Promise<T> => {
@@ -84,6 +87,7 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
     async add(records) {
       check();
       for (const record of records) {
+        characters.add(record.foldedBlocks);
         // Settles without rejecting, so that a failure waiting in the queue is never unhandled.
         added.push(
           track(index.request((pages) => pages.addHTMLFile({ url: record.url, content: record.content }))).then(
@@ -122,6 +126,9 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
             throw new SearchIndexError(
               `无法写出搜索索引：${written.errors.join('；')}。请检查磁盘空间和 ${site} 的写入权限。`,
             );
+          // In the same folder as the index, so that a search never reads counts of another index.
+          const costs = await indexCosts(staging, characters.occurrences);
+          await writeFile(join(staging, characterStatsFile), JSON.stringify(characters.toFile(costs)));
           await rm(outputPath, { recursive: true, force: true });
           await rename(staging, outputPath);
         } finally {
@@ -133,6 +140,25 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
       }
     },
     discard,
+  };
+}
+
+/**
+ * What the written index costs a search, for its plan (query-plan.ts): bytes per word position,
+ * a typical chunk (the median: most chunks hold many rare words' lists), an average fragment.
+ */
+async function indexCosts(bundle: string, occurrences: number): Promise<IndexCosts> {
+  const sizes = async (folder: string) => {
+    const names = await readdir(join(bundle, folder)).catch(() => []);
+    return Promise.all(names.map(async (name) => (await stat(join(bundle, folder, name))).size));
+  };
+  const chunks = (await sizes('index')).sort((a, b) => a - b);
+  const fragments = await sizes('fragment');
+  const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+  return {
+    perOccurrence: sum(chunks) / Math.max(1, occurrences),
+    chunk: Math.max(1, chunks[Math.floor(chunks.length / 2)] ?? 1),
+    fragment: Math.max(1, sum(fragments) / Math.max(1, fragments.length)),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Article, Issue, Section } from '../model.ts';
 import { escapeHtml } from '../core/escape.ts';
-import { spaceTokens, titleMarkers } from './tokens.ts';
+import { blockEnd, foldText, spaceTokens, titleMarkers } from './tokens.ts';
 import { issueShortLabel } from '../core/content-format.ts';
 import { thumbnailFileName } from '../core/picture-recipe.ts';
 import { routes } from '../core/routes.ts';
@@ -14,6 +14,15 @@ import { pictureFiles } from '../core/picture-files.ts';
 export interface SearchRecord {
   url: string;
   content: string;
+  /**
+   * The searchable text folded as the index folds it (tokens.ts `foldText`), one block a line:
+   * title, then each line of text. The index's character counts (character-stats.ts) come from it.
+   */
+  foldedBlocks: string[];
+}
+
+function foldedBlocks(article: Pick<Article, 'title' | 'text'>): string[] {
+  return [article.title, ...article.text.split('\n')].map(foldText).filter((block) => block !== '');
 }
 
 /**
@@ -116,7 +125,11 @@ export function articleRecord(issue: Issue, section: Section, article: Article, 
   const markers = titleMarkers(article.title);
   // Last, so that it sits after every reader-visible word; query.ts cuts it out of excerpts.
   const tail = markers === '' ? '' : `<p>${escapeHtml(markers)}</p>`;
-  return { url: article.url, content: recordHtml(issue, section, article, position, spaceTokens, tail) };
+  return {
+    url: article.url,
+    content: recordHtml(issue, section, article, position, (text) => `${spaceTokens(text)}${blockEnd}.`, tail),
+    foldedBlocks: foldedBlocks(article),
+  };
 }
 
 /**
@@ -124,7 +137,11 @@ export function articleRecord(issue: Issue, section: Section, article: Article, 
  * baseline the measurements compare with.
  */
 export function plainArticleRecord(issue: Issue, section: Section, article: Article, position: number): SearchRecord {
-  return { url: article.url, content: recordHtml(issue, section, article, position, (text) => text, '') };
+  return {
+    url: article.url,
+    content: recordHtml(issue, section, article, position, (text) => text, ''),
+    foldedBlocks: foldedBlocks(article),
+  };
 }
 
 export function searchRecords(issues: readonly Issue[], record = articleRecord): SearchRecord[] {

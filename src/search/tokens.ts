@@ -24,6 +24,17 @@
 
 export const zeroWidthSpace = '\u200b';
 
+/**
+ * Ends every reader-visible block of a record (title, each line of text), followed by a full stop.
+ * Pagefind joins blocks with ". " only after a block that does not end in punctuation, so its
+ * content cannot tell a block's end from a space inside a line; this tag character (CANCEL TAG),
+ * dropped from words like the other tags, can. Pagefind counts it as punctuation and would then
+ * add no seam at all, letting a phrase run on into the next block: the full stop after it is that
+ * seam, written by us for every block. A search that checks candidates on their text (query.ts)
+ * splits at the mark, so that no term runs from one block into the next, as no phrase match does.
+ */
+export const blockEnd = '\u{e007f}';
+
 const tokenCharPattern = /^[\p{Script=Han}0-9a-z]$/u;
 const runCharPattern = /^[0-9a-z]$/;
 /** Punctuation that is part of a term between two letters or digits, and the word it is indexed as. */
@@ -163,7 +174,7 @@ export function shownText(indexed: string): string {
   const chars = [...indexed];
   for (let index = 0; index < chars.length; index++) {
     const char = chars[index] ?? '';
-    if (char === zeroWidthSpace) continue;
+    if (char === zeroWidthSpace || char === blockEnd) continue;
     if (!isTag(char)) {
       out.push(char);
       continue;
@@ -178,6 +189,18 @@ export function shownText(indexed: string): string {
     if (code !== continuation && Number.isFinite(codePoint)) out.push(String.fromCodePoint(codePoint));
   }
   return out.join('');
+}
+
+/**
+ * A record's reader-visible blocks (title, then each line of text) from the content Pagefind
+ * stored for it (entities decoded), folded as terms are matched (`foldText`). Pagefind's seams
+ * are the only untagged full stops (the text's own carry tags); what follows the last block end
+ * (the title markers) is not reader-visible and is left out.
+ */
+export function recordBlocks(content: string): string[] {
+  const parts = content.split(blockEnd);
+  parts.pop();
+  return parts.map((part) => foldText(shownText(part.replace(/\.(?![\u{e0020}-\u{e007e}])/gu, ''))));
 }
 
 /** A term character as its Pagefind word: itself, or the code word of a joiner. */
