@@ -59,7 +59,7 @@ async function main(args: string[]): Promise<number> {
   }
   const loaded = await openPagefind(siteDir);
   try {
-    const results = await searchArchive(loaded.pagefind, { query, sort });
+    const results = await searchArchive(loaded.pagefind, { query, sort }, loaded.context);
     const hits = await results.hits(0, results.total);
     if (args.includes('--json')) {
       process.stdout.write(

@@ -6,7 +6,8 @@ import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import sirv from 'sirv';
 import { searchIndexFolder } from './build-index.ts';
-import { pagefindOptions, type PagefindApi } from './query.ts';
+import { pagefindOptions, type PagefindApi, type SearchContext } from './query.ts';
+import { characterStatsFile, readIndexStatistics, type IndexStatistics } from './character-stats.ts';
 import { listeningPort } from '../core/listening-port.ts';
 
 export interface Transfer {
@@ -17,6 +18,8 @@ export interface Transfer {
 
 export interface LoadedPagefind {
   pagefind: PagefindApi;
+  /** The index's statistics, fetched over the same server (and counted) when a search asks. */
+  context: SearchContext;
   /** What a browser would have downloaded so far for this instance (cache-less, uncompressed by HTTP). */
   transfer(): Transfer;
   close(): Promise<void>;
@@ -50,6 +53,11 @@ export async function openPagefind(siteDir: string): Promise<LoadedPagefind> {
       if (!response.headersSent) notFound(response);
     }
   });
+  // Node's fetch keeps connections open for reuse; the server's default 5 s keep-alive could close
+  // one just as a request goes out on it ("fetch failed"), and Pagefind then quietly searches
+  // without the chunk it could not load. The server is ours and local: keep connections longer
+  // than any search pauses.
+  server.keepAliveTimeout = 10 * 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = listeningPort(server);
 
@@ -71,15 +79,33 @@ export async function openPagefind(siteDir: string): Promise<LoadedPagefind> {
     baseUrl: '/',
   });
 
+  let statistics: Promise<IndexStatistics | undefined> | undefined;
+  const context: SearchContext = {
+    indexStatistics: () =>
+      (statistics ??= fetchIndexStatistics(`http://127.0.0.1:${port}/${searchIndexFolder}/${characterStatsFile}`)),
+  };
   return {
     pagefind: module,
+    context,
     transfer: () => ({ files: new Map(files), bytes: [...files.values()].reduce((sum, size) => sum + size, 0) }),
     close: async () => {
       await module.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Kept-alive connections would hold the server open for their whole timeout.
+      server.closeAllConnections();
+      await closed;
       await rm(copyDir, { recursive: true, force: true });
     },
   };
+}
+
+async function fetchIndexStatistics(url: string): Promise<IndexStatistics | undefined> {
+  try {
+    const response = await fetch(url);
+    return response.ok ? readIndexStatistics(await response.json()) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The file's site path, as `transfer()` names it. */

@@ -7,8 +7,10 @@
  * Browser-safe: imports nothing from Node, so the page can serve it as an ES module.
  */
 import { escapeHtml } from '../core/escape.ts';
-import { markedTerms, parseQuery, type QueryPart } from './query-syntax.ts';
-import { foldChar, phraseQuery, shownText, titleMarkers, titlePhraseQuery } from './tokens.ts';
+import { markedTerms, parseQuery, type ParsedQuery, type QueryPart } from './query-syntax.ts';
+import { foldChar, phraseQuery, recordBlocks, shownText, titleMarkers, titlePhraseQuery } from './tokens.ts';
+import type { IndexStatistics } from './character-stats.ts';
+import { createPlanner, queryCharacters } from './query-plan.ts';
 
 /** Options the caller passes to `pagefind.options()` before searching. */
 export const pagefindOptions = {
@@ -26,6 +28,8 @@ interface PagefindSubResult {
 
 export interface PagefindFragment {
   url: string;
+  /** The record's whole indexed text (entities escaped as in excerpts). */
+  content: string;
   meta: Record<string, string | undefined>;
   plain_excerpt: string;
   sub_results: PagefindSubResult[];
@@ -96,7 +100,23 @@ export interface SearchResults {
   narrowed(keep: (id: string) => boolean): SearchResults;
 }
 
-export async function searchArchive(pagefind: PagefindApi, request: SearchRequest): Promise<SearchResults> {
+/** What a search may use besides the index itself. */
+export interface SearchContext {
+  /**
+   * The character counts written with the index (character-stats.ts), fetched when a query is
+   * long enough to be worth planning; undefined (or a failed fetch) means: search every term in full.
+   */
+  indexStatistics?: () => Promise<IndexStatistics | undefined>;
+}
+
+/** Fewer distinct characters than this are searched in full: a plan could save at most a list or two. */
+const plannedFrom = 3;
+
+export async function searchArchive(
+  pagefind: PagefindApi,
+  request: SearchRequest,
+  context: SearchContext = {},
+): Promise<SearchResults> {
   const parsed = parseQuery(request.query, { titleOnly: request.titleOnly === true });
   const terms = markedTerms(parsed);
   const filters = request.filters ?? {};
@@ -112,6 +132,21 @@ export async function searchArchive(pagefind: PagefindApi, request: SearchReques
     if (!results) searches.set(phrase, (results = resultsOf(pagefind, phrase, filters, direction)));
     return results;
   };
+  const statistics =
+    context.indexStatistics && queryCharacters(parsed).size >= plannedFrom
+      ? await context.indexStatistics().catch(() => undefined)
+      : undefined;
+  const planned = statistics && (await checkedCandidates(parsed, statistics, (window) => searched(window, false)));
+  if (planned) {
+    const ranked =
+      sort === 'relevance' && planned.length > 0
+        ? rankByTitleMatches(
+            planned.map(({ result }) => result),
+            terms.map((term) => new Set(planned.filter(({ blocks }) => blocks[0]?.includes(term)).map(({ id }) => id))),
+          )
+        : planned.map(({ result }) => result);
+    return rankedResults(terms, ranked, parsed.simplified);
+  }
   const partResults = async (part: QueryPart) =>
     intersectInOrder(await Promise.all(part.terms.map((term) => searched(term, part.titleOnly))));
   const [groups, excluded] = await Promise.all([
@@ -124,6 +159,58 @@ export async function searchArchive(pagefind: PagefindApi, request: SearchReques
       ? rankByTitleMatches(matched, await titleMatchSets(terms, searched))
       : matched;
   return rankedResults(terms, ranked, parsed.simplified);
+}
+
+interface CheckedResult {
+  id: string;
+  /** The result, its fragment already fetched (hits() does not fetch it again). */
+  result: PagefindResult;
+  /** Its reader-visible blocks, folded; the first is the title. */
+  blocks: string[];
+}
+
+/**
+ * The query answered from a few short windows of its rarest characters (query-plan.ts), each
+ * candidate then checked on its text against the whole query: in date order, exact. Undefined
+ * when searching every term in full is the cheaper way (then the lists loaded so far are reused:
+ * Pagefind keeps the chunks it has fetched).
+ */
+async function checkedCandidates(
+  parsed: ParsedQuery,
+  { characters, costs }: IndexStatistics,
+  search: (window: string) => Promise<PagefindResult[]>,
+): Promise<CheckedResult[] | undefined> {
+  const planner = createPlanner(parsed, characters, costs);
+  let candidates: PagefindResult[] | undefined;
+  for (;;) {
+    if (candidates?.length === 0) return [];
+    const step = planner.plan(candidates?.length);
+    if (planner.remainingFullCost() <= step.cost) return undefined;
+    if (step.window === undefined) break;
+    planner.searched(step.window);
+    const found = await search(step.window);
+    candidates = candidates ? intersectInOrder([candidates, found]) : found;
+  }
+  if (!candidates) return undefined;
+  const checked = await Promise.all(
+    candidates.map(async (candidate) => {
+      const fragment = candidate.data();
+      const blocks = recordBlocks(decodeEntities((await fragment).content));
+      const result: PagefindResult = { id: candidate.id, data: () => fragment };
+      return { id: candidate.id, result, blocks };
+    }),
+  );
+  return checked.filter(({ blocks }) => matchesQuery(parsed, blocks));
+}
+
+/** Whether an article's blocks (folded, title first) match the query, as the phrase searches would. */
+export function matchesQuery(parsed: ParsedQuery, blocks: readonly string[]): boolean {
+  const title = blocks[0] ?? '';
+  const matches = (part: QueryPart) =>
+    part.terms.every((term) => (part.titleOnly ? title.includes(term) : blocks.some((block) => block.includes(term))));
+  return (
+    parsed.groups.length > 0 && parsed.groups.every((group) => group.some(matches)) && !parsed.excluded.some(matches)
+  );
 }
 
 /**

@@ -47,7 +47,7 @@ export async function coldSearchBytes(
   const loaded = await openPagefind(siteDir);
   try {
     if (mode === 'ours') {
-      const results = await searchArchive(loaded.pagefind, { query });
+      const results = await searchArchive(loaded.pagefind, { query }, loaded.context);
       await results.hits(0, firstPageSize);
       return { bytes: loaded.transfer().bytes, results: results.total };
     }

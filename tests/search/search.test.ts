@@ -9,7 +9,8 @@ import {
   type PagefindWithFilters,
   type Selection,
 } from '../../src/search/facets.ts';
-import { searchArchive, type SearchHit, type SortOrder } from '../../src/search/query.ts';
+import { searchArchive, type SearchContext, type SearchHit, type SortOrder } from '../../src/search/query.ts';
+import type { IndexCosts } from '../../src/search/query-plan.ts';
 import { titleMarkers } from '../../src/search/tokens.ts';
 import { defined } from '../helpers/defined.ts';
 import {
@@ -205,17 +206,43 @@ describe('matching: the search finds exactly the articles a substring scan finds
     expect(queries.length).toBeGreaterThanOrEqual(60);
   });
 
+  /**
+   * The same query four ways: every term searched in full (no statistics), as the site searches
+   * (the statistics written with the index decide), and two forced plans: lists priced so high
+   * that one window is searched and every candidate checked on its text, and priced so that
+   * windows are searched until few candidates are left. All must give the same hits in the same order.
+   */
+  function plannedContext(costs: IndexCosts): SearchContext {
+    return {
+      indexStatistics: async () => {
+        const statistics = await fixture.loaded.context.indexStatistics?.();
+        return statistics && { characters: statistics.characters, costs };
+      },
+    };
+  }
+  const ways: [string, () => SearchContext][] = [
+    ['full', () => ({})],
+    ['site', () => fixture.loaded.context],
+    ['one window', () => plannedContext({ perOccurrence: 1e-6, chunk: 1e6, fragment: 1 })],
+    ['narrowed', () => plannedContext({ perOccurrence: 1e-6, chunk: 1e6, fragment: 1e5 })],
+  ];
+
   async function compare(query: string, hasMatches: boolean, expectedUrls: string[], titleOnly = false) {
     const expected = new Set(expectedUrls);
     expect(expected.size > 0).toBe(hasMatches);
-    const results = await searchArchive(fixture.loaded.pagefind, { query, titleOnly });
-    const found = (await results.hits(0, results.total)).map((hit) => hit.url);
+    const byWay: Record<string, string[]> = {};
+    for (const [way, context] of ways) {
+      const results = await searchArchive(fixture.loaded.pagefind, { query, titleOnly }, context());
+      byWay[way] = (await results.hits(0, results.total)).map((hit) => hit.url);
+    }
+    const found = byWay.full ?? [];
     expect(new Set(found).size).toBe(found.length);
     const hitsInExpected = found.filter((url) => expected.has(url)).length;
     const recall = expected.size === 0 ? 1 : hitsInExpected / expected.size;
     const precision = found.length === 0 ? 1 : hitsInExpected / found.length;
     rows.push({ query, expected: expected.size, found: found.length, recall, precision });
     expect({ recall, precision }).toEqual({ recall: 1, precision: 1 });
+    for (const [way] of ways) expect({ way, urls: byWay[way] }).toEqual({ way, urls: found });
   }
 
   it.each(queries)('%s', async (query, hasMatches) => {

@@ -24,10 +24,12 @@ import {
   highlightTerms,
   pagefindOptions,
   searchArchive,
+  type SearchContext,
   type SearchHit,
   type SearchResults,
   type SortOrder,
 } from '../query.ts';
+import { characterStatsFile, readIndexStatistics, type IndexStatistics } from '../character-stats.ts';
 import { parseQuery } from '../query-syntax.ts';
 import { searchStrings } from './strings.ts';
 
@@ -82,6 +84,7 @@ interface PageState {
 
 interface Engine {
   pagefind: PagefindWithFilters;
+  context: SearchContext;
   /** The filter index, loaded when first asked for: after the first results are drawn. */
   facets(): Promise<FacetIndex>;
 }
@@ -133,8 +136,16 @@ function loadEngine(): Promise<Engine> {
     // Result URLs are stored as site paths (/2018/01/p3/); baseUrl puts the prefix in front.
     await pagefind.options({ ...pagefindOptions, baseUrl: pathPrefix });
     let facetIndex: Promise<FacetIndex> | undefined;
+    let statistics: Promise<IndexStatistics | undefined> | undefined;
+    const statisticsUrl = `${prefixed(routes.searchIndex, { pathPrefix })}${characterStatsFile}`;
     return {
       pagefind,
+      context: {
+        indexStatistics: () =>
+          (statistics ??= fetch(statisticsUrl)
+            .then(async (response) => (response.ok ? readIndexStatistics(await response.json()) : undefined))
+            .catch(() => undefined)),
+      },
       facets: () =>
         (facetIndex ??= loadFacets(
           pagefind,
@@ -216,11 +227,11 @@ async function runSearch(state: PageState): Promise<void> {
   let results: SearchResults;
   try {
     loaded = await loadEngine();
-    results = await searchArchive(loaded.pagefind, {
-      query: state.query,
-      sort: state.sort,
-      titleOnly: state.titleOnly,
-    });
+    results = await searchArchive(
+      loaded.pagefind,
+      { query: state.query, sort: state.sort, titleOnly: state.titleOnly },
+      loaded.context,
+    );
   } catch {
     engine = undefined;
     if (run === generation)

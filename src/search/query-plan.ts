@@ -1,0 +1,134 @@
+/**
+ * Which phrase searches answer a query for the fewest bytes. A search for a term loads, for each
+ * of its characters, the index chunk holding that character's list; a pasted sentence has some
+ * 150 distinct characters and would load most of the index (12 MB at 1,000 issues). Every article
+ * that matches contains each required term, so also each window (short substring) of it: a few
+ * windows of rare characters narrow the articles to a handful of candidates, which are then
+ * checked on their text (query.ts). The plan weighs a window's bytes against how many candidates
+ * it is likely to leave, from the character counts written with the index (character-stats.ts).
+ *
+ * Browser-safe: no Node imports.
+ */
+import type { CharacterStats } from './character-stats.ts';
+import type { ParsedQuery } from './query-syntax.ts';
+
+/** Longest window tried: longer ones load more lists and rarely narrow further. */
+const maxWindow = 3;
+
+/** The index's costs, measured when it was written (character-stats.ts). */
+export interface IndexCosts {
+  /** Bytes per stored word position, over the whole index. */
+  perOccurrence: number;
+  /** A chunk of rare words: what loading any one list costs at least. */
+  chunk: number;
+  /** One article's fragment (its text, for checking a candidate). */
+  fragment: number;
+}
+
+/** The cheapest way on from here, as far as the counts tell. */
+export interface Step {
+  /** The window to search next; undefined: check the candidates now. */
+  window?: string;
+  /** Estimated bytes still to load, candidates' fragments included. */
+  cost: number;
+}
+
+export interface Planner {
+  /**
+   * The plan for `candidates` articles left: which window first, and the whole plan's cost.
+   * Undefined candidates: nothing searched yet, so no candidates to check; the plan starts with a window.
+   */
+  plan(candidates?: number): Step;
+  /** Records a window as searched (its characters' lists are loaded). */
+  searched(window: string): void;
+  /** What searching every term in full would still cost (the title markers for ranking included). */
+  remainingFullCost(): number;
+}
+
+/** Windows planned ahead: beyond a few, the estimates are too rough to steer by. */
+const lookahead = 6;
+
+/** The terms every match contains: those of groups without OR. */
+export function requiredTerms(parsed: ParsedQuery): string[] {
+  return [...new Set(parsed.groups.filter((group) => group.length === 1).flatMap((group) => group[0]?.terms ?? []))];
+}
+
+/** Every character a full search of the query loads a list for: all terms' characters. */
+export function queryCharacters(parsed: ParsedQuery): Set<string> {
+  const parts = [...parsed.groups.flat(), ...parsed.excluded];
+  return new Set(parts.flatMap((part) => part.terms.flatMap((term) => [...term])));
+}
+
+export function createPlanner(parsed: ParsedQuery, stats: CharacterStats, costs: IndexCosts): Planner {
+  const loaded = new Set<string>();
+  const tried = new Set<string>();
+  const pages = Math.max(1, stats.pages);
+  const charBytes = (char: string) => Math.max(costs.chunk, stats.occurrences(char) * costs.perOccurrence);
+  const bytesFor = (chars: Iterable<string>, have: ReadonlySet<string>) => {
+    let sum = 0;
+    for (const char of new Set(chars)) if (!have.has(char)) sum += charBytes(char);
+    return sum;
+  };
+  /**
+   * Share of the current candidates likely to contain the window, from its characters whose lists
+   * are not loaded yet: the rarest one's share, narrowed a little by the others (adjacent
+   * characters are far from independent, hence the square root). A window of loaded characters
+   * only adds adjacency: guessed to halve the candidates.
+   */
+  const share = (window: string, have: ReadonlySet<string>) => {
+    const shares = [...new Set(window)]
+      .filter((char) => !have.has(char))
+      .map((char) => Math.min(1, stats.pagesWith(char) / pages))
+      .sort((a, b) => a - b);
+    if (shares.length === 0) return 0.5;
+    return shares.reduce((product, value, index) => product * (index === 0 ? value : Math.sqrt(value)), 1);
+  };
+  const windows = [
+    ...new Set(
+      requiredTerms(parsed).flatMap((term) => {
+        const chars = [...term];
+        const found: string[] = [];
+        for (let length = 1; length <= Math.min(maxWindow, chars.length); length++)
+          for (let start = 0; start + length <= chars.length; start++)
+            found.push(chars.slice(start, start + length).join(''));
+        return found;
+      }),
+    ),
+  ];
+  const markerCost = new Set(parsed.groups.flat().flatMap((part) => part.terms.flatMap((term) => [...term]))).size;
+  return {
+    plan(candidates) {
+      const have = new Set(loaded);
+      const done = new Set(tried);
+      let estimate = candidates ?? pages;
+      let spent = 0;
+      let first: string | undefined;
+      let best: Step = { cost: candidates === undefined ? Infinity : candidates * costs.fragment };
+      for (let step = 0; step < lookahead; step++) {
+        let pick: { window: string; bytes: number; share: number; cost: number } | undefined;
+        for (const window of windows) {
+          // A part of a searched window finds no fewer articles than the window did.
+          if ([...done].some((searchedWindow) => searchedWindow.includes(window))) continue;
+          const bytes = bytesFor(window, have);
+          const windowShare = share(window, have);
+          const cost = bytes + estimate * windowShare * costs.fragment;
+          if (!pick || cost < pick.cost) pick = { window, bytes, share: windowShare, cost };
+        }
+        if (!pick) break;
+        first ??= pick.window;
+        spent += pick.bytes;
+        estimate *= pick.share;
+        done.add(pick.window);
+        for (const char of pick.window) have.add(char);
+        const total = spent + estimate * costs.fragment;
+        if (total < best.cost) best = { window: first, cost: total };
+      }
+      return best;
+    },
+    searched(window) {
+      tried.add(window);
+      for (const char of window) loaded.add(char);
+    },
+    remainingFullCost: () => bytesFor(queryCharacters(parsed), loaded) + markerCost * costs.chunk,
+  };
+}
