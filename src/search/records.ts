@@ -17,15 +17,22 @@ export interface SearchRecord {
 }
 
 /**
- * The `date` sort key: the date, then the running number and the article's place in the issue,
- * so that results with the same date still come in a fixed order (newest first lists an issue's
- * articles in printed order; oldest first, in reverse).
+ * The `date` sort key: the date, then the issue's place among the issues of that date (the
+ * archive's order: regular issues by number, then supplements), the running number, and the
+ * article's place in the issue, so that results with the same date still come in a fixed order
+ * (newest first lists an issue's articles in printed order; oldest first, in reverse). Numbers
+ * are padded, since Pagefind compares keys as text: 第100期 after 第9期.
  */
-export function dateSortKey(issue: Pick<Issue, 'date' | 'cumulativeNumber'>, position: number): string {
-  // An archive without running numbers orders same-date issues by article place only.
+export function dateSortKey(
+  issue: Pick<Issue, 'date' | 'cumulativeNumber' | 'special'> & Partial<Pick<Issue, 'number'>>,
+  position: number,
+): string {
+  const kind = issue.special ? '1' : '0';
+  const number = String(issue.number ?? 0).padStart(4, '0');
+  // An archive without running numbers orders same-date issues by their numbers and article place.
   const running = String(issue.cumulativeNumber ?? 0).padStart(6, '0');
   const reversePosition = String(999 - position).padStart(3, '0');
-  return `${issue.date} ${running} ${reversePosition}`;
+  return `${issue.date} ${kind}${number} ${running} ${reversePosition}`;
 }
 
 /**
