@@ -117,12 +117,13 @@ function planSpecialIssue(
   const label = issueShortLabel({ year, number: ordinal, special });
   if (given === undefined)
     notes.push(
-      sameYear ? `增刊序号 ${ordinal}：${year} 年最近一期增刊是 ${sameYear.path}。` : `增刊序号 1：${year} 年还没有增刊。`,
+      sameYear
+        ? `增刊序号 ${ordinal}：${year} 年最近一期增刊是 ${sameYear.path}。`
+        : `增刊序号 1：${year} 年还没有增刊。`,
     );
   const relativePath = issueFilePath({ year, number: ordinal, special });
   const taken =
-    heads.find((h) => h.path === relativePath) ??
-    heads.find((h) => h.year === year && h.special?.ordinal === ordinal);
+    heads.find((h) => h.path === relativePath) ?? heads.find((h) => h.year === year && h.special?.ordinal === ordinal);
   if (taken)
     return {
       ok: false,

@@ -127,8 +127,7 @@ export const mastheadSchema = v.pipe(
     });
   }),
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
-    const { number, special, ...rest } = dataset.value;
-    type Fields = typeof rest & { number: number; special?: SpecialIssue };
+    const { series, publisher, year, number, special, cumulativeNumber, date } = dataset.value;
     if (special === false && number.special) {
       addIssue({
         message:
@@ -138,16 +137,25 @@ export const mastheadSchema = v.pipe(
       });
       return NEVER;
     }
-    if (!special && !number.special) return { ...rest, number: number.value } satisfies Fields as Fields;
-    if (number.value < minOrdinal || number.value > maxOrdinal) {
+    const isSpecial = special === true || number.special;
+    if (isSpecial && (number.value < minOrdinal || number.value > maxOrdinal)) {
       addIssue({
         message: `增刊（special: true）的当年期号（number）是增刊的序号：${ordinalHint}。现为 ${number.value}。`,
         path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'number', value: number }],
       });
       return NEVER;
     }
-    const supplement: SpecialIssue = { name: specialName, ordinal: number.value };
-    return { ...rest, number: number.value, special: supplement } satisfies Fields as Fields;
+    const supplement: SpecialIssue | undefined = isSpecial ? { name: specialName, ordinal: number.value } : undefined;
+    // The documented order of the fields, which the open data keeps: `special` right after `number`.
+    return {
+      series,
+      publisher,
+      year,
+      number: number.value,
+      ...(supplement ? { special: supplement } : {}),
+      ...(cumulativeNumber === undefined ? {} : { cumulativeNumber }),
+      date,
+    };
   }),
 );
 

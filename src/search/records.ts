@@ -2,6 +2,7 @@ import type { Article, Issue, Section } from '../model.ts';
 import { escapeHtml } from '../core/escape.ts';
 import { spaceTokens, titleMarkers } from './tokens.ts';
 import { issueShortLabel } from '../core/content-format.ts';
+import type { IssueNumbering } from '../core/issue-numbering.ts';
 import { thumbnailFileName } from '../core/picture-recipe.ts';
 import { routes } from '../core/routes.ts';
 import { pictureFiles } from '../core/picture-files.ts';
@@ -24,7 +25,8 @@ export interface SearchRecord {
  * are padded, since Pagefind compares keys as text: 第100期 after 第9期.
  */
 export function dateSortKey(
-  issue: Pick<Issue, 'date' | 'cumulativeNumber' | 'special'> & Partial<Pick<Issue, 'number'>>,
+  issue: Pick<Issue, 'date'> &
+    Partial<Pick<IssueNumbering, 'number' | 'special'>> & { cumulativeNumber?: number | undefined },
   position: number,
 ): string {
   const kind = issue.special ? '1' : '0';

@@ -87,13 +87,11 @@ export function holdings(issues: readonly Issue[]): Holdings {
       }
       const specials = [...(specialsByYear.get(year) ?? [])]
         .sort((a, b) => a.number - b.number)
-        .map(
-          (issue): SpecialHolding => ({
-            ordinal: issue.number,
-            name: issueNumberLabel(issue),
-            issue: { url: issue.url, label: issueShortLabel(issue), date: issue.date },
-          }),
-        );
+        .map((issue): SpecialHolding => ({
+          ordinal: issue.number,
+          name: issueNumberLabel(issue),
+          issue: { url: issue.url, label: issueShortLabel(issue), date: issue.date },
+        }));
       const missing = cells.filter((cell) => !('issue' in cell)).length;
       return { year, cells, specials, held: held.length + specials.length, missing };
     })
