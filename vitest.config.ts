@@ -24,6 +24,7 @@ const e2e = [
   'tests/hostile/hostile-output.test.ts', // builds hostile content, Chromium
   'tests/site/site-build.test.ts', // builds bundled, prefixed, fixture and broken content
   'tests/site/another-bulletin.test.ts', // builds the second example bulletin (examples/another-bulletin)
+  'tests/site/special-issues.test.ts', // builds the special-issue fixture (增刊, 第100期)
   'tests/site/output-safety.test.ts', // builds into guarded, locked, symlinked, full and stopped output folders
   'tests/site/pdf-import-site.test.ts', // imports the seed PDF, builds the site from it
   'tests/site/media-site.test.ts', // builds the media fixture (pictures, PDF), hostile media paths, spawns check

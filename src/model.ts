@@ -140,14 +140,27 @@ export interface Section {
   articles: Article[];
 }
 
+/** A supplement outside the regular numbering: 增刊1 is `{ name: '增刊', ordinal: 1 }`. */
+export interface SpecialIssue {
+  /** How the bulletin calls it: 增刊. */
+  name: string;
+  /** Which supplement of the year, from 1; the issue's `number` is the same. */
+  ordinal: number;
+}
+
 export interface Issue {
-  /** `YYYY-NN`, e.g. 2018-01. */
+  /** `YYYY-NN`, e.g. 2018-01; `YYYY-NNN` from 第100期 on; `YYYY-sN` for 增刊N (2019-s1). */
   id: string;
   series: string;
   publisher: string;
   year: number;
-  /** Number within the year (第1期). */
+  /** Number within the year (第1期); for a special issue, its ordinal (增刊2 → 2). */
   number: number;
+  /**
+   * Present for a special issue (增刊): it stands outside the year's regular numbers, so 2019年增刊1
+   * and 2019年第1期 are two issues.
+   */
+  special?: SpecialIssue;
   /** Running number since the first issue (总第10期); absent for a bulletin that prints none. */
   cumulativeNumber?: number;
   /** ISO date, YYYY-MM-DD. */

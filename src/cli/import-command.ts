@@ -136,7 +136,7 @@ export async function runImportCommand(options: ImportCommandOptions): Promise<n
 
   if (options.signal?.aborted) return interrupted(writeError);
   const media = issueMediaFolder(issueFile);
-  const markdown = renamePictureFolder(result.markdown, issueId(masthead.year, masthead.number), basename(media));
+  const markdown = renamePictureFolder(result.markdown, issueId(masthead), basename(media));
   const written = await writeImportedIssue(
     {
       issueFile,

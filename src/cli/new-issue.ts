@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { conventionalOriginalPath, issueMediaFolder } from '../core/content-format.ts';
+import { conventionalOriginalPath, issueMediaFolder, issueShortLabel } from '../core/content-format.ts';
 import { contentDir } from '../core/content-dir.ts';
 import { checkWrittenIssue } from '../import/check-written.ts';
 import { readIssueHeads } from '../import/issue-heads.ts';
@@ -13,8 +13,23 @@ import { loadSectionTableFile } from '../pipeline/load.ts';
 
 const usage =
   '用法：npm run new-issue -- [--year 2018] [--number 2] [--cumulative-number 11] ' +
-  '[--date 2018-09-30] [--series 刊名] [--publisher 编发单位]\n' +
-  '  省略的期号、总期号、年份、刊名和编发单位按内容目录中最近的一期推算；出版日期可以之后再填。\n';
+  '[--date 2018-09-30] [--series 刊名] [--publisher 编发单位] [--special [序号]]\n' +
+  '  省略的期号、总期号、年份、刊名和编发单位按内容目录中最近的一期推算；出版日期可以之后再填。\n' +
+  '  --special 新建增刊（如 2019/2019-s1.md）：不写序号时取该年下一个增刊序号；增刊不推算总期号。\n';
+
+/**
+ * `--special` takes an optional ordinal (`--special`, `--special 2`), which parseArgs cannot say:
+ * the ordinal right after it is joined to it, and a bare `--special` asks for the next one.
+ */
+function joinSpecialOrdinal(argv: readonly string[]): string[] {
+  return argv.flatMap((arg, index) => {
+    if (arg !== '--special') return index > 0 && argv[index - 1] === '--special' && isOrdinal(arg) ? [] : [arg];
+    const next = argv[index + 1];
+    return [next !== undefined && isOrdinal(next) ? `--special=${next}` : '--special=next'];
+  });
+}
+
+const isOrdinal = (text: string) => /^\d+$/.test(text);
 
 const integerOptions = ['year', 'number', 'cumulative-number'] as const;
 
@@ -23,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
-      args: argv,
+      args: joinSpecialOrdinal(argv),
       options: {
         year: { type: 'string' },
         number: { type: 'string' },
@@ -31,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
         date: { type: 'string' },
         series: { type: 'string' },
         publisher: { type: 'string' },
+        special: { type: 'string' },
       },
     }));
   } catch (error) {
@@ -42,6 +58,11 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`参数有误：--${badInteger} 须是正整数（现为 “${values[badInteger]}”）。\n${usage}`);
     return 2;
   }
+  const special = values.special;
+  if (special !== undefined && special !== 'next' && !/^[1-9]\d*$/.test(special)) {
+    process.stderr.write(`参数有误：--special 后的增刊序号须是正整数（现为 “${special}”）。\n${usage}`);
+    return 2;
+  }
   const integer = (name: (typeof integerOptions)[number]) =>
     values[name] === undefined ? undefined : Number(values[name]);
   const options: NewIssueOptions = {
@@ -51,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
     date: values.date,
     series: values.series,
     publisher: values.publisher,
+    special: special === undefined ? undefined : special === 'next' ? true : Number(special),
   };
 
   const dir = contentDir();
@@ -87,7 +109,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     mediaNote = `（注意：无法建立图片文件夹 ${mediaShown}：${writeFailureReason(error)}，请自行建立）\n`;
   }
-  const { year, number, cumulativeNumber, date } = plan.masthead;
+  const { cumulativeNumber, date } = plan.masthead;
   const steps = [
     ...(date === undefined
       ? [`把出版日期 date: ${datePlaceholder} 改为原刊的出版日期（如 2018年6月29日 写作 2018-06-29）；`]
@@ -99,7 +121,8 @@ async function main(argv: string[]): Promise<number> {
     '运行 npm run check，直到没有错误。',
   ];
   process.stdout.write(
-    `已新建 ${shown}：${year}年第${number}期（总第${cumulativeNumber}期）。\n` +
+    `已新建 ${shown}：${issueShortLabel(plan.masthead)}` +
+      `${cumulativeNumber === undefined ? '' : `（总第${cumulativeNumber}期）`}。\n` +
       mediaNote +
       plan.notes.map((note) => `  ${note}\n`).join('') +
       `接下来请：\n${steps.map((step, i) => `  ${i + 1}. ${step}\n`).join('')}`,

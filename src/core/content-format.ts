@@ -13,6 +13,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { Document } from 'yaml';
+import { issueId, type IssueNumbering, type SpecialIssue } from './issue-numbering.ts';
 
 /**
  * A subtitle opens with two dashes: `——` as the bulletin prints it (U+2014 twice), `――` (U+2015
@@ -142,19 +143,14 @@ export function headingAttributesText({ id, page, pdf, contents }: WrittenHeadin
   return parts.length === 0 ? '' : `{${parts.join(' ')}}`;
 }
 
-/** An issue's id: `2018-01` for 2018年第1期. */
-export function issueId(year: number, number: number): string {
-  return `${year}-${String(number).padStart(2, '0')}`;
-}
+export { issueId, issueShortLabel } from './issue-numbering.ts';
 
-/** How an issue is named, as the bulletin prints it: 2018年第1期. */
-export function issueShortLabel(issue: { year: number; number: number }): string {
-  return `${issue.year}年第${issue.number}期`;
-}
-
-/** Where an issue's file lives in the content folder: `2018/2018-01.md` for 2018年第1期. */
-export function issueFilePath(issue: { year: number; number: number }): string {
-  return `${issue.year}/${issueId(issue.year, issue.number)}.md`;
+/**
+ * Where an issue's file lives in the content folder: `2018/2018-01.md` for 2018年第1期,
+ * `2019/2019-s1.md` for 2019年增刊1.
+ */
+export function issueFilePath(issue: IssueNumbering): string {
+  return `${issue.year}/${issueId(issue)}.md`;
 }
 
 /** Issue files are Markdown; anything else in the content folder is not an issue. */
@@ -197,14 +193,21 @@ export const mastheadFields = {
   series: { label: '刊名', example: 'series: 国家生态工业园区 工作动态' },
   publisher: { label: '编发单位', example: 'publisher: 国家生态工业园区建设协调领导小组办公室' },
   year: { label: '年份', example: 'year: 2018', range: [1900, 2999] },
-  number: { label: '当年期号', example: 'number: 1', range: [1, 99] },
+  // Up to 9999: a weekly reaches 第52期, a bulletin that never restarts its numbers goes on past 100.
+  number: { label: '当年期号', example: 'number: 1', range: [1, 9999] },
+  special: { label: '增刊', example: 'special: true' },
   cumulativeNumber: { label: '总期号', example: 'cumulativeNumber: 10', range: [1, 99999] },
   date: { label: '出版日期', example: 'date: 2018-06-29' },
 } as const;
 
 export type MastheadField = keyof typeof mastheadFields;
 
-/** The field names in the written order. */
+/** What an issue file's front matter is written from: the masthead's fields and the media's. */
+export type WrittenFrontMatter = Partial<Record<Exclude<MastheadField, 'special'> | MediaField, string | number>> & {
+  special?: SpecialIssue | undefined;
+};
+
+/** The field names in the written order; `special` is written into `number` (增刊2). */
 export const mastheadFieldOrder: readonly MastheadField[] = [
   'series',
   'publisher',
@@ -265,12 +268,17 @@ export const writeIssue = {
   }),
   /**
    * The front matter, fields in the documented order, with an optional comment first (what the
-   * editor should do next). Values are written by the yaml package, so quoting is YAML's.
+   * editor should do next). Values are written by the yaml package, so quoting is YAML's. A
+   * special issue is written `number: 增刊2`, the form that needs no second field.
    */
-  frontMatter: (fields: Partial<Record<MastheadField | MediaField, string | number>>, comment?: string): Yaml => {
+  frontMatter: (fields: WrittenFrontMatter, comment?: string): Yaml => {
+    const { special, ...plain } = fields;
+    const written: Partial<Record<MastheadField | MediaField, string | number>> = special
+      ? { ...plain, number: `${special.name}${special.ordinal}` }
+      : plain;
     const ordered = Object.fromEntries(
       [...mastheadFieldOrder, ...mediaFieldOrder].flatMap((name) =>
-        fields[name] === undefined ? [] : [[name, fields[name]]],
+        written[name] === undefined ? [] : [[name, written[name]]],
       ),
     );
     const document = new Document(ordered);

@@ -8,11 +8,10 @@
  * existing path never changes. Browser-safe: the search page bundles it.
  */
 
-/** What an issue's address is made of. */
-export interface IssueAddress {
-  year: number;
-  number: number;
-}
+import { issueNumberSegment, type IssueNumbering } from './issue-numbering.ts';
+
+/** What an issue's address is made of: year and number, and which supplement for a special issue. */
+export type IssueAddress = IssueNumbering;
 
 /** Where the site is hosted: origin without trailing slash, sub-path with leading and trailing slash. */
 export interface Deployment {
@@ -32,8 +31,6 @@ export function segmentTooLong(id: string): string {
   return `“${id.slice(0, 24)}…” 有 ${id.length} 个字符，超过上限 ${maxSegmentLength}：它是网址和文件名中的一段（文件名最长 255 字节）`;
 }
 
-const twoDigits = (n: number) => String(n).padStart(2, '0');
-
 /** The reference files written beside each article page. */
 export const citationFormats = ['ris', 'bib'] as const;
 export type CitationFormat = (typeof citationFormats)[number];
@@ -42,8 +39,8 @@ export const routes = {
   home: '/',
   /** A year's issues: `/2018/`. */
   year: (year: number) => `/${year}/`,
-  /** An issue: `/2018/01/` for 2018年第1期. */
-  issue: ({ year, number }: IssueAddress) => `/${year}/${twoDigits(number)}/`,
+  /** An issue: `/2018/01/` for 2018年第1期, `/2019/100/` for 第100期, `/2019/s1/` for 2019年增刊1. */
+  issue: (issue: IssueAddress) => `/${issue.year}/${issueNumberSegment(issue)}/`,
   /** An article, below its issue: `/2018/01/p3/`. */
   article: (issue: IssueAddress, articleId: string) => `${routes.issue(issue)}${articleId}/`,
   /** An article's reference for reference managers: `/2018/01/p3/cite.ris`, `cite.bib` (ids have no dot). */
@@ -51,9 +48,9 @@ export const routes = {
     `${routes.article(issue, articleId)}cite.${format}`,
   /**
    * The printed issue as its PDF, beside the issue's page under a stable name:
-   * `/2018/01/2018-01.pdf` (article ids have no dot, so no article is called so).
+   * `/2018/01/2018-01.pdf`, `/2019/s1/2019-s1.pdf` (article ids have no dot, so no article is called so).
    */
-  original: ({ year, number }: IssueAddress) => `/${year}/${twoDigits(number)}/${year}-${twoDigits(number)}.pdf`,
+  original: (issue: IssueAddress) => `${routes.issue(issue)}${issue.year}-${issueNumberSegment(issue)}.pdf`,
   /** The same PDF opened at a page (1 = its first page), as PDF viewers read `#page=`. */
   originalPage: (issue: IssueAddress, page: number) => `${routes.original(issue)}#page=${page}`,
   /** A processed picture, named by its content and how it was made: `/pictures/3f9a…-960.webp`. */

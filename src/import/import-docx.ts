@@ -36,7 +36,7 @@ export const importDocx: Importer = async (path, bytes, table, options = {}) => 
     const findings = [...structure.diagnostics, ...blockWarnings, ...fileWarnings];
     return { diagnostics: atInputStart(findings), pictures: [] };
   }
-  const folder = issueId(masthead.year, masthead.number);
+  const folder = issueId(masthead);
   const articles = outline.sections.flatMap((section) => section.articles);
   const pictures = placePictures(path, outline, articles, placed.pictures, folder, droppedHint);
   const printed = options.printedPdf

@@ -38,7 +38,7 @@ export const importPdf: Importer = async (path, bytes, table, options = {}) => {
     ];
     return { diagnostics: atInputStart(findings), pictures: [] };
   }
-  const folder = issueId(masthead.year, masthead.number);
+  const folder = issueId(masthead);
   const articles = outline.sections.flatMap((section) => section.articles);
   const pictureDiagnostics = placePictures(path, outline, articles, placed.pictures, folder, droppedHint);
   const pages = placeArticlesOnPages(path, articles, pageOf, layout.printedPages);

@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { fileStart } from '../core/diagnostics.ts';
 import { yamlData } from '../core/yaml.ts';
 import { fieldOf } from '../core/yaml-schema.ts';
+import { specialName, type SpecialIssue } from '../core/issue-numbering.ts';
 import { decodeSource } from '../pipeline/decode.ts';
 import { issueFiles } from '../pipeline/load.ts';
 import { mastheadSchema } from '../pipeline/masthead.ts';
@@ -18,7 +19,10 @@ export interface IssueHead {
   path: string;
   /** Each field is undefined where the file lacks it or gets it wrong. */
   year?: number | undefined;
+  /** For a special issue, its ordinal among the year's supplements. */
   number?: number | undefined;
+  /** Present when the file is a supplement (增刊): then `number` is not in the regular sequence. */
+  special?: SpecialIssue | undefined;
   cumulativeNumber?: number | undefined;
   series?: string | undefined;
   publisher?: string | undefined;
@@ -42,11 +46,14 @@ export function headOf(path: string, bytes: Uint8Array): IssueHead {
     const result = v.safeParse(schema, fieldOf(fields, key));
     return result.success ? result.output : undefined;
   };
-  const { year, number, cumulativeNumber, series, publisher } = mastheadSchema.entries;
+  const { year, number, special, cumulativeNumber, series, publisher } = mastheadSchema.entries;
+  const written = read(number, 'number');
+  const supplement = written && (written.special || read(special, 'special') === true);
   return {
     path,
     year: read(year, 'year'),
-    number: read(number, 'number'),
+    number: written?.value,
+    ...(supplement && written ? { special: { name: specialName, ordinal: written.value } } : {}),
     cumulativeNumber: read(cumulativeNumber, 'cumulativeNumber'),
     series: read(series, 'series'),
     publisher: read(publisher, 'publisher'),

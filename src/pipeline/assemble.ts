@@ -36,7 +36,7 @@ export function assembleIssue(
     articles: section.articles.map((article) => enrich(assembleArticle(article, masthead, articleMedia), enrichments)),
   }));
   return {
-    id: issueId(masthead.year, masthead.number),
+    id: issueId(masthead),
     ...masthead,
     url: routes.issue(masthead),
     sourcePath,

@@ -21,12 +21,17 @@ export interface ContentListing {
 const toolFiles = /^\.[#_]/;
 
 /**
- * A name like an issue's (`2018-02`, `2018-2`) with the extension of a text or a document that
- * is not `.md`: an issue saved under the wrong name, which would drop out of the archive. The
- * original PDF and pictures beside an issue are named like it too, and are no such file.
+ * A name like an issue's (`2018-02`, `2018-2`, `2019-100`, `2019-s1`) with the extension of a text
+ * or a document that is not `.md`: an issue saved under the wrong name, which would drop out of
+ * the archive. The original PDF and pictures beside an issue are named like it too, and are no
+ * such file.
  */
-const issueLikeName = /^(\d{4}-\d{1,2})((?:\.md)?\.(?:txt|text|markdown|mdown|mkd|mkdn|mdwn|mdtxt|rtf))$/iu;
-const documentLikeName = /^(\d{4}-\d{1,2})((?:\.md)?\.(?:docx?|wps|odt|pages))$/iu;
+const issueStem = String.raw`(\d{4}-(?:\d{1,4}|s\d{1,2}))`;
+const issueLikeName = new RegExp(
+  `^${issueStem}((?:\\.md)?\\.(?:txt|text|markdown|mdown|mkd|mkdn|mdwn|mdtxt|rtf))$`,
+  'iu',
+);
+const documentLikeName = new RegExp(`^${issueStem}((?:\\.md)?\\.(?:docx?|wps|odt|pages))$`, 'iu');
 
 /**
  * Why a file named like an issue is not read, and what to do, or undefined for any other file.

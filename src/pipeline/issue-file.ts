@@ -7,6 +7,7 @@ import {
   mergeRepeatedWarnings,
   type Place,
 } from '../core/diagnostics.ts';
+import type { MastheadField } from '../core/content-format.ts';
 import { isStackOverflow } from '../core/errors.ts';
 import type { Diagnostic, Issue } from '../model.ts';
 import { assembleIssue } from './assemble.ts';
@@ -31,7 +32,7 @@ export interface IssueFileResult {
   mediaFiles?: readonly string[];
   /** Present when the masthead could be read, even if the body has errors: archive rules need it. */
   masthead?: Masthead;
-  places: Partial<Record<keyof Masthead, Place>>;
+  places: Partial<Record<MastheadField, Place>>;
   diagnostics: Diagnostic[];
 }
 

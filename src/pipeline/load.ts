@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { sectionTableFile } from '../core/content-format.ts';
+import { compareIssues } from '../core/issue-numbering.ts';
 import { compareDiagnostics, diagnostic, fileStart } from '../core/diagnostics.ts';
 import { isMissing, osReason, readOptionalText } from '../core/read-file.ts';
 import type { Diagnostic, Issue } from '../model.ts';
@@ -95,8 +96,9 @@ export async function readContentFolder(contentDir: string, options: LoadOptions
       '可用 npm run new-issue 新建。';
     diagnostics.push(diagnostic(folder.displayDir, fileStart, 'error', 'no-issues', message));
   }
-  // Several issues may share a month or a day: the later number within the year comes first.
-  issues.sort((a, b) => b.date.localeCompare(a.date) || b.year - a.year || b.number - a.number);
+  // Newest first. Several issues may share a month or a day: the later number within the year
+  // comes first, and a supplement before the regular issues of its date (it follows them).
+  issues.sort((a, b) => compareIssues(b, a));
   const indexes = kept.enrichments.reduce<Partial<ArchiveIndexes>>(
     (all, e) => ({ ...all, ...e.indexArchive?.(issues) }),
     {},

@@ -2,7 +2,9 @@ import * as v from 'valibot';
 import { isMap, type Document } from 'yaml';
 import type { Diagnostic } from '../model.ts';
 import { mastheadFields, mediaFields, type MastheadField } from '../core/content-format.ts';
+import { parseChineseNumber } from '../core/chinese-numbers.ts';
 import { isRealDate } from '../core/dates.ts';
+import { specialName, specialOrdinalRange, type SpecialIssue } from '../core/issue-numbering.ts';
 import { diagnostic, fileStart, type Place } from '../core/diagnostics.ts';
 import { keyText, placeOfKey, placeOfPath, yamlData, type YamlLines, type YamlText } from '../core/yaml.ts';
 import { firstPerValue, issueDiagnostic, isMissingKey, missingKey, type SchemaIssue } from '../core/yaml-schema.ts';
@@ -18,13 +20,65 @@ const problem = (name: FieldName, text: string) =>
 const text = (name: FieldName) =>
   v.pipe(v.string(problem(name, '须是一段非空文字')), v.trim(), v.nonEmpty(problem(name, '须是一段非空文字')));
 
-const integer = (name: 'year' | 'number' | 'cumulativeNumber', [min, max] = fields[name].range) =>
+const integer = (name: 'year' | 'cumulativeNumber', [min, max] = fields[name].range) =>
   v.pipe(
     v.number(problem(name, '须是整数（不加引号，不写“第”“期”）')),
     v.integer(problem(name, '须是整数（不加引号，不写“第”“期”）')),
     v.minValue(min, problem(name, `须在 ${min} 到 ${max} 之间`)),
     v.maxValue(max, problem(name, `须在 ${min} 到 ${max} 之间`)),
   );
+
+const [minNumber, maxNumber] = fields.number.range;
+const [minOrdinal, maxOrdinal] = specialOrdinalRange;
+const numberHint = `须是整数（不加引号，不写“第”“期”），增刊写作 增刊、增刊1、增刊2…… 或加一行 special: true`;
+const ordinalHint = `增刊的序号须是 ${minOrdinal} 到 ${maxOrdinal} 之间的整数：写 增刊（即 增刊1）、增刊2……`;
+
+/** `增刊`, `增刊2`, `增刊 二`: the supplement's ordinal, 1 when none is written; undefined for other text. */
+function specialOrdinal(text: string): number | undefined | 'bad' {
+  const match = /^\s*增刊\s*(.*?)\s*$/u.exec(text);
+  if (!match) return undefined;
+  const written = match[1] ?? '';
+  if (written === '') return 1;
+  const ordinal = parseChineseNumber(written);
+  return ordinal !== undefined && ordinal >= minOrdinal && ordinal <= maxOrdinal ? ordinal : 'bad';
+}
+
+/** What `number:` says: a regular number, or which supplement (增刊N), before `special:` is weighed. */
+interface WrittenNumber {
+  value: number;
+  /** Whether it was written 增刊N. */
+  special: boolean;
+}
+
+/**
+ * `number:` is 第N期 (an integer) or a supplement (增刊, 增刊2). Regular numbers go up to 9999, for a
+ * weekly or a bulletin that never restarts its numbers.
+ */
+const issueNumber = v.pipe(
+  v.union([v.number(), v.string()], problem('number', numberHint)),
+  v.rawTransform(({ dataset, addIssue, NEVER }): WrittenNumber => {
+    const written = dataset.value;
+    if (typeof written === 'string') {
+      const ordinal = specialOrdinal(written);
+      if (typeof ordinal === 'number') return { value: ordinal, special: true };
+      addIssue({
+        message: problem('number', ordinal === 'bad' ? `“${written.trim()}”：${ordinalHint}` : numberHint),
+      });
+      return NEVER;
+    }
+    if (!Number.isInteger(written)) {
+      addIssue({ message: problem('number', numberHint) });
+      return NEVER;
+    }
+    if (written < minNumber || written > maxNumber) {
+      addIssue({ message: problem('number', `须在 ${minNumber} 到 ${maxNumber} 之间`) });
+      return NEVER;
+    }
+    return { value: written, special: false };
+  }),
+);
+
+const specialFlag = v.boolean(problem('special', '须是 true（本期是增刊，number 写增刊的序号）或 false'));
 
 const isoDate = v.pipe(
   v.string(problem('date', '须写成 YYYY-MM-DD 形式的日期')),
@@ -43,7 +97,9 @@ export const mastheadSchema = v.pipe(
       series: text('series'),
       publisher: text('publisher'),
       year: integer('year'),
-      number: integer('number'),
+      number: issueNumber,
+      // Optional: `number: 增刊2` says it alone; `special: true` turns a plain number into the ordinal.
+      special: v.exactOptional(specialFlag),
       // Optional: many bulletins print no running number; without it there is no /no/N/ address.
       cumulativeNumber: v.exactOptional(integer('cumulativeNumber')),
       date: isoDate,
@@ -70,6 +126,37 @@ export const mastheadSchema = v.pipe(
       path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'date', value: date }],
     });
   }),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const { series, publisher, year, number, special, cumulativeNumber, date } = dataset.value;
+    if (special === false && number.special) {
+      addIssue({
+        message:
+          `当年期号（number）写的是增刊${number.value}，增刊（special）却是 false：` +
+          '是增刊就删去 special 这一行，不是增刊就把 number 写成整数。',
+        path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'special', value: special }],
+      });
+      return NEVER;
+    }
+    const isSpecial = special === true || number.special;
+    if (isSpecial && (number.value < minOrdinal || number.value > maxOrdinal)) {
+      addIssue({
+        message: `增刊（special: true）的当年期号（number）是增刊的序号：${ordinalHint}。现为 ${number.value}。`,
+        path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'number', value: number }],
+      });
+      return NEVER;
+    }
+    const supplement: SpecialIssue | undefined = isSpecial ? { name: specialName, ordinal: number.value } : undefined;
+    // The documented order of the fields, which the open data keeps: `special` right after `number`.
+    return {
+      series,
+      publisher,
+      year,
+      number: number.value,
+      ...(supplement ? { special: supplement } : {}),
+      ...(cumulativeNumber === undefined ? {} : { cumulativeNumber }),
+      date,
+    };
+  }),
 );
 
 /**
@@ -91,7 +178,7 @@ export interface MastheadResult {
   /** Absent when a field is missing or invalid: the issue cannot be placed in the archive. */
   masthead?: Masthead;
   /** Where each field was written, for messages about the issue as a whole. */
-  places: Partial<Record<keyof Masthead, Place>>;
+  places: Partial<Record<MastheadField, Place>>;
   diagnostics: Diagnostic[];
 }
 

@@ -2,6 +2,7 @@ import type { Article, Issue, Section } from '../model.ts';
 import { escapeHtml } from '../core/escape.ts';
 import { blockEnd, foldText, spaceTokens, titleMarkers } from './tokens.ts';
 import { issueShortLabel } from '../core/content-format.ts';
+import type { IssueNumbering } from '../core/issue-numbering.ts';
 import { thumbnailFileName } from '../core/picture-recipe.ts';
 import { routes } from '../core/routes.ts';
 import { pictureFiles } from '../core/picture-files.ts';
@@ -26,15 +27,23 @@ function foldedBlocks(article: Pick<Article, 'title' | 'text'>): string[] {
 }
 
 /**
- * The `date` sort key: the date, then the running number and the article's place in the issue,
- * so that results with the same date still come in a fixed order (newest first lists an issue's
- * articles in printed order; oldest first, in reverse).
+ * The `date` sort key: the date, then the issue's place among the issues of that date (the
+ * archive's order: regular issues by number, then supplements), the running number, and the
+ * article's place in the issue, so that results with the same date still come in a fixed order
+ * (newest first lists an issue's articles in printed order; oldest first, in reverse). Numbers
+ * are padded, since Pagefind compares keys as text: 第100期 after 第9期.
  */
-export function dateSortKey(issue: Pick<Issue, 'date' | 'cumulativeNumber'>, position: number): string {
-  // An archive without running numbers orders same-date issues by article place only.
+export function dateSortKey(
+  issue: Pick<Issue, 'date'> &
+    Partial<Pick<IssueNumbering, 'number' | 'special'>> & { cumulativeNumber?: number | undefined },
+  position: number,
+): string {
+  const kind = issue.special ? '1' : '0';
+  const number = String(issue.number ?? 0).padStart(4, '0');
+  // An archive without running numbers orders same-date issues by their numbers and article place.
   const running = String(issue.cumulativeNumber ?? 0).padStart(6, '0');
   const reversePosition = String(999 - position).padStart(3, '0');
-  return `${issue.date} ${running} ${reversePosition}`;
+  return `${issue.date} ${kind}${number} ${running} ${reversePosition}`;
 }
 
 /**

@@ -1,7 +1,11 @@
 import type { Article, Issue } from '../model.ts';
+import { issueNumberSegment, issueNumberText } from '../core/issue-numbering.ts';
 import { absolute, type Deployment } from '../core/routes.ts';
 
-type CitedIssue = Pick<Issue, 'series' | 'publisher' | 'year' | 'number' | 'cumulativeNumber' | 'date' | 'url'>;
+type CitedIssue = Pick<
+  Issue,
+  'series' | 'publisher' | 'year' | 'number' | 'special' | 'cumulativeNumber' | 'date' | 'url'
+>;
 type CitedArticle = Pick<Article, 'title' | 'page' | 'url'> &
   Partial<Pick<Article, 'subtitle' | 'lastPage' | 'author' | 'source' | 'id'>>;
 type UrlSettings = Deployment;
@@ -21,7 +25,8 @@ export function pageRange(article: Pick<CitedArticle, 'page' | 'lastPage'>, dash
 }
 
 /**
- * GB/T 7714-2015 journal reference: 主要责任者. 题名[J]. 刊名, 年(期): 页码.
+ * GB/T 7714-2015 journal reference: 主要责任者. 题名[J]. 刊名, 年(期): 页码; a special issue's 期
+ * is 增刊1, as the standard's examples cite supplements: 2019(增刊1).
  */
 export function gbtReference(article: CitedArticle, issue: CitedIssue): string {
   return `${responsible(article, issue)}. ${article.title}[J]. ${gbtSource(article, issue)}.`;
@@ -30,7 +35,7 @@ export function gbtReference(article: CitedArticle, issue: CitedIssue): string {
 /** Where GB/T 7714 finds the article: 刊名, 年(期): 页码 (no page part without a page). */
 function gbtSource(article: CitedArticle, issue: CitedIssue): string {
   const pages = pageRange(article);
-  return `${issue.series}, ${issue.year}(${issue.number})${pages === '' ? '' : `: ${pages}`}`;
+  return `${issue.series}, ${issue.year}(${issueNumberText(issue)})${pages === '' ? '' : `: ${pages}`}`;
 }
 
 /**
@@ -66,7 +71,7 @@ export function risRecord(article: CitedArticle, issue: CitedIssue, settings: Ur
     line('PB', issue.publisher),
     line('PY', String(issue.year)),
     line('DA', issue.date.replace(/-/g, '/')),
-    line('IS', String(issue.number)),
+    line('IS', issueNumberText(issue)),
     ...(article.page === undefined ? [] : [line('SP', String(article.page))]),
     ...(article.lastPage === undefined ? [] : [line('EP', String(article.lastPage))]),
     line('LA', 'zh'),
@@ -88,16 +93,13 @@ export function bibtexEntry(article: CitedArticle, issue: CitedIssue, settings: 
     ['journal', bibtexText(issue.series)],
     ['publisher', bibtexText(issue.publisher)],
     ['year', String(issue.year)],
-    ['number', String(issue.number)],
+    ['number', bibtexText(issueNumberText(issue))],
     ...(pages === '' ? [] : ([['pages', pages]] as [string, string][])),
     ['date', issue.date],
     ['url', bibtexUrl(absolute(article.url, settings))],
     ['langid', 'chinese'],
   ];
-  const key = `${issue.year}-${String(issue.number).padStart(2, '0')}-${article.id ?? 'article'}`.replace(
-    /[^\w-]/g,
-    '',
-  );
+  const key = `${issue.year}-${issueNumberSegment(issue)}-${article.id ?? 'article'}`.replace(/[^\w-]/g, '');
   return `@article{${key},\n${fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n')}\n}\n`;
 }
 
@@ -136,7 +138,7 @@ export function citationMeta(article: CitedArticle, issue: CitedIssue, settings:
     { name: 'citation_journal_title', content: issue.series },
     { name: 'citation_publisher', content: issue.publisher },
     { name: 'citation_publication_date', content: issue.date.replace(/-/g, '/') },
-    { name: 'citation_issue', content: String(issue.number) },
+    { name: 'citation_issue', content: issueNumberText(issue) },
   ];
   if (article.page !== undefined) tags.push({ name: 'citation_firstpage', content: String(article.page) });
   if (article.lastPage !== undefined) tags.push({ name: 'citation_lastpage', content: String(article.lastPage) });
@@ -169,7 +171,7 @@ export function articleJsonLd(
     ...(article.lastPage === undefined ? {} : { pageEnd: String(article.lastPage) }),
     isPartOf: {
       '@type': 'PublicationIssue',
-      issueNumber: String(issue.number),
+      issueNumber: issueNumberText(issue),
       datePublished: issue.date,
       url: absolute(issue.url, settings),
       isPartOf: { '@type': 'Periodical', name: issue.series, publisher },

@@ -87,6 +87,8 @@ export function jsonFeed(
         ...(picture ? { image: absolute(picture.full, settings) } : {}),
         date_published: issueTimestamp(issue.date),
         authors: [{ name: issue.publisher }],
+        // A supplement says so as JSON Feed says kinds of items, and in full under the feed's own key.
+        ...(issue.special ? { tags: [issue.special.name], _bulletin: { special: issue.special } } : {}),
       };
     }),
   };

@@ -11,6 +11,7 @@ import { articleCount, issueLabel, originalDownloadLabel, pageLabel } from './la
 import { firstPicture } from './media/first-picture.ts';
 import type { SiteMedia } from './media/site-media.ts';
 import { issueShortLabel } from '../core/content-format.ts';
+import { issueNumberLabel } from '../core/issue-numbering.ts';
 import type { ArticlePage } from './pages.ts';
 import { dateSourceNote } from './parks.ts';
 import type { SiteSettings } from './settings.ts';
@@ -21,6 +22,8 @@ export function siteFilters(settings: SiteSettings, media: SiteMedia) {
     chineseDate: (iso: string) => toChineseDate(iso),
     issueLabel: (issue: Issue) => issueLabel(issue),
     issueShortLabel: (issue: Issue) => issueShortLabel(issue),
+    /** 第1期, or 增刊1 for a special issue. */
+    issueNumberLabel: (issue: Issue) => issueNumberLabel(issue),
     pageLabel: (page: number) => pageLabel(page),
     articleCount: (issue: Issue) => articleCount(issue),
     absoluteUrl: (path: string) => absolute(path, settings),

@@ -1,4 +1,5 @@
 import { issueShortLabel } from '../core/content-format.ts';
+import { issueNumberLabel } from '../core/issue-numbering.ts';
 import type { Issue } from '../model.ts';
 
 /** One place in the holdings grid: an issue held, or a number the archive lacks. */
@@ -14,9 +15,21 @@ export type HoldingCell =
       label: string;
     };
 
+/** A special issue (增刊) held: outside the numbered cells, so never a gap or a column of its own number. */
+export interface SpecialHolding {
+  ordinal: number;
+  /** 增刊1 */
+  name: string;
+  issue: { url: string; label: string; date: string };
+}
+
 export interface HoldingsRow {
   year: number;
+  /** The regular issues' numbers, held or missing. */
   cells: HoldingCell[];
+  /** The year's supplements, by ordinal; the grid shows them in a 增刊 column after the numbers. */
+  specials: SpecialHolding[];
+  /** Issues held, supplements included. */
   held: number;
   missing: number;
 }
@@ -31,39 +44,56 @@ export interface Holdings {
   missing: number;
   /** Whether any issue carries a running number (总期号), so some gaps can be certain. */
   numbered: boolean;
+  /** Whether any year has a supplement (增刊), so the grid has a column for them. */
+  specials: boolean;
 }
 
 /**
  * What periodical archives show as holdings (OJS's issue archive, 中国知网's 刊期 grid): years
  * by issue numbers, each held issue linked, each missing number visible as a gap. A row spans
  * its year's numbers from the first (1, or where a run-on numbering stands) to the highest held;
- * numbers after the last held issue of a year are not guessed.
+ * numbers after the last held issue of a year are not guessed. Supplements (增刊) are no part of
+ * the numbers: each row lists its year's own after them, and they make no gap.
  */
 export function holdings(issues: readonly Issue[]): Holdings {
   const byYear = new Map<number, Issue[]>();
-  for (const issue of issues) byYear.set(issue.year, [...(byYear.get(issue.year) ?? []), issue]);
-  const years = [...byYear.keys()].sort((a, b) => a - b);
-  const runsOn = years.some((year, index) => {
-    const previous = years[index - 1];
+  const specialsByYear = new Map<number, Issue[]>();
+  for (const issue of issues) {
+    const group = issue.special ? specialsByYear : byYear;
+    group.set(issue.year, [...(group.get(issue.year) ?? []), issue]);
+  }
+  const numberedYears = [...byYear.keys()].sort((a, b) => a - b);
+  const runsOn = numberedYears.some((year, index) => {
+    const previous = numberedYears[index - 1];
     if (previous === undefined) return false;
     return lowest(byYear.get(year) ?? []) > highest(byYear.get(previous) ?? []);
   });
+  const years = [...new Set([...byYear.keys(), ...specialsByYear.keys()])].sort((a, b) => a - b);
   const rows = years
     .map((year): HoldingsRow => {
       const held = [...(byYear.get(year) ?? [])].sort((a, b) => a.number - b.number);
-      const from = runsOn ? lowest(held) : 1;
-      const to = highest(held);
       const cells: HoldingCell[] = [];
-      for (let number = from; number <= to; number++) {
-        const issue = held.find((candidate) => candidate.number === number);
-        cells.push(
-          issue
-            ? { number, issue: { url: issue.url, label: issueShortLabel(issue), date: issue.date } }
-            : { number, certain: surelyMissing(held, number), label: issueShortLabel({ year, number }) },
-        );
+      if (held.length > 0) {
+        const from = runsOn ? lowest(held) : 1;
+        const to = highest(held);
+        for (let number = from; number <= to; number++) {
+          const issue = held.find((candidate) => candidate.number === number);
+          cells.push(
+            issue
+              ? { number, issue: { url: issue.url, label: issueShortLabel(issue), date: issue.date } }
+              : { number, certain: surelyMissing(held, number), label: issueShortLabel({ year, number }) },
+          );
+        }
       }
+      const specials = [...(specialsByYear.get(year) ?? [])]
+        .sort((a, b) => a.number - b.number)
+        .map((issue): SpecialHolding => ({
+          ordinal: issue.number,
+          name: issueNumberLabel(issue),
+          issue: { url: issue.url, label: issueShortLabel(issue), date: issue.date },
+        }));
       const missing = cells.filter((cell) => !('issue' in cell)).length;
-      return { year, cells, held: held.length, missing };
+      return { year, cells, specials, held: held.length + specials.length, missing };
     })
     .reverse();
   const width = Math.max(0, ...rows.map((row) => row.cells.length));
@@ -74,6 +104,7 @@ export function holdings(issues: readonly Issue[]): Holdings {
     runsOn,
     missing: rows.reduce((n, row) => n + row.missing, 0),
     numbered: issues.some((issue) => issue.cumulativeNumber !== undefined),
+    specials: specialsByYear.size > 0,
   };
 }
 

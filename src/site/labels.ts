@@ -1,7 +1,7 @@
 import { issueShortLabel } from '../core/content-format.ts';
 import type { Issue } from '../model.ts';
 
-type IssueNumbers = Pick<Issue, 'year' | 'number' | 'cumulativeNumber'>;
+type IssueNumbers = Pick<Issue, 'year' | 'number' | 'special' | 'cumulativeNumber'>;
 
 /** 2018年第1期(总第10期), as the masthead prints it; 2018年第1期 for a bulletin without running numbers. */
 export function issueLabel(issue: IssueNumbers): string {

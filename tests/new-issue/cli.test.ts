@@ -71,4 +71,43 @@ describe('npm run new-issue', () => {
     expect(empty.status).toBe(1);
     expect(empty.stderr).toContain('--year');
   });
+
+  it('scaffolds a special issue with --special, the next ordinal of its year unless given', () => {
+    const dir = archiveWithFirstIssue();
+    const first = newIssue(dir, '--year', '2019', '--special');
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    const text = readFileSync(join(dir, '2019/2019-s1.md'), 'utf8');
+    expect(text).toContain('# 2019-s1：');
+    expect(text).toContain('\nyear: 2019\nnumber: 增刊1\ndate: YYYY-MM-DD\n---\n');
+    expect(text).not.toContain('cumulativeNumber');
+    expect(first.stdout).toContain('已新建');
+    expect(first.stdout).toContain('2019年增刊1。');
+    expect(first.stdout).toContain('2019/2019-s1.pdf');
+    expect(statSync(join(dir, '2019/2019-s1')).isDirectory()).toBe(true);
+    // The skeleton reads as a supplement: only the date and the empty columns are left to fill.
+    expect(first.stdout).not.toContain('front-matter-field');
+    expect(first.stdout).not.toContain('file-name');
+
+    expect(newIssue(dir, '--year', '2019', '--special').status).toBe(0);
+    expect(readFileSync(join(dir, '2019/2019-s2.md'), 'utf8')).toContain('\nnumber: 增刊2\n');
+    expect(newIssue(dir, '--year', '2019', '--special', '5', '--date', '2019-10-01').status).toBe(0);
+    expect(readFileSync(join(dir, '2019/2019-s5.md'), 'utf8')).toContain('\nnumber: 增刊5\ndate: 2019-10-01\n');
+    // Supplements do not count on the regular numbers.
+    expect(newIssue(dir, '--year', '2018').status).toBe(0);
+    expect(existsSync(join(dir, '2018/2018-02.md'))).toBe(true);
+
+    const again = newIssue(dir, '--year', '2019', '--special', '1');
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('2019年增刊1已经存在（2019/2019-s1.md）');
+    const bad = newIssue(dir, '--special', 'x');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--special');
+  });
+
+  it('documents --special in its usage', () => {
+    const result = newIssue(archiveWithFirstIssue(), '--nonsense');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--special [序号]');
+  });
 });

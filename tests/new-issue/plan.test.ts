@@ -16,6 +16,34 @@ const head = (path: string, year: number, number: number, cumulativeNumber: numb
 const first = head('2018/2018-01.md', 2018, 1, 10);
 
 describe('planNewIssue', () => {
+  it('counts on past 99 and names the file with three digits', () => {
+    expect(planNewIssue([head('2019/2019-99.md', 2019, 99, 500)], {})).toMatchObject({
+      ok: true,
+      relativePath: '2019/2019-100.md',
+      masthead: { number: 100, cumulativeNumber: 501 },
+    });
+  });
+
+  it('leaves supplements out of the next regular number and running number', () => {
+    const supplement: IssueHead = {
+      ...head('2018/2018-s1.md', 2018, 1, 11),
+      cumulativeNumber: undefined,
+      special: { name: '增刊', ordinal: 1 },
+    };
+    expect(planNewIssue([first, supplement], {})).toMatchObject({
+      ok: true,
+      relativePath: '2018/2018-02.md',
+      masthead: { number: 2, cumulativeNumber: 11 },
+    });
+    expect(planNewIssue([first, supplement], { special: true })).toMatchObject({
+      ok: true,
+      relativePath: '2018/2018-s2.md',
+      masthead: { number: 2, special: { name: '增刊', ordinal: 2 } },
+    });
+    const plan = planNewIssue([first, supplement], { special: true });
+    expect(plan.ok && plan.masthead).not.toHaveProperty('cumulativeNumber');
+  });
+
   it('infers year, number, cumulative number, series and publisher from the latest issue', () => {
     const plan = planNewIssue([first], {});
     expect(plan).toMatchObject({

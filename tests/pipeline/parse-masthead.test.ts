@@ -90,7 +90,7 @@ describe('readMasthead', () => {
   });
 
   it.each([
-    [{ number: 0 }, 5, 9, '须在 1 到 99 之间'],
+    [{ number: 0 }, 5, 9, '须在 1 到 9999 之间'],
     [{ number: 0.5 }, 5, 9, '须是整数'],
     [{ year: '"2018"' }, 4, 7, '须是整数'],
     [{ date: '2018-02-30' }, 7, 7, '不是真实存在的日期'],
@@ -225,8 +225,9 @@ describe('the masthead’s numbers and date fit together', () => {
   it('keeps year, number and running number within their ranges, even when the date matches', () => {
     expect(found({ year: 99999, date: '9999-01-01' })).toEqual([{ rule: 'front-matter-field', line: 4, column: 7 }]);
     expect(found({ year: 1899, date: '1899-01-01' })).toEqual([{ rule: 'front-matter-field', line: 4, column: 7 }]);
-    expect(found({ number: 100 })).toEqual([{ rule: 'front-matter-field', line: 5, column: 9 }]);
+    expect(found({ number: 10_000 })).toEqual([{ rule: 'front-matter-field', line: 5, column: 9 }]);
     expect(found({ cumulativeNumber: 100_000 })).toEqual([{ rule: 'front-matter-field', line: 6, column: 19 }]);
-    expect(found({ year: 2999, date: '2999-12-31', number: 99, cumulativeNumber: 99_999 })).toEqual([]);
+    expect(found({ year: 2999, date: '2999-12-31', number: 9999, cumulativeNumber: 99_999 })).toEqual([]);
+    expect(found({ number: 100 })).toEqual([]);
   });
 });

@@ -138,3 +138,38 @@ describe('RIS and BibTeX', () => {
     expect(scanBibtex('@article{k,\n  title = {}}}\n}\n', 'x.bib')).not.toEqual([]);
   });
 });
+
+describe('special issues (增刊)', () => {
+  const special = {
+    ...theIssue,
+    year: 2019,
+    number: 1,
+    special: { name: '增刊', ordinal: 1 },
+    date: '2019-06-29',
+    url: '/2019/s1/',
+  };
+  const article = { ...theArticle, id: 'p3', url: '/2019/s1/p3/' };
+
+  it('cites the supplement as GB/T 7714 does: 2019(增刊1)', () => {
+    expect(gbtReference(article, special)).toBe(
+      '领导小组办公室. 规划论证会在苏召开[J]. 国家生态工业园区 工作动态, 2019(增刊1): 3.',
+    );
+    expect(gbtOnlineReference(article, special, settings).before).toContain('2019(增刊1): 3[');
+  });
+
+  it('writes 增刊1 as the issue in RIS, BibTeX, Highwire tags and JSON-LD', () => {
+    expect(risRecord(article, special, settings)).toContain('IS  - 增刊1\r\n');
+    const bib = bibtexEntry(article, special, settings);
+    expect(bib).toContain('number = {增刊1}');
+    expect(bib).toMatch(/^@article\{2019-s1-p3,/);
+    const tags = Object.fromEntries(citationMeta(article, special, settings).map((t) => [t.name, t.content]));
+    expect(tags.citation_issue).toBe('增刊1');
+    expect(articleJsonLd(article, special, settings)).toMatchObject({ isPartOf: { issueNumber: '增刊1' } });
+  });
+
+  it('keeps a number above 99 as it is', () => {
+    const weekly = { ...theIssue, number: 100, url: '/2018/100/' };
+    expect(gbtReference(theArticle, weekly)).toContain('2018(100): 3.');
+    expect(bibtexEntry({ ...theArticle, id: 'x' }, weekly, settings)).toMatch(/^@article\{2018-100-x,/);
+  });
+});

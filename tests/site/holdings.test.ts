@@ -45,4 +45,40 @@ describe('holdings', () => {
   it('has no rows for an empty archive', () => {
     expect(holdings([])).toMatchObject({ rows: [], missing: 0 });
   });
+
+  it('lists supplements apart from the numbers: no gap, no column of their number, a 增刊 column', () => {
+    const special = (year: number, ordinal: number): Issue => ({
+      ...without(issue(year, ordinal, 0)),
+      id: `${year}-s${ordinal}`,
+      url: `/${year}/s${ordinal}/`,
+      special: { name: '增刊', ordinal },
+    });
+    const grid = holdings([
+      special(2019, 2),
+      special(2019, 1),
+      issue(2019, 2, 11),
+      issue(2019, 1, 10),
+      special(2018, 1),
+    ]);
+    expect(grid.specials).toBe(true);
+    expect(grid.runsOn).toBe(false);
+    expect(cells(grid.rows, 2019)).toEqual(['1', '2']);
+    expect(grid.rows[0]?.specials.map((s) => [s.name, s.issue.url, s.issue.label])).toEqual([
+      ['增刊1', '/2019/s1/', '2019年增刊1'],
+      ['增刊2', '/2019/s2/', '2019年增刊2'],
+    ]);
+    expect(grid.rows[0]?.held).toBe(4);
+    // A year with only a supplement is a row without numbers, and makes no run-on numbering.
+    expect(grid.rows[1]).toMatchObject({ year: 2018, cells: [], held: 1, missing: 0 });
+    expect(grid.columns).toEqual([1, 2]);
+    expect(grid.missing).toBe(0);
+    expect(holdings([issue(2019, 1, 10)]).specials).toBe(false);
+  });
+
+  it('orders numbers above 99 numerically', () => {
+    const grid = holdings([issue(2024, 100, 0), issue(2024, 9, 0), issue(2024, 10, 0)]);
+    const row = cells(grid.rows, 2024);
+    expect(row).toHaveLength(100);
+    expect(row?.filter((cell) => !cell.endsWith('?'))).toEqual(['9', '10', '100']);
+  });
 });

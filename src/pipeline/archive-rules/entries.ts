@@ -1,5 +1,6 @@
 import { fileStart, type Place } from '../../core/diagnostics.ts';
 import type { Diagnostic, Severity } from '../../model.ts';
+import type { MastheadField } from '../../core/content-format.ts';
 import type { Masthead } from '../masthead.ts';
 
 /** What the archive-wide rules need to know of one issue file. */
@@ -9,7 +10,7 @@ export interface IssueEntry {
   /** Path inside the content folder, with forward slashes. */
   relativePath: string;
   masthead: Masthead;
-  places: Partial<Record<keyof Masthead, Place>>;
+  places: Partial<Record<MastheadField, Place>>;
 }
 
 /**
@@ -28,7 +29,7 @@ export interface ArchiveRuleContext {
 }
 
 /** Where a masthead field was written, for messages about it; the file's start when unknown. */
-export function fieldPlace(entry: IssueEntry, field: keyof Masthead): Place {
+export function fieldPlace(entry: IssueEntry, field: MastheadField): Place {
   return entry.places[field] ?? fileStart;
 }
 
