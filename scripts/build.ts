@@ -36,7 +36,7 @@ function build(dir: string, displayDir: string, out: string): Promise<number> {
     contentDir: dir,
     displayDir,
     out,
-    settings: readSettings(),
+    settings: readSettings(process.env, { dir, displayDir }),
     write: (text) => process.stdout.write(text),
     writeError: (text) => process.stderr.write(text),
     timingsFile: process.env.BENCH_TIMINGS,
