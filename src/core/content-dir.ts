@@ -1,4 +1,4 @@
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 
 /** Every command reads `content/` unless CONTENT_DIR names another folder (tests, benchmarks, trial runs). */
 export function contentDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -13,9 +13,4 @@ export function contentDir(env: NodeJS.ProcessEnv = process.env): string {
 export function shownPath(path: string, cwd = process.cwd()): string {
   const shown = relative(cwd, resolve(cwd, path));
   return shown === '' || shown.startsWith('..') || isAbsolute(shown) ? resolve(cwd, path) : shown;
-}
-
-/** A file of the content folder, given by its path inside it (`2018/2018-01.pdf`), as messages name it. */
-export function shownContentPath(relativePath: string, dir: string = contentDir()): string {
-  return shownPath(join(dir, relativePath));
 }

@@ -265,6 +265,8 @@ describe('gazetteer and check together', () => {
         message: expect.stringContaining('苏州工业园区'),
       }),
     ]);
+    // The gazetteer named where it is, not as content/parks.yaml.
+    expect(archive.diagnostics[0]?.message).toContain(`加到 ${dir}/parks.yaml。`);
   });
 
   it('lets a hand entry win over the text for the same step', async () => {

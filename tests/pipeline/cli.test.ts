@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadArchive } from '../../src/archive/load-archive.ts';
@@ -43,8 +43,10 @@ describe('npm run check', () => {
       /^.*2018\/2018-01\.md:7:7 {2}error {2}出版日期（date）“2018-02-30” 不是真实存在的日期。.* {2}\(date-invalid\)$/,
     );
     expect(lines[1]).toMatch(
-      /^.*2018\/2018-01\.md:9:1 {2}error {2}未知栏目 “政策解读”.*content\/sections\.yaml.* {2}\(unknown-section\)$/,
+      /^.*2018\/2018-01\.md:9:1 {2}error {2}未知栏目 “政策解读”.*sections\.yaml.* {2}\(unknown-section\)$/,
     );
+    // The column table named where it is, as the editor gave the folder.
+    expect(lines[1]).toContain(`请在 ${relative(repoRoot, dir)}/sections.yaml 中添加`);
     expect(result.stdout + result.stderr).not.toMatch(/\n\s+at |Error:/);
   });
 
