@@ -1,4 +1,5 @@
-import { parksEnrichment } from '../parks/enrichment.ts';
+import { parksEnrichment, parksEnrichmentWith } from '../parks/enrichment.ts';
+import type { StepDefinition } from '../parks/steps.ts';
 import type { EnrichmentSource } from '../pipeline/enrichment.ts';
 import {
   loadIssueContext,
@@ -13,6 +14,19 @@ export type { Archive } from '../pipeline/load.ts';
 /** What this bulletin's archive is enriched with; each is optional in the content folder. */
 export const bulletinEnrichments: readonly EnrichmentSource[] = [parksEnrichment];
 
+/** The same, with the index's steps as the archive's settings define them. */
+export function bulletinEnrichmentsWith(steps: readonly StepDefinition[] | undefined): readonly EnrichmentSource[] {
+  return steps ? [parksEnrichmentWith(steps)] : bulletinEnrichments;
+}
+
+export interface ArchiveOptions extends Pick<LoadOptions, 'onIssue'> {
+  /**
+   * The steps the index's timelines are read in (settings.index.steps); the programme's own
+   * when absent, for commands that read no settings.
+   */
+  steps?: readonly StepDefinition[];
+}
+
 /**
  * The archive in a content folder, as every command reads it: the pipeline with the bulletin's
  * enrichments. `displayDir` is how messages name the folder.
@@ -21,11 +35,11 @@ export function loadArchive(
   contentDir: string,
   displayDir = contentDir,
   cache?: IssueFileCache,
-  options: Pick<LoadOptions, 'onIssue'> = {},
+  { steps, ...options }: ArchiveOptions = {},
 ): Promise<Archive> {
   return readContentFolder(contentDir, {
     displayDir,
-    enrichments: bulletinEnrichments,
+    enrichments: bulletinEnrichmentsWith(steps),
     ...(cache ? { cache } : {}),
     ...options,
   });

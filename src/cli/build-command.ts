@@ -71,6 +71,7 @@ async function buildClaimed(options: BuildOptions, out: string, shownOut: string
   // Pagefind indexes each issue in its own process while the next ones are parsed here.
   const searchIndex = await openSearchIndex();
   const archive = await loadArchive(options.contentDir, options.displayDir, undefined, {
+    steps: options.settings.index.steps,
     onIssue: (issue) => searchIndex.add(searchRecords([issue])),
   }).catch(async (error: unknown) => {
     await searchIndex.discard();

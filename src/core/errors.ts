@@ -1,3 +1,5 @@
+import type { Diagnostic } from '../model.ts';
+
 /**
  * The errors this project throws on purpose, as classes a caller can tell apart without reading
  * their wording. Each message says in Chinese what happened and what to do; commands print it
@@ -35,9 +37,19 @@ export class SearchIndexDiscardedError extends BulletinError {
   }
 }
 
-/** The site's settings file is unreadable or breaks its rules. */
+/**
+ * The site's settings file is unreadable or breaks its rules. `diagnostics` are the problems at
+ * their places in site.yaml, for commands that list them as they list content errors (check, the
+ * preview); empty for a problem no line of the file holds (an environment variable, the old JSON).
+ */
 export class SettingsError extends BulletinError {
   override name = 'SettingsError';
+  constructor(
+    message: string,
+    readonly diagnostics: readonly Diagnostic[] = [],
+  ) {
+    super(message);
+  }
 }
 
 /** `npm run generate` has nothing to generate from. */

@@ -1,7 +1,7 @@
 import type { Milestone, MilestoneStep } from '../model.ts';
 import { datesIn } from './dates.ts';
 import type { ParkMatcher } from './matcher.ts';
-import { stepsStatedIn } from './steps.ts';
+import { stepsStatedIn, type StepDefinition } from './steps.ts';
 
 export interface ExtractedMilestone extends Milestone {
   parkId: string;
@@ -25,7 +25,11 @@ export interface MilestoneSource {
  * order (上海市工业综合开发区和上海青浦工业园区 … 2月6日、7日). The title states a step too;
  * its date is the article's first date.
  */
-export function extractMilestones(source: MilestoneSource, matcher: ParkMatcher): ExtractedMilestone[] {
+export function extractMilestones(
+  source: MilestoneSource,
+  matcher: ParkMatcher,
+  steps: readonly StepDefinition[],
+): ExtractedMilestone[] {
   const found: ExtractedMilestone[] = [];
   const seen = new Set<string>();
   const add = (
@@ -56,7 +60,7 @@ export function extractMilestones(source: MilestoneSource, matcher: ParkMatcher)
   const firstDates = sentences.map(datesIn).find((dates) => dates.length > 0) ?? [];
   const state: { articleDates: string[] } = { articleDates: [] };
 
-  statedSteps(source.articleTitle, matcher, (parkIds, step) =>
+  statedSteps(source.articleTitle, matcher, steps, (parkIds, step) =>
     parkIds.forEach((parkId, i) => {
       const date = pairedDate(firstDates, parkIds.length, i);
       add(parkId, step, date ?? source.issueDate, date ? 'article' : 'issue', source.articleTitle);
@@ -71,7 +75,7 @@ export function extractMilestones(source: MilestoneSource, matcher: ParkMatcher)
       if (parks.length > 0) subject = parks;
       const dates = datesIn(clause);
       if (dates.length > 0) sentenceDates = dates;
-      for (const step of stepsStatedIn(clause)) {
+      for (const step of stepsStatedIn(steps, clause)) {
         subject.forEach((parkId, i) => {
           const own = pairedDate(sentenceDates, subject.length, i);
           const earlier = pairedDate(state.articleDates, subject.length, i);
@@ -89,11 +93,12 @@ export function extractMilestones(source: MilestoneSource, matcher: ParkMatcher)
 function statedSteps(
   title: string,
   matcher: ParkMatcher,
+  steps: readonly StepDefinition[],
   onStep: (parkIds: string[], step: MilestoneStep) => void,
 ): void {
   const parks = [...new Set(matcher.find(title).map((m) => m.id))];
   if (parks.length === 0) return;
-  for (const step of stepsStatedIn(title)) onStep(parks, step);
+  for (const step of stepsStatedIn(steps, title)) onStep(parks, step);
 }
 
 /** With as many dates as parks, the i-th park gets the i-th date; otherwise all share the first. */

@@ -26,6 +26,7 @@ function issueMilestones(issue: Issue, gazetteer: Gazetteer, cache: MilestoneCac
       return extractMilestones(
         article.page === undefined ? source : { ...source, page: article.page },
         gazetteer.matcher,
+        gazetteer.steps,
       );
     });
   cache.set(issue, extracted);

@@ -198,7 +198,7 @@ export async function loadSectionTableFile(
 ): Promise<{ table: SectionTable; diagnostics: Diagnostic[]; text?: string }> {
   const shown = join(displayDir, sectionTableFile);
   const failed = (message: string) => ({
-    table: sectionTable([]),
+    table: { ...sectionTable([]), path: shown },
     diagnostics: [diagnostic(shown, fileStart, 'error', 'section-table', message)],
   });
   const file = await readOptionalText(join(contentDir, sectionTableFile));

@@ -8,6 +8,8 @@ export interface SectionTable {
   kinds: SectionKind[];
   /** Column name or alias → kind. */
   byTitle: ReadonlyMap<string, SectionKind>;
+  /** The table's file as messages name it (`examples/another-bulletin/sections.yaml`), when read from one. */
+  path?: string;
 }
 
 export function sectionTable(kinds: SectionKind[]): SectionTable {
@@ -101,7 +103,7 @@ export function parseSectionTable(path: string, text: string): { table: SectionT
     entry: columnSchema,
     nameOf: columnName,
   });
-  return { table: sectionTable(entries.map(({ value }) => value)), diagnostics };
+  return { table: { ...sectionTable(entries.map(({ value }) => value)), path }, diagnostics };
 }
 
 /** 栏目 “工作动态” when the entry has a title to name it by, else 栏目. */

@@ -31,6 +31,8 @@ declare module '@11ty/eleventy-dev-server' {
 
   export default class EleventyDevServer {
     static getServer(name: string, dir: string, options?: DevServerOptions): EleventyDevServer;
+    /** The options as normalised; `pathPrefix` (`/` or `/sub/`) is read at every request. */
+    readonly options: { pathPrefix: string };
     /** The node:http server, created on first access with the dev server's own listeners. */
     readonly server: Server;
     /** Resolves once the server listens (and its WebSocket server is set up). */

@@ -8,7 +8,7 @@ import { loadArchive, type Archive } from '../archive/load-archive.ts';
 import { issueFileCache } from '../pipeline/load.ts';
 import { claimOutputFolder } from '../site/output-folder.ts';
 import { publishSite, reindexSite } from '../site/publish.ts';
-import { readSettings } from '../site/settings.ts';
+import { settingsErrorLines, tryReadSettings, type SettingsRead, type SiteSettings } from '../site/settings.ts';
 import type { SiteData } from '../site/site-data.ts';
 import type { Diagnostic } from '../model.ts';
 import { previewNotice } from './notice-middleware.ts';
@@ -24,15 +24,18 @@ export interface PreviewOptions {
   displayDir: string;
   out: string;
   port: number;
-  pathPrefix: string;
   /** Folders whose changes trigger a rebuild besides the content: templates and static files. */
   alsoWatch: string[];
   log: (line: string) => void;
+  /** SITE_URL and PATH_PREFIX over site.yaml, as the build takes them (default: this process's). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface Preview {
   /** The port listened on (the one asked for, or the free one found for 0). */
   port: number;
+  /** The sub-path the site is served under now: site.yaml's pathPrefix as of the last good read. */
+  readonly pathPrefix: string;
   close(): Promise<void>;
 }
 
@@ -45,9 +48,18 @@ export interface Preview {
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   // Read by the server for every request, so it exists before the server does.
   let status: PreviewStatus = { site: false, starting: true, errors: [], warnings: [] };
+  // site.yaml is read again at every rebuild, as the content is: a save there shows without a
+  // restart, a bad one is told on the page as a content error is.
+  const readCurrentSettings = (): SettingsRead =>
+    tryReadSettings(options.env ?? process.env, {
+      dir: options.contentDir,
+      displayDir: options.displayDir,
+      warn: options.log,
+    });
+  const first = readCurrentSettings();
   const server = await openSiteServer({
     dir: options.out,
-    pathPrefix: options.pathPrefix,
+    pathPrefix: first.ok ? first.settings.pathPrefix : '/',
     port: options.port,
     liveReload: true,
     log: options.log,
@@ -83,6 +95,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   // rendered; a change to templates or static files renders everything.
   const cache = issueFileCache();
   let onlyContentChanged = true;
+  /** The settings the site in the output folder was rendered with: a change to them renders every page. */
+  let publishedSettings: string | undefined;
   /** The data of the site the preview last published, while it is the one in the output folder. */
   let published: SiteData | undefined;
   // Re-indexing takes far longer than a rebuild (most of a minute at 1,000 issues), so it runs
@@ -135,10 +149,17 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   /** Whether the site was updated: not on a content error or a failed render. */
   const publish = async (changedOnly: boolean): Promise<boolean> => {
     const started = performance.now();
-    const archive = await loadArchive(options.contentDir, options.displayDir, cache);
+    const read = readCurrentSettings();
+    // With bad settings the issues are still read (with the programme's steps) to tell their errors too.
+    const archive = await loadArchive(
+      options.contentDir,
+      options.displayDir,
+      cache,
+      read.ok ? { steps: read.settings.index.steps } : {},
+    );
     const warnings = lines(archive.diagnostics, 'warning');
-    if (hasErrors(archive.diagnostics)) {
-      const errors = lines(archive.diagnostics, 'error');
+    if (!read.ok || hasErrors(archive.diagnostics)) {
+      const errors = [...(read.ok ? [] : settingsErrorLines(read.error)), ...lines(archive.diagnostics, 'error')];
       for (const line of errors) options.log(line);
       tell({ site: status.site, errors, warnings });
       options.log(
@@ -148,18 +169,28 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       );
       return false;
     }
+    const { settings } = read;
+    const settingsText = settingsFingerprint(settings);
     indexing?.stop.abort();
     // Rendering everything takes the search index over into the new site, and a stopped index
     // job may still be installing its files there: that one waits for it. Updating in place
     // leaves the index alone and need not wait.
-    const changedSince = changedOnly ? published : undefined;
+    const changedSince = changedOnly && settingsText === publishedSettings ? published : undefined;
     if (!changedSince) await indexing?.done;
     published = undefined;
+    publishedSettings = undefined;
     try {
-      const settings = readSettings();
       published = (
         await publishSite(archive, out, { settings, index: 'later', ...(changedSince ? { changedSince } : {}) })
       ).data;
+      publishedSettings = settingsText;
+      if (settings.pathPrefix !== server.pathPrefix) {
+        // Open pages reload at their old address and are sent on to the new one.
+        server.setPathPrefix(settings.pathPrefix);
+        options.log(
+          `子路径（pathPrefix）已改为 ${settings.pathPrefix}，预览网站：http://localhost:${server.port}${settings.pathPrefix}`,
+        );
+      }
       tell({ site: true, errors: [], warnings }, true);
       options.log(
         `已更新（${archive.issues.length} 期，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）。`,
@@ -197,6 +228,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     await schedule();
     return {
       port: server.port,
+      get pathPrefix() {
+        return server.pathPrefix;
+      },
       close: async () => {
         await watcher.close();
         indexing?.stop.abort();
@@ -219,6 +253,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
  * freed, then longer. Two retries: a third death at the same size is not worth a third wait.
  */
 const reindexRetryDelays = [2000, 8000];
+
+/** The settings as text that changes whenever they do (the steps' patterns as their source). */
+function settingsFingerprint(settings: SiteSettings): string {
+  return JSON.stringify(settings, (_key, value: unknown) => (value instanceof RegExp ? value.source : value));
+}
 
 /** The diagnostics of one severity, each as the terminal and `npm run check` print it. */
 function lines(diagnostics: readonly Diagnostic[], severity: Diagnostic['severity']): string[] {

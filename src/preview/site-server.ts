@@ -1,6 +1,7 @@
 import EleventyDevServer, { type DevServerMiddleware } from '@11ty/eleventy-dev-server';
 import { guardRequests } from './request-guard.ts';
 import { listeningPort } from '../core/listening-port.ts';
+import { normalizePathPrefix } from '../core/routes.ts';
 
 export interface SiteServerOptions {
   /** The built site. */
@@ -19,6 +20,14 @@ export interface SiteServerOptions {
 
 export interface SiteServer {
   port: number;
+  /** The sub-path the site is served under now. */
+  readonly pathPrefix: string;
+  /**
+   * Serves the site under another prefix from now on (the preview, after site.yaml's pathPrefix
+   * changed). A page under an earlier prefix is sent on to the same page under this one, so an
+   * open page that reloads lands at its new address.
+   */
+  setPathPrefix(pathPrefix: string): void;
   /** Tells every open page to reload. */
   reload(): void;
   close(): Promise<void>;
@@ -40,11 +49,21 @@ export class PortUnavailableError extends Error {
  * the browser tests both serve through it, so the tests read pages the way editors do.
  */
 export async function openSiteServer(options: SiteServerOptions): Promise<SiteServer> {
-  const { pathPrefix, log } = options;
+  const { log } = options;
+  let pathPrefix = normalizePathPrefix(options.pathPrefix);
+  /** Prefixes served before, latest first. */
+  const formerPrefixes: string[] = [];
   // The dev server sends `/sub/` on but answers `/sub` with 404; a static host adds the slash.
   const addPrefixSlash: DevServerMiddleware = (request, response, next) => {
-    if (pathPrefix !== '/' && new URL(request.url ?? '/', 'http://localhost/').pathname === pathPrefix.slice(0, -1)) {
+    const path = new URL(request.url ?? '/', 'http://localhost/').pathname;
+    if (pathPrefix !== '/' && path === pathPrefix.slice(0, -1)) {
       response.writeHead(301, { location: pathPrefix }).end();
+      return;
+    }
+    const moved = movedTo(path, pathPrefix, formerPrefixes);
+    if (moved !== undefined) {
+      // 302, not 301: the prefix may change back, and a browser keeps a 301.
+      response.writeHead(302, { location: moved + new URL(request.url ?? '/', 'http://localhost/').search }).end();
       return;
     }
     next();
@@ -92,7 +111,30 @@ export async function openSiteServer(options: SiteServerOptions): Promise<SiteSe
 
   return {
     port: listeningPort(server),
+    get pathPrefix() {
+      return pathPrefix;
+    },
+    setPathPrefix: (next: string) => {
+      const normalized = normalizePathPrefix(next);
+      if (normalized === pathPrefix) return;
+      formerPrefixes.splice(0, formerPrefixes.length, pathPrefix, ...formerPrefixes.filter((p) => p !== normalized));
+      pathPrefix = normalized;
+      // Read by the dev server at each request (mapUrlToFilePath); it has no setter of its own.
+      devServer.options.pathPrefix = normalized;
+    },
     reload: () => devServer.reload(),
     close: () => devServer.close(),
   };
+}
+
+/**
+ * Where a request for a page under a former prefix now goes: the same page under the current
+ * one. A path under both is under the longer (from `/bulletin/` back to `/`, `/bulletin/x` is
+ * the old address of `/x`). The dev server's own files (`/.11ty/…`) are at the root under every prefix.
+ */
+export function movedTo(path: string, current: string, former: readonly string[]): string | undefined {
+  if (path.startsWith('/.11ty/')) return undefined;
+  const was = former.find((prefix) => path.startsWith(prefix) || path === prefix.slice(0, -1));
+  if (was === undefined || (path.startsWith(current) && current.length >= was.length)) return undefined;
+  return current + path.slice(was.length);
 }

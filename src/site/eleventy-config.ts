@@ -38,7 +38,8 @@ export function eleventyConfig(site: PreparedSite) {
     config.addGlobalData('pages', site.pages);
     // Every address a template writes: {{ routes.section(kind) }}, {{ routes.feeds.atom }}.
     config.addGlobalData('routes', routes);
-    for (const [name, filter] of Object.entries(siteFilters(site.settings, site.data.media)))
+    const openData = { parks: site.data.parksIndex.length > 0 };
+    for (const [name, filter] of Object.entries(siteFilters(site.settings, site.data.media, openData)))
       config.addFilter(name, filter);
 
     config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });

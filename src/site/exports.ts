@@ -18,8 +18,12 @@ type PublishedPicture = Omit<FigurePicture, 'image'> & {
 type PublishedFigure = Omit<Figure, 'pictures'> & { pictures: PublishedPicture[] };
 type PublishedOriginal = PublishedFile<Original> & { url: string };
 
-/** An article as the open data publishes it: the model's fields, the body as HTML (docs/deploy.md). */
-export type OpenDataArticle = Omit<Article, 'body' | 'figures'> & {
+/**
+ * An article as the open data publishes it: the model's fields, the body as HTML (docs/deploy.md).
+ * `parks` only where the archive tracks parks: another bulletin's data says nothing of them.
+ */
+export type OpenDataArticle = Omit<Article, 'body' | 'figures' | 'parks'> & {
+  parks?: Article['parks'];
   figures: PublishedFigure[];
   /** The original PDF opened at the article's first page (`originalPage`). */
   originalPageUrl?: string;
@@ -29,6 +33,15 @@ export type OpenDataIssue = Omit<Issue, 'sections' | 'original'> & {
   original?: PublishedOriginal;
   sections: (Omit<Issue['sections'][number], 'articles'> & { articles: OpenDataArticle[] })[];
 };
+
+/** What the open data holds besides each issue's own model. */
+export interface OpenDataOptions {
+  /** Whether the archive has a park gazetteer with parks in it; without, no article carries `parks`. */
+  parks: boolean;
+}
+
+/** An article's parks where the archive tracks them; nothing at all where it does not. */
+const parksOf = (parks: Article['parks'], options: OpenDataOptions) => (options.parks ? { parks } : {});
 
 const withoutSourcePath = <T extends { sourcePath: string }>({ sourcePath: _, ...file }: T): PublishedFile<T> => file;
 
@@ -63,7 +76,12 @@ function originalPageUrl(issue: Issue, article: Pick<Article, 'originalPage'>, d
 }
 
 /** `/api/issues/2018-01.json`: one issue's full model, each body rendered for data users (absolute links). */
-export function openDataIssue(issue: Issue, deployment: Deployment, media: SiteMedia): OpenDataIssue {
+export function openDataIssue(
+  issue: Issue,
+  deployment: Deployment,
+  media: SiteMedia,
+  options: OpenDataOptions,
+): OpenDataIssue {
   return {
     ...publishedMedia(issue, deployment),
     sections: issue.sections.map((section) => ({
@@ -75,7 +93,7 @@ export function openDataIssue(issue: Issue, deployment: Deployment, media: SiteM
         ...originalPageUrl(issue, article, deployment),
         html: articleHtml({ id: article.id, body, figures: article.figures }, 'data', deployment, media.pictures),
         text,
-        parks,
+        ...parksOf(parks, options),
       })),
     })),
   };
@@ -89,6 +107,7 @@ export function issuesIndex(
   issues: readonly Issue[],
   settings: Deployment & { title: string },
   media: SiteMedia,
+  options: OpenDataOptions,
 ): Record<string, unknown> {
   return {
     title: settings.title,
@@ -99,8 +118,9 @@ export function issuesIndex(
       dataUrl: absolute(routes.issueData(issue.id), settings),
       sections: issue.sections.map((section) => ({
         ...section,
-        articles: section.articles.map(({ body: _body, text: _text, ...article }) => ({
+        articles: section.articles.map(({ body: _body, text: _text, parks, ...article }) => ({
           ...article,
+          ...parksOf(parks, options),
           figures: publishedFigures(article.figures, settings, media),
           ...originalPageUrl(issue, article, settings),
           pageUrl: absolute(article.url, settings),

@@ -5,7 +5,7 @@ import type { Article, Issue, Milestone } from '../model.ts';
 import { stepLabel } from '../parks/steps.ts';
 import { articleHtml, type ArticleOutput } from './article-html.ts';
 import { articleJsonLd, bibtexEntry, citationMeta, gbtOnlineReference, gbtReference, risRecord } from './citation.ts';
-import { issuesIndex, openDataIssue } from './exports.ts';
+import { issuesIndex, openDataIssue, type OpenDataOptions } from './exports.ts';
 import { issueContentHtml, issueTimestamp, jsonFeed } from './feeds.ts';
 import { articleCount, issueLabel, originalDownloadLabel, pageLabel } from './labels.ts';
 import { firstPicture } from './media/first-picture.ts';
@@ -17,7 +17,7 @@ import { dateSourceNote } from './parks.ts';
 import type { SiteSettings } from './settings.ts';
 
 /** Every filter the templates use, by name; the Eleventy config registers them as they are. */
-export function siteFilters(settings: SiteSettings, media: SiteMedia) {
+export function siteFilters(settings: SiteSettings, media: SiteMedia, openData: OpenDataOptions) {
   return {
     chineseDate: (iso: string) => toChineseDate(iso),
     issueLabel: (issue: Issue) => issueLabel(issue),
@@ -28,7 +28,7 @@ export function siteFilters(settings: SiteSettings, media: SiteMedia) {
     articleCount: (issue: Issue) => articleCount(issue),
     absoluteUrl: (path: string) => absolute(path, settings),
     partialDate: (date: string) => partialChineseDate(date),
-    milestoneStep: (step: Milestone['step']) => settings.index.steps[step] ?? stepLabel(step),
+    milestoneStep: (step: Milestone['step']) => stepLabel(settings.index.steps, step),
     dateSourceNote: (source: Milestone['dateSource']) => dateSourceNote(source),
     timestamp: (date: string) => issueTimestamp(date),
     /** The whole issue for a feed entry; the Atom template escapes it once more as type="html" requires. */
@@ -58,8 +58,8 @@ export function siteFilters(settings: SiteSettings, media: SiteMedia) {
     citationMeta: (page: ArticlePage) => citationMeta(page.article, page.issue, settings),
     articleJsonLd: (page: ArticlePage) => articleJsonLd(page.article, page.issue, settings),
     /** `/api/issues.json`: every issue without article bodies. */
-    issuesIndex: (issues: readonly Issue[]) => issuesIndex(issues, settings, media),
+    issuesIndex: (issues: readonly Issue[]) => issuesIndex(issues, settings, media, openData),
     /** One issue as its open-data file publishes it. */
-    openData: (issue: Issue) => openDataIssue(issue, settings, media),
+    openData: (issue: Issue) => openDataIssue(issue, settings, media, openData),
   };
 }

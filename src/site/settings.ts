@@ -1,17 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
-import { contentDir } from '../core/content-dir.ts';
+import { contentDir, shownPath } from '../core/content-dir.ts';
 import { editDistance } from '../core/edit-distance.ts';
-import { formatDiagnostic } from '../core/diagnostics.ts';
+import { compareDiagnostics, formatDiagnostic } from '../core/diagnostics.ts';
 import { SettingsError } from '../core/errors.ts';
 import { normalizePathPrefix, type Deployment } from '../core/routes.ts';
 import { placeOfKey, placeOfPath, parseYamlText, yamlData, yamlSyntaxDiagnostics } from '../core/yaml.ts';
 import { issueDiagnostic, isMissingKey, missingKey, type SchemaIssue } from '../core/yaml-schema.ts';
-import type { Diagnostic, MilestoneStep } from '../model.ts';
-import { milestoneSteps } from '../parks/steps.ts';
+import type { Diagnostic } from '../model.ts';
+import type { StepDefinition } from '../parks/steps.ts';
 import { readAboutPage, type AboutPage } from './about-page.ts';
+import { resolveSteps, stepsSchema } from './step-settings.ts';
 
 /**
  * How the site names an archive's named-entity index (the park gazetteer: 园区; another bulletin
@@ -25,8 +26,11 @@ export interface IndexSettings {
   intro: string;
   /** The heading of an entry's timeline: 创建进程. */
   timeline: string;
-  /** Reader-facing names of the timeline's steps, by step id, over the built-in ones. */
-  steps: Partial<Record<MilestoneStep, string>>;
+  /**
+   * The steps of an entry's timeline, how they are found in the text and what readers see:
+   * site.yaml's `index.steps`, else the programme's (src/parks/steps.ts).
+   */
+  steps: readonly StepDefinition[];
 }
 
 /** A registration number shown in the footer, as Chinese government sites carry it, with its lookup page. */
@@ -91,8 +95,6 @@ const originMessage = (field: string) =>
 
 const notFields = '网站设置须写成 “字段名: 值” 的一组设置，每行一项，例如 title: 某省环保工作简报';
 
-const stepIds = milestoneSteps.map(({ step }) => step);
-
 const indexFields = ['label', 'intro', 'timeline', 'steps'];
 const indexSchema = v.strictObject(
   {
@@ -101,13 +103,7 @@ const indexSchema = v.strictObject(
     ),
     intro: v.optional(text('index.intro', '索引页说明')),
     timeline: v.optional(text('index.timeline', '进程标题')),
-    steps: v.optional(
-      v.record(
-        v.picklist(stepIds, `index.steps 的步骤须是 ${stepIds.join('、')} 之一`),
-        text('index.steps', '步骤名称'),
-        'index.steps 须写成 “步骤标识: 名称” 的一组，例如 acceptance-passed: 通过验收',
-      ),
-    ),
+    steps: v.optional(stepsSchema),
   },
   (issue) =>
     issue.kind === 'schema' && issue.expected === 'never'
@@ -225,7 +221,7 @@ function indexSettings(index: SettingsFile['index']): IndexSettings {
     label,
     intro: index?.intro ?? `报道过的${label}，按所在省份排列。`,
     timeline: index?.timeline ?? '大事记',
-    steps: index?.steps ?? {},
+    steps: resolveSteps(index?.steps),
   };
 }
 
@@ -257,6 +253,8 @@ export interface ReadSettingsOptions {
   legacyFile?: string;
   /** Where a deprecation notice goes. */
   warn?: (line: string) => void;
+  /** How messages name the content folder, as the command's other messages do (default: relative to the cwd). */
+  displayDir?: string;
 }
 
 /**
@@ -272,26 +270,43 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env, options: Read
   return { ...readSettingsFile(env, path, legacy, options), ...(about ? { about } : {}) };
 }
 
+/** What a command that reports rather than stops gets: the settings, or why there are none. */
+export type SettingsRead = { ok: true; settings: SiteSettings } | { ok: false; error: SettingsError };
+
+/**
+ * `readSettings` for the commands that list a bad settings file beside the content's errors and
+ * go on (check, the preview); any other failure is no settings mistake and is thrown.
+ */
+export function tryReadSettings(env: NodeJS.ProcessEnv = process.env, options: ReadSettingsOptions = {}): SettingsRead {
+  try {
+    return { ok: true, settings: readSettings(env, options) };
+  } catch (error) {
+    if (error instanceof SettingsError) return { ok: false, error };
+    throw error;
+  }
+}
+
+/** A settings error as report lines: `file:line:col  error  …` per problem, else its message (no line holds it). */
+export function settingsErrorLines(error: SettingsError): string[] {
+  return error.diagnostics.length > 0 ? error.diagnostics.map(formatDiagnostic) : [error.message];
+}
+
 function readSettingsFile(
   env: NodeJS.ProcessEnv,
   path: string,
   legacy: string,
   options: ReadSettingsOptions,
 ): SiteSettings {
-  if (existsSync(path)) return resolveSettings(parseSettingsFile(displayPath(path), readText(path)), env);
+  const shown = options.displayDir === undefined ? shownPath(path) : join(options.displayDir, settingsFileName);
+  if (existsSync(path)) return resolveSettings(parseSettingsFile(shown, readText(path)), env);
   if (existsSync(legacy)) {
     (options.warn ?? ((line) => process.stderr.write(`${line}\n`)))(
-      `提示：网站设置 ${displayPath(legacy)} 已改为内容目录中的 ${settingsFileName}（写法见 docs/settings.md）；` +
-        `请把其中的设置移到 ${displayPath(path)}，再删去旧文件。`,
+      `提示：网站设置 ${shownPath(legacy)} 已改为内容目录中的 ${settingsFileName}（写法见 docs/settings.md）；` +
+        `请把其中的设置移到 ${shown}，再删去旧文件。`,
     );
-    return resolveSettings(parseLegacyFile(displayPath(legacy), readText(legacy)), env);
+    return resolveSettings(parseLegacyFile(shownPath(legacy), readText(legacy)), env);
   }
   return resolveSettings({}, env);
-}
-
-function displayPath(path: string): string {
-  const shown = relative(process.cwd(), path);
-  return shown === '' || shown.startsWith('..') ? path : shown;
 }
 
 function readText(path: string): string {
@@ -324,7 +339,7 @@ export function parseSettingsFile(path: string, source: string): SettingsFile {
     ...unknown,
     ...(parsed.issues ?? []).map((issue: SchemaIssue) => issueDiagnostic(path, yaml, issue, rule)),
   ];
-  if (problems.length > 0 || !parsed.success) throw settingsError(problems);
+  if (problems.length > 0 || !parsed.success) throw settingsError(problems.sort(compareDiagnostics));
   return parsed.output;
 }
 
@@ -351,7 +366,10 @@ function diagnostic(path: string, place: { line: number; column: number }, messa
 }
 
 function settingsError(diagnostics: readonly Diagnostic[]): SettingsError {
-  return new SettingsError(`网站设置有误，网站没有生成：\n${diagnostics.map(formatDiagnostic).join('\n')}`);
+  return new SettingsError(
+    `网站设置有误，网站没有生成：\n${diagnostics.map(formatDiagnostic).join('\n')}`,
+    diagnostics,
+  );
 }
 
 function unknownFields(data: unknown): string[] {

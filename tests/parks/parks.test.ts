@@ -9,6 +9,7 @@ import { datesIn } from '../../src/parks/dates.ts';
 import { gazetteer, parseGazetteer } from '../../src/parks/gazetteer.ts';
 import { parkMatcher } from '../../src/parks/matcher.ts';
 import { extractMilestones } from '../../src/parks/milestones.ts';
+import { milestoneSteps } from '../../src/parks/steps.ts';
 import { loadArchive, type Archive } from '../../src/archive/load-archive.ts';
 import { bundledContent, makeContentDir, masthead } from '../helpers/content.ts';
 import { defined } from '../helpers/defined.ts';
@@ -167,6 +168,7 @@ describe('extractMilestones', () => {
     extractMilestones(
       { issueId: '2018-01', issueDate: '2018-06-29', articleUrl: '/2018/01/a/', articleTitle: title, text },
       matcher,
+      milestoneSteps,
     ).map((m) => [m.step, m.date, m.dateSource]);
 
   it('reads the date of the sentence, or an earlier one of the article, or the issue', () => {
@@ -263,6 +265,8 @@ describe('gazetteer and check together', () => {
         message: expect.stringContaining('苏州工业园区'),
       }),
     ]);
+    // The gazetteer named where it is, not as content/parks.yaml.
+    expect(archive.diagnostics[0]?.message).toContain(`加到 ${dir}/parks.yaml。`);
   });
 
   it('lets a hand entry win over the text for the same step', async () => {

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadArchive } from '../../src/archive/load-archive.ts';
@@ -43,9 +43,41 @@ describe('npm run check', () => {
       /^.*2018\/2018-01\.md:7:7 {2}error {2}出版日期（date）“2018-02-30” 不是真实存在的日期。.* {2}\(date-invalid\)$/,
     );
     expect(lines[1]).toMatch(
-      /^.*2018\/2018-01\.md:9:1 {2}error {2}未知栏目 “政策解读”.*content\/sections\.yaml.* {2}\(unknown-section\)$/,
+      /^.*2018\/2018-01\.md:9:1 {2}error {2}未知栏目 “政策解读”.*sections\.yaml.* {2}\(unknown-section\)$/,
     );
+    // The column table named where it is, as the editor gave the folder.
+    expect(lines[1]).toContain(`请在 ${relative(repoRoot, dir)}/sections.yaml 中添加`);
     expect(result.stdout + result.stderr).not.toMatch(/\n\s+at |Error:/);
+  });
+
+  it('checks site.yaml as it checks an issue: path:line:col lines, exit 1, and the issues still checked', () => {
+    const dir = makeContentDir({
+      'site.yaml':
+        'title: 简报\nsectionPageSize: 0\nfeedsize: 5\n' +
+        'index:\n  steps:\n    - id: a\n      name: 甲\n      patterns: ["("]\n',
+      '2018/2018-01.md': issue({ date: '2018-02-30' }),
+    });
+    const result = check(dir);
+    expect(result.status).toBe(1);
+    const lines = result.stdout.split('\n').filter((l) => l.includes('  error  '));
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /site\.yaml:2:18 {2}error {2}sectionPageSize（栏目页每页文章数）须是正整数.* {2}\(site-settings\)$/,
+      ),
+      expect.stringMatching(
+        /site\.yaml:3:1 {2}error {2}没有 “feedsize” 这项设置：是不是 feedSize.* {2}\(site-settings\)$/,
+      ),
+      expect.stringMatching(
+        /site\.yaml:8:18 {2}error {2}index\.steps 中的识别模式 “\(” 不是有效的正则表达式.* {2}\(site-settings\)$/,
+      ),
+      expect.stringMatching(/2018\/2018-01\.md:7:7 {2}error {2}.*\(date-invalid\)$/),
+    ]);
+    expect(result.stdout).toContain('检查未通过：4 个错误');
+    expect(result.stdout + result.stderr).not.toMatch(/\n\s+at |Error:/);
+    // Fixed, the check passes.
+    writeFileSync(join(dir, 'site.yaml'), 'title: 简报\n');
+    writeFileSync(join(dir, '2018/2018-01.md'), issue());
+    expect(check(dir).status).toBe(0);
   });
 
   // The corpus is checked entry by entry in-process (invalid-corpus.test.ts); one entry with

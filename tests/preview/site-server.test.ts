@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { refusedPath } from '../../src/preview/request-guard.ts';
-import { openSiteServer, PortUnavailableError, type SiteServer } from '../../src/preview/site-server.ts';
+import { movedTo, openSiteServer, PortUnavailableError, type SiteServer } from '../../src/preview/site-server.ts';
 import { messageText } from '../../src/preview/ws-message.ts';
 
 interface Answer {
@@ -159,5 +159,35 @@ describe('openSiteServer under a path prefix, without live reload', () => {
 
   it('serves pages as they are', async () => {
     expect((await send(server.port, '/repo/2018/01/')).body).toBe(page);
+  });
+});
+
+describe('openSiteServer when the path prefix changes', () => {
+  it('sends a page at a former prefix on to the same page under the current one', () => {
+    expect(movedTo('/2018/01/', '/repo/', ['/'])).toBe('/repo/2018/01/');
+    expect(movedTo('/repo/2018/01/', '/repo/', ['/'])).toBeUndefined();
+    expect(movedTo('/repo/2018/01/', '/', ['/repo/'])).toBe('/2018/01/');
+    expect(movedTo('/repo', '/', ['/repo/'])).toBe('/');
+    expect(movedTo('/2018/01/', '/', ['/repo/'])).toBeUndefined();
+    expect(movedTo('/old/x/', '/new/', ['/mid/', '/old/'])).toBe('/new/x/');
+    expect(movedTo('/.11ty/reload-client.js', '/repo/', ['/'])).toBeUndefined();
+  });
+
+  it('serves under the new prefix at once, and redirects the old one', async () => {
+    const server = await openSiteServer({ dir: site, pathPrefix: '/', port: 0, liveReload: false });
+    try {
+      expect((await send(server.port, '/2018/01/')).body).toBe(page);
+      server.setPathPrefix('repo');
+      expect(server.pathPrefix).toBe('/repo/');
+      expect((await send(server.port, '/repo/2018/01/')).body).toBe(page);
+      const old = await send(server.port, '/2018/01/?a=1');
+      expect([old.status, old.headers.location]).toEqual([302, '/repo/2018/01/?a=1']);
+      expect((await send(server.port, '/repo')).headers.location).toBe('/repo/');
+      server.setPathPrefix('/');
+      expect((await send(server.port, '/2018/01/')).body).toBe(page);
+      expect((await send(server.port, '/repo/2018/01/')).headers.location).toBe('/2018/01/');
+    } finally {
+      await server.close();
+    }
   });
 });

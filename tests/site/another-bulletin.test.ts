@@ -50,6 +50,17 @@ describe('the second example bulletin', () => {
     expect(found).toEqual([]);
   });
 
+  it('publishes open data without a parks field, where the bundled archive gives each article one', async () => {
+    const data = files.filter((file) => file.startsWith('api/') || file.endsWith('.json'));
+    expect(data).toEqual(expect.arrayContaining(['api/issues.json', 'api/issues/2024-01.json', 'feed.json']));
+    const withParks: string[] = [];
+    for (const file of data) {
+      const text = await read(file);
+      if (/"parks"\s*:/.test(text)) withParks.push(file);
+    }
+    expect(withParks).toEqual([]);
+  });
+
   it('writes no parks pages and no running-number redirects, and lists none in the sitemap', async () => {
     expect(files.filter((file) => file.startsWith('parks/') || file.startsWith('no/'))).toEqual([]);
     const sitemap = await read('sitemap.xml');

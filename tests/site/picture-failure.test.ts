@@ -1,10 +1,10 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, renameSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mediaArchive } from '../helpers/content.ts';
-import { spawnBuild } from './helpers/build.ts';
+import { mediaArchive, repoRoot } from '../helpers/content.ts';
+import { spawnBuild, spawnCommand } from './helpers/build.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'bulletin-picture-failure-'));
 afterAll(() => rm(work, { recursive: true, force: true }));
@@ -24,9 +24,23 @@ describe('a picture that cannot be processed', () => {
     // A copy cut short: the header (and so the check) is fine, the pixels are not all there.
     const meeting = join(content, '2018/2018-01/meeting.jpg');
     await writeFile(meeting, (await readFile(meeting)).subarray(0, 2000));
-    const second = await spawnBuild(out, env);
-    expect(second.code).toBe(1);
-    expect(second.stderr).toContain('图片无法处理：content/2018/2018-01/meeting.jpg');
+    // Run beside a content folder of another name, the message names it as the editor gave it.
+    renameSync(content, join(work, 'bulletin'));
+    const second = await spawnCommand(
+      process.execPath,
+      [
+        '--import',
+        join(repoRoot, 'node_modules/tsx/dist/loader.mjs'),
+        join(repoRoot, 'scripts/build.ts'),
+        '--out',
+        out,
+      ],
+      { ...env, CONTENT_DIR: 'bulletin' },
+      work,
+    );
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain('图片无法处理：bulletin/2018/2018-01/meeting.jpg');
+    expect(second.stderr).not.toContain('content/');
     expect(second.stderr).toContain('保持不变');
     expect(second.stderr).not.toMatch(/\n\s+at /);
     expect(await readFile(join(out, '2018/01/p1/index.html'), 'utf8')).toBe(page);

@@ -258,7 +258,9 @@ describe('build of the bundled content', () => {
     // Each issue in full: the model, every body rendered as `html` (the documented open-data form).
     for (const issue of issues) {
       const published = JSON.parse(await read(out.bundled, `api/issues/${issue.id}.json`)) as OpenDataIssue;
-      expect(published).toEqual(JSON.parse(JSON.stringify(openDataIssue(issue, settings, planMedia(issues)))));
+      expect(published).toEqual(
+        JSON.parse(JSON.stringify(openDataIssue(issue, settings, planMedia(issues), { parks: true }))),
+      );
       expect(published.sections[0]?.articles[0]?.html).toMatch(/^<p>/);
     }
   });

@@ -5,7 +5,8 @@ import { defineConfigurableRule, pointInHeading, pointInText } from '../../pipel
 import { parkLikeNames } from '../candidates.ts';
 import type { ParkMatcher } from '../matcher.ts';
 
-const advice = '像是园区名称，但不在园区名录中。如是园区，请把它（或它的全称与简称）加到 content/parks.yaml。';
+const advice = (gazetteerPath: string) =>
+  `像是园区名称，但不在园区名录中。如是园区，请把它（或它的全称与简称）加到 ${gazetteerPath}。`;
 
 /**
  * Names that look like a park (…经济技术开发区, …工业园区) but are no park of the gazetteer, in
@@ -16,10 +17,15 @@ const advice = '像是园区名称，但不在园区名录中。如是园区，�
  * copies of it; places are only counted, the message is made once. `unreadNames` are the names
  * of gazetteer entries that could not be read: those parks are listed, and not told again here.
  */
-export const unknownPark = defineConfigurableRule<{ matcher: ParkMatcher; unreadNames?: readonly string[] }>(
+export const unknownPark = defineConfigurableRule<{
+  matcher: ParkMatcher;
+  unreadNames?: readonly string[];
+  /** The gazetteer as messages name it: where the content folder is, as the editor gave it. */
+  gazetteerPath?: string;
+}>(
   'unknown-park',
   'warning',
-  ({ file, draft }, { matcher, unreadNames = [] }) => {
+  ({ file, draft }, { matcher, unreadNames = [], gazetteerPath = 'content/parks.yaml' }) => {
     const places = new Map<string, { first: Point | undefined; lines: number[] }>();
     const found = (name: string, at: () => Point | undefined) => {
       // A park whose entry in the gazetteer is broken is listed: the entry is what is reported.
@@ -45,6 +51,7 @@ export const unknownPark = defineConfigurableRule<{ matcher: ParkMatcher; unread
         });
       }
     }
-    for (const [name, { first, lines }] of places) file.message(`“${name}” ${advice}${repeatsText(lines)}`, first);
+    for (const [name, { first, lines }] of places)
+      file.message(`“${name}” ${advice(gazetteerPath)}${repeatsText(lines)}`, first);
   },
 );

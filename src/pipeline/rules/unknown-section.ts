@@ -7,7 +7,7 @@ export const unknownSection = defineRule('unknown-section', 'error', ({ file, dr
     if (section.kind) continue;
     file.message(
       `未知栏目 “${section.writtenTitle}”。已知栏目：${known}。` +
-        '如是新栏目，请在 content/sections.yaml 中添加一项（title 与 kind）。',
+        `如是新栏目，请在 ${table.path ?? 'content/sections.yaml'} 中添加一项（title 与 kind）。`,
       section.heading,
     );
   }

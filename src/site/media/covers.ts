@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { imageSize } from 'image-size';
+import { shownPath } from '../../core/content-dir.ts';
 import type { FigureImage, Issue } from '../../model.ts';
 import { coverRecipe, openCoverRenderer, type CoverRenderer } from './cover-render.ts';
 import { writeCacheFile } from './picture-cache.ts';
@@ -79,7 +80,7 @@ async function coverOf(
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       report.warnings.push(
-        `原刊封面无法生成：content/${original.relativePath}（${why}）。该期改用文字封面；如需图片封面，请重新导出该 PDF 后再构建。`,
+        `原刊封面无法生成：${shownPath(original.sourcePath)}（${why}）。该期改用文字封面；如需图片封面，请重新导出该 PDF 后再构建。`,
       );
       return undefined;
     }

@@ -3,6 +3,7 @@ import { routes } from '../../core/routes.ts';
 import type { FigureImage, Issue } from '../../model.ts';
 import { fillPictureCache, pictureCacheDir, type CacheReport } from './picture-cache.ts';
 import { planPicture, type PictureSet } from './picture-plan.ts';
+import { shownPath } from '../../core/content-dir.ts';
 import { pictureFiles } from '../../core/picture-files.ts';
 import { prepareCovers, type CoverReport } from './covers.ts';
 import { issueLabel } from '../labels.ts';
@@ -109,15 +110,24 @@ export async function prepareMedia(
   const unique = new Map<string, { image: FigureImage; shown: string }>();
   for (const issue of issues)
     for (const image of issueImages(issue))
-      if (!unique.has(image.digest)) unique.set(image.digest, { image, shown: `content/${image.relativePath}` });
+      if (!unique.has(image.digest)) unique.set(image.digest, { image, shown: shownPath(image.sourcePath) });
   const pictures = [...unique.values()].flatMap(({ image, shown }) => {
     const set = media.pictures.get(image.digest);
     return set ? [{ image, set, shown }] : [];
   });
-  const coverPictures = [...new Map([...coverImages.values()].map((image) => [image.digest, image])).values()];
-  for (const image of coverPictures)
-    pictures.push({ image, set: planPicture(image), shown: `content/${image.relativePath}` });
+  // A cover is made from its issue's original, which is what a message about it names.
+  const coverPictures = new Map<string, { image: FigureImage; shown: string }>();
+  for (const issue of issues) {
+    const image = coverImages.get(issue.id);
+    if (image && !coverPictures.has(image.digest))
+      coverPictures.set(image.digest, { image, shown: coverSource(issue, image) });
+  }
+  for (const { image, shown } of coverPictures.values()) pictures.push({ image, set: planPicture(image), shown });
   return { media, report: await fillPictureCache(pictures, cacheDir, onStart), covers };
+}
+
+function coverSource(issue: Issue, cover: FigureImage): string {
+  return issue.original ? `${shownPath(issue.original.sourcePath)}（封面）` : cover.relativePath;
 }
 
 function* issueImages(issue: Issue): Generator<FigureImage> {
