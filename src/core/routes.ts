@@ -80,7 +80,13 @@ export const routes = {
   stylesheet: '/assets/site.css',
   favicon: '/favicon.svg',
   /** The site's own scripts, bundled at build time (src/site/site-scripts.ts). */
-  scripts: { search: '/assets/search.js', highlight: '/assets/highlight.js', print: '/assets/print.js' },
+  scripts: {
+    search: '/assets/search.js',
+    /** Traditional → simplified tables, which the search page loads only for a query that needs them. */
+    simplified: '/assets/simplified.js',
+    highlight: '/assets/highlight.js',
+    print: '/assets/print.js',
+  },
   /** Pagefind's bundle; the search page loads `pagefind.js` from here. */
   searchIndex: '/pagefind/',
 } as const;

@@ -83,6 +83,7 @@ export async function openPagefind(siteDir: string): Promise<LoadedPagefind> {
   const context: SearchContext = {
     indexStatistics: () =>
       (statistics ??= fetchIndexStatistics(`http://127.0.0.1:${port}/${searchIndexFolder}/${characterStatsFile}`)),
+    simplifier: async () => (await import('./simplified.ts')).toSimplified,
   };
   return {
     pagefind: module,

@@ -9,11 +9,11 @@
  *
  * Inside a word, punctuation other than `. - / +` between letters or digits separates terms that
  * must all occur (泰州，合肥 is 泰州 and 合肥), as tokens.ts indexes it. Traditional characters
- * are searched as simplified (園區 → 园区); `simplified` says so when it changed the query.
+ * are searched as simplified (園區 → 园区) by the caller's `simplify` (simplified.ts, loaded only
+ * when needed); `simplified` says so when it changed the query.
  *
  * Browser-safe: no Node imports.
  */
-import { toSimplified } from './simplified.ts';
 import { foldText, splitTerms } from './tokens.ts';
 
 /** Terms that must all occur, in the text (title, subtitle, body) or in the title only. */
@@ -33,9 +33,15 @@ export interface ParsedQuery {
 
 const tokenPattern = /(-?)((?:title|标题):)?(?:"([^"]*)"?|“([^”]*)”?|(\S+))/giu;
 
-export function parseQuery(query: string, options: { titleOnly?: boolean } = {}): ParsedQuery {
+export interface ParseOptions {
+  titleOnly?: boolean;
+  /** Traditional → simplified (simplified.ts `toSimplified`); without it the query is read as typed. */
+  simplify?: (text: string) => string;
+}
+
+export function parseQuery(query: string, options: ParseOptions = {}): ParsedQuery {
   const normalized = query.normalize('NFKC').trim();
-  const simplified = toSimplified(normalized);
+  const simplified = options.simplify ? options.simplify(normalized) : normalized;
   const groups: QueryPart[][] = [];
   const excluded: QueryPart[] = [];
   let joinNext = false;

@@ -11,6 +11,7 @@ import { markedTerms, parseQuery, type ParsedQuery, type QueryPart } from './que
 import { foldChar, phraseQuery, recordBlocks, shownText, titleMarkers, titlePhraseQuery } from './tokens.ts';
 import type { IndexStatistics } from './character-stats.ts';
 import { createPlanner, queryCharacters } from './query-plan.ts';
+import { mayBeTraditional } from './traditional-chars.ts';
 
 /** Options the caller passes to `pagefind.options()` before searching. */
 export const pagefindOptions = {
@@ -107,6 +108,12 @@ export interface SearchContext {
    * long enough to be worth planning; undefined (or a failed fetch) means: search every term in full.
    */
   indexStatistics?: () => Promise<IndexStatistics | undefined>;
+  /**
+   * Loads the traditional → simplified conversion (simplified.ts), asked for only when the query
+   * has a character it could change (traditional-chars.ts); without it, such a query is searched
+   * as typed.
+   */
+  simplifier?: () => Promise<(text: string) => string>;
 }
 
 /** Fewer distinct characters than this are searched in full: a plan could save at most a list or two. */
@@ -117,7 +124,12 @@ export async function searchArchive(
   request: SearchRequest,
   context: SearchContext = {},
 ): Promise<SearchResults> {
-  const parsed = parseQuery(request.query, { titleOnly: request.titleOnly === true });
+  const simplify =
+    context.simplifier && mayBeTraditional(request.query.normalize('NFKC')) ? await context.simplifier() : undefined;
+  const parsed = parseQuery(request.query, {
+    titleOnly: request.titleOnly === true,
+    ...(simplify ? { simplify } : {}),
+  });
   const terms = markedTerms(parsed);
   const filters = request.filters ?? {};
   const sort = request.sort ?? 'relevance';

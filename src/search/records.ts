@@ -17,13 +17,15 @@ export interface SearchRecord {
   content: string;
   /**
    * The searchable text folded as the index folds it (tokens.ts `foldText`), one block a line:
-   * title, then each line of text. The index's character counts (character-stats.ts) come from it.
+   * title, subtitle, then each line of text. The index's character counts (character-stats.ts) come from it.
    */
   foldedBlocks: string[];
 }
 
-function foldedBlocks(article: Pick<Article, 'title' | 'text'>): string[] {
-  return [article.title, ...article.text.split('\n')].map(foldText).filter((block) => block !== '');
+function foldedBlocks(article: Pick<Article, 'title' | 'subtitle' | 'text'>): string[] {
+  return [article.title, article.subtitle ?? '', ...article.text.split('\n')]
+    .map(foldText)
+    .filter((block) => block !== '');
 }
 
 /**

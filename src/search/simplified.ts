@@ -4,7 +4,8 @@
  * such as 乾淨 → 干净 convert as a whole while 乾隆 stays; only the traditional → simplified pair
  * of tables is bundled (about 21 KB gzipped, not the 52 KB preset).
  *
- * Browser-safe: bundled into the search page through query.ts.
+ * Browser-safe: a module of its own on the site (routes.scripts.simplified), which the search page
+ * loads only for a query with a character it could change (traditional-chars.ts).
  */
 import { ConverterFactory } from 'opencc-js/core';
 import TSCharacters from 'opencc-js/dict/TSCharacters';

@@ -10,6 +10,7 @@ import { outputFile, routes } from '../core/routes.ts';
  */
 export const siteScripts: Record<string, string> = {
   [outputFile(routes.scripts.search)]: 'src/search/page/search-page.ts',
+  [outputFile(routes.scripts.simplified)]: 'src/search/simplified.ts',
   [outputFile(routes.scripts.highlight)]: 'src/search/page/article-highlight.ts',
   [outputFile(routes.scripts.print)]: 'src/site/page/print-button.ts',
 };

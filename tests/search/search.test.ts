@@ -36,8 +36,14 @@ afterAll(async () => {
   await fixture?.dispose();
 });
 
+/** Every term searched in full (no index statistics), traditional characters read as simplified. */
+function fullSearch(): SearchContext {
+  const { simplifier } = fixture.loaded.context;
+  return simplifier ? { simplifier } : {};
+}
+
 async function search(query: string, sort: SortOrder = 'relevance', filters = {}): Promise<SearchHit[]> {
-  const results = await searchArchive(fixture.loaded.pagefind, { query, sort, filters });
+  const results = await searchArchive(fixture.loaded.pagefind, { query, sort, filters }, fullSearch());
   const hits = await results.hits(0, results.total);
   expect(hits).toHaveLength(results.total);
   return hits;
@@ -218,10 +224,11 @@ describe('matching: the search finds exactly the articles a substring scan finds
         const statistics = await fixture.loaded.context.indexStatistics?.();
         return statistics && { characters: statistics.characters, costs };
       },
+      ...fullSearch(),
     };
   }
   const ways: [string, () => SearchContext][] = [
-    ['full', () => ({})],
+    ['full', fullSearch],
     ['site', () => fixture.loaded.context],
     ['one window', () => plannedContext({ perOccurrence: 1e-6, chunk: 1e6, fragment: 1 })],
     ['narrowed', () => plannedContext({ perOccurrence: 1e-6, chunk: 1e6, fragment: 1e5 })],
@@ -271,8 +278,15 @@ describe('matching: the search finds exactly the articles a substring scan finds
   });
 
   it('says when traditional characters were read as simplified', async () => {
-    expect((await searchArchive(fixture.loaded.pagefind, { query: '園區' })).simplified).toBe('园区');
-    expect((await searchArchive(fixture.loaded.pagefind, { query: '园区' })).simplified).toBeUndefined();
+    const context = fixture.loaded.context;
+    expect((await searchArchive(fixture.loaded.pagefind, { query: '園區' }, context)).simplified).toBe('园区');
+    expect((await searchArchive(fixture.loaded.pagefind, { query: '园区' }, context)).simplified).toBeUndefined();
+  });
+
+  it('searches traditional characters as typed when no conversion is at hand', async () => {
+    const results = await searchArchive(fixture.loaded.pagefind, { query: '園區' });
+    expect(results.simplified).toBeUndefined();
+    expect(results.total).toBe(scanMatches(entries, '園區').length);
   });
 
   it('ranks and orders OR queries like the others: title matches first, then newest first', async () => {

@@ -138,6 +138,7 @@ function loadEngine(): Promise<Engine> {
     let facetIndex: Promise<FacetIndex> | undefined;
     let statistics: Promise<IndexStatistics | undefined> | undefined;
     const statisticsUrl = `${prefixed(routes.searchIndex, { pathPrefix })}${characterStatsFile}`;
+    const simplifiedUrl = prefixed(routes.scripts.simplified, { pathPrefix });
     return {
       pagefind,
       context: {
@@ -145,6 +146,10 @@ function loadEngine(): Promise<Engine> {
           (statistics ??= fetch(statisticsUrl)
             .then(async (response) => (response.ok ? readIndexStatistics(await response.json()) : undefined))
             .catch(() => undefined)),
+        simplifier: async () => {
+          const module = (await import(simplifiedUrl)) as { toSimplified: (text: string) => string };
+          return module.toSimplified;
+        },
       },
       facets: () =>
         (facetIndex ??= loadFacets(
