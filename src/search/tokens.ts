@@ -59,8 +59,13 @@ export function isTokenChar(char: string): boolean {
 }
 
 /** One character as index and query see it: NFKC, then lower case (may be several characters: ㎡ → m2). */
+const folded = new Map<string, string>();
+
 export function foldChar(char: string): string {
-  return char.normalize('NFKC').toLowerCase();
+  // An archive has a few thousand distinct characters and folds each of them millions of times.
+  let result = folded.get(char);
+  if (result === undefined) folded.set(char, (result = char.normalize('NFKC').toLowerCase()));
+  return result;
 }
 
 /** Text as terms are matched against: whitespace removed, every character folded. */
