@@ -112,7 +112,9 @@ export function createPlanner(parsed: ParsedQuery, stats: CharacterStats, costs:
           const bytes = bytesFor(window, have);
           const windowShare = share(window, have);
           const cost = bytes + estimate * windowShare * costs.fragment;
-          if (!pick || cost < pick.cost) pick = { window, bytes, share: windowShare, cost };
+          // At equal cost the longer window: it asks for adjacency too, which only narrows more.
+          if (!pick || cost < pick.cost || (cost === pick.cost && window.length > pick.window.length))
+            pick = { window, bytes, share: windowShare, cost };
         }
         if (!pick) break;
         first ??= pick.window;

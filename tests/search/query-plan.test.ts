@@ -97,6 +97,12 @@ describe('query plan', () => {
     expect(planner.remainingFullCost()).toBeLessThan(before);
   });
 
+  it('takes the longer window when two cost the same: adjacency narrows for free', () => {
+    const planner = createPlanner(parseQuery('泰州'), stats({ 泰: 0.05, 州: 0.1 }), { ...costs, fragment: 1e5 });
+    planner.searched('泰');
+    expect(planner.plan(50).window).toBe('泰州');
+  });
+
   it('has no window to offer a query of OR groups only', () => {
     const planner = createPlanner(parseQuery('泰州 OR 合肥'), stats({ 泰: 0.05, 州: 0.1 }), costs);
     expect(planner.plan()).toEqual({ cost: Infinity });
