@@ -114,7 +114,7 @@ export function buildOutline(
       warn(
         line,
         'import-unknown-section',
-        `栏目 “${title}” 不在栏目表 content/sections.yaml 中。请核对栏目名称，或在栏目表中添加这个栏目。`,
+        `栏目 “${title}” 不在内容目录的栏目表 sections.yaml 中。请核对栏目名称，或在栏目表中添加这个栏目。`,
       );
     const opened = { ...(title !== undefined ? { title: kind?.title ?? title } : {}), line, lead: [], articles: [] };
     outline.sections.push(opened);
