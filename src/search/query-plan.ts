@@ -39,14 +39,20 @@ export interface Planner {
    * Undefined candidates: nothing searched yet, so no candidates to check; the plan starts with a window.
    */
   plan(candidates?: number): Step;
-  /** Records a window as searched (its characters' lists are loaded). */
-  searched(window: string): void;
+  /**
+   * Records a window as searched (its characters' lists are loaded) and, when given, how many
+   * candidates there were before and after it: later estimates narrow only as well as this one did.
+   */
+  searched(window: string, narrowing?: { before: number; after: number }): void;
   /** What searching every term in full would still cost (the title markers for ranking included). */
   remainingFullCost(): number;
 }
 
 /** Windows planned ahead: beyond a few, the estimates are too rough to steer by. */
 const lookahead = 6;
+
+/** What a further window of an already narrowing term is guessed to leave of the candidates. */
+const sameTermShare = 0.8;
 
 /** The terms every match contains: those of groups without OR. */
 export function requiredTerms(parsed: ParsedQuery): string[] {
@@ -69,13 +75,32 @@ export function createPlanner(parsed: ParsedQuery, stats: CharacterStats, costs:
     for (const char of new Set(chars)) if (!have.has(char)) sum += charBytes(char);
     return sum;
   };
+  /** The required terms each window is part of. */
+  const termsOf = new Map<string, Set<number>>();
+  requiredTerms(parsed).forEach((term, termIndex) => {
+    const chars = [...term];
+    for (let length = 1; length <= Math.min(maxWindow, chars.length); length++)
+      for (let start = 0; start + length <= chars.length; start++) {
+        const window = chars.slice(start, start + length).join('');
+        termsOf.set(window, (termsOf.get(window) ?? new Set()).add(termIndex));
+      }
+  });
+  const windows = [...termsOf.keys()];
+  /** Terms a searched window came from: their other characters are likely in every candidate already. */
+  const narrowedBy = new Set<number>();
+  const addTerms = (window: string, to: Set<number>) => {
+    for (const term of termsOf.get(window) ?? []) to.add(term);
+  };
   /**
    * Share of the current candidates likely to contain the window, from its characters whose lists
    * are not loaded yet: the rarest one's share, narrowed a little by the others (adjacent
    * characters are far from independent, hence the square root). A window of loaded characters
-   * only adds adjacency: guessed to halve the candidates.
+   * only adds adjacency: guessed to halve the candidates. A window of a term that has narrowed the
+   * candidates already narrows them little: they all hold a run of that term, and a term's
+   * characters come together (a word, a clause of a pasted sentence), far from independently.
    */
-  const share = (window: string, have: ReadonlySet<string>) => {
+  const guessedShare = (window: string, have: ReadonlySet<string>, narrowed: ReadonlySet<number>) => {
+    if ([...(termsOf.get(window) ?? [])].some((term) => narrowed.has(term))) return sameTermShare;
     const shares = [...new Set(window)]
       .filter((char) => !have.has(char))
       .map((char) => Math.min(1, stats.pagesWith(char) / pages))
@@ -83,22 +108,19 @@ export function createPlanner(parsed: ParsedQuery, stats: CharacterStats, costs:
     if (shares.length === 0) return 0.5;
     return shares.reduce((product, value, index) => product * (index === 0 ? value : Math.sqrt(value)), 1);
   };
-  const windows = [
-    ...new Set(
-      requiredTerms(parsed).flatMap((term) => {
-        const chars = [...term];
-        const found: string[] = [];
-        for (let length = 1; length <= Math.min(maxWindow, chars.length); length++)
-          for (let start = 0; start + length <= chars.length; start++)
-            found.push(chars.slice(start, start + length).join(''));
-        return found;
-      }),
-    ),
-  ];
+  /**
+   * How much of the narrowing guessed the last search achieved (1: as guessed, 0: none). Counts
+   * guess from the whole archive; among candidates that already share one part of a query, the
+   * other parts are often there too, and a guess that failed once is trusted less next time.
+   */
+  let effectiveness = 1;
+  const share = (window: string, have: ReadonlySet<string>, narrowed: ReadonlySet<number>) =>
+    1 - (1 - guessedShare(window, have, narrowed)) * effectiveness;
   const markerCost = new Set(parsed.groups.flat().flatMap((part) => part.terms.flatMap((term) => [...term]))).size;
   return {
     plan(candidates) {
       const have = new Set(loaded);
+      const narrowed = new Set(narrowedBy);
       const done = new Set(tried);
       let estimate = candidates ?? pages;
       let spent = 0;
@@ -110,7 +132,7 @@ export function createPlanner(parsed: ParsedQuery, stats: CharacterStats, costs:
           // A part of a searched window finds no fewer articles than the window did.
           if ([...done].some((searchedWindow) => searchedWindow.includes(window))) continue;
           const bytes = bytesFor(window, have);
-          const windowShare = share(window, have);
+          const windowShare = share(window, have, narrowed);
           const cost = bytes + estimate * windowShare * costs.fragment;
           // At equal cost the longer window: it asks for adjacency too, which only narrows more.
           if (!pick || cost < pick.cost || (cost === pick.cost && window.length > pick.window.length))
@@ -121,14 +143,21 @@ export function createPlanner(parsed: ParsedQuery, stats: CharacterStats, costs:
         spent += pick.bytes;
         estimate *= pick.share;
         done.add(pick.window);
+        addTerms(pick.window, narrowed);
         for (const char of pick.window) have.add(char);
         const total = spent + estimate * costs.fragment;
         if (total < best.cost) best = { window: first, cost: total };
       }
       return best;
     },
-    searched(window) {
+    searched(window, narrowing) {
+      if (narrowing && narrowing.before > 0) {
+        const guessed = guessedShare(window, loaded, narrowedBy);
+        const observed = narrowing.after / narrowing.before;
+        if (guessed < 1) effectiveness = Math.min(1, Math.max(0, (1 - observed) / (1 - guessed)));
+      }
       tried.add(window);
+      addTerms(window, narrowedBy);
       for (const char of window) loaded.add(char);
     },
     remainingFullCost: () => bytesFor(queryCharacters(parsed), loaded) + markerCost * costs.chunk,

@@ -199,9 +199,10 @@ async function checkedCandidates(
     const step = planner.plan(candidates?.length);
     if (planner.remainingFullCost() <= step.cost) return undefined;
     if (step.window === undefined) break;
-    planner.searched(step.window);
+    const before = candidates?.length ?? characters.pages;
     const found = await search(step.window);
     candidates = candidates ? intersectInOrder([candidates, found]) : found;
+    planner.searched(step.window, { before, after: candidates.length });
   }
   if (!candidates) return undefined;
   const checked = await Promise.all(

@@ -103,6 +103,19 @@ describe('query plan', () => {
     expect(planner.plan(50).window).toBe('泰州');
   });
 
+  it('trusts its guesses less after a window that narrowed less than guessed', () => {
+    const shares = { 泰: 0.01, 州: 0.02, 合: 0.03, 肥: 0.04 };
+    const query = parseQuery('泰州，合肥');
+    const trusting = createPlanner(query, stats(shares), { ...costs, fragment: 1000 });
+    const taught = createPlanner(query, stats(shares), { ...costs, fragment: 1000 });
+    trusting.searched('泰州', { before: 1000, after: 10 });
+    taught.searched('泰州', { before: 1000, after: 1000 });
+    // At 100 candidates: trusting the counts, 合 (one 2 KB list) should leave 3 of them; taught that
+    // windows do not narrow here, the planner checks the 100 on their text instead.
+    expect(trusting.plan(100).window).toBeDefined();
+    expect(taught.plan(100).window).toBeUndefined();
+  });
+
   it('has no window to offer a query of OR groups only', () => {
     const planner = createPlanner(parseQuery('泰州 OR 合肥'), stats({ 泰: 0.05, 州: 0.1 }), costs);
     expect(planner.plan()).toEqual({ cost: Infinity });
