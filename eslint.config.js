@@ -12,8 +12,8 @@ const doubleAssertion =
   ':matches(TSAsExpression, TSTypeAssertion).expression[typeAnnotation.type=/^TS(Unknown|Never|Any)Keyword$/]';
 
 export default defineConfig(
-  // Build output, caches, user content and test inputs are not ours to lint.
-  globalIgnores(['_site*/', '.cache/', 'content/', 'public/', 'tests/fixtures/']),
+  // Build output, caches, user content, test inputs and the git-ignored scratch folders are not ours to lint.
+  globalIgnores(['_site*/', '.cache/', 'content/', 'public/', 'tests/fixtures/', 'tmp/', 'screenshots/']),
   {
     files: ['**/*.ts'],
     extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked, prettier],

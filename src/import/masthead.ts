@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../model.ts';
 import type { Masthead } from '../pipeline/masthead.ts';
 import { findChineseDate, parseChineseNumber } from '../core/chinese-numbers.ts';
+import { specialName } from '../core/issue-numbering.ts';
 import { contentsLine, isContentsHeading, markerTitle } from './line-kinds.ts';
 import { lineDiagnostic, type SourceLine } from './text.ts';
 
@@ -13,23 +14,34 @@ export interface MastheadResult {
 }
 
 const numeral = '[〇○零一二三四五六七八九十0-9０-９]+';
-const issuePattern = new RegExp(
-  `([0-9０-９]{4})\\s*年\\s*第\\s*(${numeral})\\s*期(?:\\s*[(（]\\s*总\\s*第\\s*(${numeral})\\s*期\\s*[)）])?`,
+const cumulativePart = `(?:\\s*[(（]\\s*总\\s*第\\s*(${numeral})\\s*期\\s*[)）])?`;
+const issuePattern = new RegExp(`([0-9０-９]{4})\\s*年\\s*第\\s*(${numeral})\\s*期${cumulativePart}`);
+/** 2019年增刊, 2019年增刊2, 2019年增刊第2期, 2019年增刊二: a supplement, numbered apart from the regular issues. */
+const specialPattern = new RegExp(
+  `([0-9０-９]{4})\\s*年\\s*${specialName}\\s*(?:第\\s*(${numeral})\\s*期|(${numeral}))?${cumulativePart}`,
 );
 
 interface IssueLine {
   year: number;
+  /** The number of the year's issue, or the supplement's ordinal. */
   number: number;
+  special?: true;
   cumulativeNumber?: number;
 }
 
-/** `2018年第1期(总第10期)`, brackets of either width; the cumulative part may be missing. */
+const parsed = (part: string | undefined) => (part === undefined ? undefined : parseChineseNumber(part));
+
+/** `2018年第1期(总第10期)` or `2019年增刊1`, brackets of either width; the cumulative part may be missing. */
 export function findIssueLine(text: string): IssueLine | undefined {
+  const special = specialPattern.exec(text);
+  if (special) {
+    const [year, number, cumulative] = [special[1], special[2] ?? special[3] ?? '1', special[4]].map(parsed);
+    if (year === undefined || number === undefined) return undefined;
+    return { year, number, special: true, ...(cumulative !== undefined ? { cumulativeNumber: cumulative } : {}) };
+  }
   const match = issuePattern.exec(text);
   if (!match) return undefined;
-  const [year, number, cumulative] = [match[1], match[2], match[3]].map((part) =>
-    part === undefined ? undefined : parseChineseNumber(part),
-  );
+  const [year, number, cumulative] = [match[1], match[2], match[3]].map(parsed);
   if (year === undefined || number === undefined) return undefined;
   return { year, number, ...(cumulative !== undefined ? { cumulativeNumber: cumulative } : {}) };
 }
@@ -87,9 +99,24 @@ export function readPrintedMasthead(path: string, lines: readonly SourceLine[]):
       'import-masthead',
       '没有找到编发单位：刊名之后应是编发单位一行，例如 “国家生态工业园区建设协调领导小组办公室”。',
     );
-  if (!issue) error(firstLine, 'import-masthead', '没有找到期号行：刊头中应有 “2018年第1期(总第10期)” 这样的一行。');
+  if (!issue)
+    error(
+      firstLine,
+      'import-masthead',
+      '没有找到期号行：刊头中应有 “2018年第1期(总第10期)”、“2018年第1期” 或 “2019年增刊1” 这样的一行。',
+    );
   else if (issue.cumulativeNumber === undefined)
-    error(issue.line, 'import-masthead', '期号行缺少总期号：应写作 “2018年第1期(总第10期)”。');
+    // Many bulletins print no running number; one that does and lost it here is told to look.
+    diagnostics.push(
+      lineDiagnostic(
+        path,
+        issue.line,
+        'warning',
+        'import-no-cumulative',
+        '期号行没有总期号（如 “(总第10期)”），导入的文件不写 cumulativeNumber。' +
+          '原刊印有总期号时，请在文件的刊头中补一行 cumulativeNumber。',
+      ),
+    );
   if (!date) error(firstLine, 'import-date', '没有找到出版日期：刊头中应有 “二〇一八年六月二十九日” 这样的一行。');
   for (const line of extra) {
     diagnostics.push(
@@ -113,13 +140,14 @@ export function readPrintedMasthead(path: string, lines: readonly SourceLine[]):
       ),
     );
   }
-  if (!series || !publisher || issue?.cumulativeNumber === undefined || !date) return { end, diagnostics };
-  const masthead = {
+  if (!series || !publisher || !issue || !date) return { end, diagnostics };
+  const masthead: Masthead = {
     series: series.text,
     publisher: publisher.text,
     year: issue.year,
     number: issue.number,
-    cumulativeNumber: issue.cumulativeNumber,
+    ...(issue.special ? { special: { name: specialName, ordinal: issue.number } } : {}),
+    ...(issue.cumulativeNumber !== undefined ? { cumulativeNumber: issue.cumulativeNumber } : {}),
     date: date.iso,
   };
   return { masthead, end, diagnostics };

@@ -7,6 +7,7 @@ import { placeArticlesOnPages } from './pdf/article-pages.ts';
 import { readPdfStructure } from './pdf-structure.ts';
 import { lineDiagnostic, matchKey } from './text.ts';
 import { editDistance } from '../core/edit-distance.ts';
+import { issueId, issueShortLabel } from '../core/issue-numbering.ts';
 
 /** The PDF a Word file was printed to, as given to its import (`--pdf`, or found beside it). */
 export interface PrintedPdf {
@@ -58,9 +59,9 @@ export async function placeOnPrintedPages(
   const { structure, pageOf, layout } = read;
   const theirs = structure.masthead;
   if (!theirs || !structure.outline) return none(`PDF ${pdf.path} 读不出刊头，不像这期的原刊。`);
-  if (theirs.year !== masthead.year || theirs.number !== masthead.number)
+  if (issueId(theirs) !== issueId(masthead))
     return none(
-      `PDF ${pdf.path} 是 ${theirs.year} 年第 ${theirs.number} 期，Word 文件是 ${masthead.year} 年第 ${masthead.number} 期：` +
+      `PDF ${pdf.path} 是 ${issueShortLabel(theirs)}，Word 文件是 ${issueShortLabel(masthead)}：` +
         '不是这期的原刊，请核对文件。',
     );
   const printed = structure.outline.sections.flatMap((section) => section.articles);

@@ -32,6 +32,19 @@ describe('npm run import', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('imports a printed supplement (增刊) as a special issue, beside the regular one, and it passes the check', () => {
+    const dir = makeContentDir({});
+    expect(runImport(dir, seedTextPath).status).toBe(0);
+    const input = join(dir, 'supplement.txt');
+    writeFileSync(input, readFileSync(seedTextPath, 'utf8').replace(/2018年第1期[（(]总第10期[）)]/, '2018年增刊'));
+    const result = runImport(dir, input);
+    expect(result.status).toBe(0);
+    const written = readFileSync(join(dir, '2018/2018-s1.md'), 'utf8');
+    expect(written).toMatch(/\nyear: 2018\nnumber: 增刊1\ndate: 2018-06-29\n/);
+    expect(result.stderr).toMatch(/supplement\.txt:7:1 {2}warning {2}期号行没有总期号.* {2}\(import-no-cumulative\)$/m);
+    expect(result.stdout).toContain('检查通过');
+  });
+
   it('refuses to overwrite an existing issue unless --force is given', () => {
     const dir = makeContentDir({ '2018/2018-01.md': '编辑改过的文字\n' });
     const refused = runImport(dir, seedTextPath);

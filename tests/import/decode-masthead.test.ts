@@ -81,6 +81,22 @@ describe('the issue line', () => {
   it('notices a missing cumulative number', () => {
     expect(findIssueLine('2018年第1期')).toEqual({ year: 2018, number: 1 });
   });
+
+  it.each<[string, number, number | undefined]>([
+    ['2019年增刊', 1, undefined],
+    ['2019年增刊1', 1, undefined],
+    ['2019年增刊2', 2, undefined],
+    ['2019年增刊二', 2, undefined],
+    ['2019年增刊第2期（总第30期）', 2, 30],
+    ['２０１９年增刊１(总第30期)', 1, 30],
+  ])('reads the supplement %s', (line, number, cumulativeNumber) => {
+    expect(findIssueLine(line)).toEqual({
+      year: 2019,
+      number,
+      special: true,
+      ...(cumulativeNumber === undefined ? {} : { cumulativeNumber }),
+    });
+  });
 });
 
 describe('readPrintedMasthead', () => {
@@ -135,10 +151,33 @@ describe('readPrintedMasthead', () => {
     ]);
     expect(result.masthead).toBeUndefined();
     expect(result.diagnostics.map((d) => [d.line, d.rule, d.severity])).toEqual([
-      [5, 'import-masthead', 'error'],
+      [5, 'import-no-cumulative', 'warning'],
       [1, 'import-date', 'error'],
     ]);
     expect(result.diagnostics[0]?.message).toContain('总期号');
+  });
+
+  it('imports an issue without a running number, as many bulletins print it, with a warning', () => {
+    const lines = mastheadLines.map((line) => (line.startsWith('2018年') ? '2018年第1期' : line));
+    const result = read([...lines, '本期目录']);
+    expect(result.masthead).toEqual({
+      series: '国家生态工业园区 工作动态',
+      publisher: '国家生态工业园区建设协调领导小组办公室',
+      year: 2018,
+      number: 1,
+      date: '2018-06-29',
+    });
+    expect(result.diagnostics.map((d) => `${d.line} ${d.rule} ${d.severity}`)).toEqual([
+      '5 import-no-cumulative warning',
+    ]);
+  });
+
+  it('imports a supplement as a special issue', () => {
+    const lines = mastheadLines.map((line) => (line.startsWith('2018年') ? '2018年增刊2（总第12期）' : line));
+    const result = read([...lines, '本期目录']);
+    expect(result.masthead).toMatchObject({ year: 2018, number: 2, special: { name: '增刊', ordinal: 2 } });
+    expect(result.masthead?.cumulativeNumber).toBe(12);
+    expect(result.diagnostics).toEqual([]);
   });
 
   it('reports an impossible date and a masthead line it does not know', () => {

@@ -52,9 +52,7 @@ describe('the Word import with the PDF it was printed to', () => {
     expect(result.markdown).toBe(expected);
     expect(result.original).toBeUndefined();
     const warning = result.diagnostics.find((d) => d.rule === 'import-word-pdf');
-    expect(warning?.message).toMatch(
-      /^PDF 2018-02\.pdf 是 2018 年第 2 期，Word 文件是 2018 年第 1 期.*没有复制原刊 PDF。$/,
-    );
+    expect(warning?.message).toMatch(/^PDF 2018-02\.pdf 是 2018年第2期，Word 文件是 2018年第1期.*没有复制原刊 PDF。$/);
     expect(warning?.severity).toBe('warning');
   });
 
@@ -80,7 +78,7 @@ describe('npm run import of a Word file and its PDF', () => {
     const dir = makeContentDir({ 'bulletin.docx': seedDocx, 'bulletin.pdf': seedPdf, 'other.pdf': otherIssuePdf });
     const run = await runRealImport(dir, ['bulletin.docx', '--pdf', 'other.pdf']);
     expect(run.stderr).toMatch(
-      /^2018\/2018-01\.md:1:1 {2}warning {2}PDF other\.pdf 是 2018 年第 2 期.* {2}\(import-word-pdf\)$/m,
+      /^2018\/2018-01\.md:1:1 {2}warning {2}PDF other\.pdf 是 2018年第2期.* {2}\(import-word-pdf\)$/m,
     );
     expect(existsSync(join(dir, '2018/2018-01.md'))).toBe(true);
     expect(existsSync(join(dir, '2018/2018-01.pdf'))).toBe(false);
