@@ -136,5 +136,6 @@ export function movedTo(path: string, current: string, former: readonly string[]
   if (path.startsWith('/.11ty/')) return undefined;
   const was = former.find((prefix) => path.startsWith(prefix) || path === prefix.slice(0, -1));
   if (was === undefined || (path.startsWith(current) && current.length >= was.length)) return undefined;
-  return current + path.slice(was.length);
+  // `/repo//host/x` must not become `//host/x`: a browser reads that as another host.
+  return current + path.slice(was.length).replace(/^\/+/, '');
 }

@@ -173,6 +173,11 @@ describe('openSiteServer when the path prefix changes', () => {
     expect(movedTo('/.11ty/reload-client.js', '/repo/', ['/'])).toBeUndefined();
   });
 
+  it('never sends a request on to another host', () => {
+    expect(movedTo('/repo//evil.example/x', '/', ['/repo/'])).toBe('/evil.example/x');
+    expect(movedTo('/repo///evil.example/', '/', ['/repo/'])).toBe('/evil.example/');
+  });
+
   it('serves under the new prefix at once, and redirects the old one', async () => {
     const server = await openSiteServer({ dir: site, pathPrefix: '/', port: 0, liveReload: false });
     try {
