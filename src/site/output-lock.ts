@@ -33,7 +33,7 @@ export async function lockOutputFolder(lockPath: string, shownOut: string, comma
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 3) throw error;
     }
-    const current = await readHolder(lockPath);
+    const current = await settledHolder(lockPath);
     if (current === 'gone') continue;
     if (current !== 'unreadable' && !isRunning(current)) {
       await rm(lockPath, { force: true });
@@ -57,6 +57,19 @@ function tryRelease(release: () => void): void {
     release();
   } catch {
     // Already gone (removed by hand): nothing to release.
+  }
+}
+
+/**
+ * The holder, read again for a moment while the file is unreadable: another build creates the
+ * lock and writes its line in two steps, and one that starts at the same time may read between
+ * them. A lock still unreadable after that is damaged.
+ */
+async function settledHolder(lockPath: string): Promise<LockHolder | 'gone' | 'unreadable'> {
+  for (let attempt = 0; ; attempt += 1) {
+    const holder = await readHolder(lockPath);
+    if (holder !== 'unreadable' || attempt >= 20) return holder;
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
 
