@@ -99,3 +99,13 @@ export function readIndexStatistics(data: unknown): IndexStatistics | undefined 
   };
   return { characters, costs };
 }
+
+/** The table written beside an index, fetched from its URL; undefined when missing or unreadable. */
+export async function fetchIndexStatistics(url: string): Promise<IndexStatistics | undefined> {
+  try {
+    const response = await fetch(url);
+    return response.ok ? readIndexStatistics(await response.json()) : undefined;
+  } catch {
+    return undefined;
+  }
+}

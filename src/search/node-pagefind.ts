@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import sirv from 'sirv';
 import { searchIndexFolder } from './build-index.ts';
 import { pagefindOptions, type PagefindApi, type SearchContext } from './query.ts';
-import { characterStatsFile, readIndexStatistics, type IndexStatistics } from './character-stats.ts';
+import { characterStatsFile, fetchIndexStatistics, type IndexStatistics } from './character-stats.ts';
 import { listeningPort } from '../core/listening-port.ts';
 
 export interface Transfer {
@@ -98,15 +98,6 @@ export async function openPagefind(siteDir: string): Promise<LoadedPagefind> {
       await rm(copyDir, { recursive: true, force: true });
     },
   };
-}
-
-async function fetchIndexStatistics(url: string): Promise<IndexStatistics | undefined> {
-  try {
-    const response = await fetch(url);
-    return response.ok ? readIndexStatistics(await response.json()) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The file's site path, as `transfer()` names it. */

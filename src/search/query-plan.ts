@@ -10,7 +10,7 @@
  * Browser-safe: no Node imports.
  */
 import type { CharacterStats } from './character-stats.ts';
-import type { ParsedQuery } from './query-syntax.ts';
+import { markedTerms, type ParsedQuery } from './query-syntax.ts';
 
 /** Longest window tried: longer ones load more lists and rarely narrow further. */
 const maxWindow = 3;
@@ -116,7 +116,8 @@ export function createPlanner(parsed: ParsedQuery, stats: CharacterStats, costs:
   let effectiveness = 1;
   const share = (window: string, have: ReadonlySet<string>, narrowed: ReadonlySet<number>) =>
     1 - (1 - guessedShare(window, have, narrowed)) * effectiveness;
-  const markerCost = new Set(parsed.groups.flat().flatMap((part) => part.terms.flatMap((term) => [...term]))).size;
+  // A full search also asks which results have each term in their title: a marker list per character.
+  const markerCost = new Set([...markedTerms(parsed).join('')]).size;
   return {
     plan(candidates) {
       const have = new Set(loaded);

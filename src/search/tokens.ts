@@ -58,9 +58,9 @@ export function isTokenChar(char: string): boolean {
   return tokenCharPattern.test(char);
 }
 
-/** One character as index and query see it: NFKC, then lower case (may be several characters: ㎡ → m2). */
 const folded = new Map<string, string>();
 
+/** One character as index and query see it: NFKC, then lower case (may be several characters: ㎡ → m2). */
 export function foldChar(char: string): string {
   // An archive has a few thousand distinct characters and folds each of them millions of times.
   let result = folded.get(char);

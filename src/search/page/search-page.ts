@@ -29,7 +29,7 @@ import {
   type SearchResults,
   type SortOrder,
 } from '../query.ts';
-import { characterStatsFile, readIndexStatistics, type IndexStatistics } from '../character-stats.ts';
+import { characterStatsFile, fetchIndexStatistics, type IndexStatistics } from '../character-stats.ts';
 import { parseQuery } from '../query-syntax.ts';
 import { searchStrings } from './strings.ts';
 
@@ -142,10 +142,7 @@ function loadEngine(): Promise<Engine> {
     return {
       pagefind,
       context: {
-        indexStatistics: () =>
-          (statistics ??= fetch(statisticsUrl)
-            .then(async (response) => (response.ok ? readIndexStatistics(await response.json()) : undefined))
-            .catch(() => undefined)),
+        indexStatistics: () => (statistics ??= fetchIndexStatistics(statisticsUrl)),
         simplifier: async () => {
           const module = (await import(simplifiedUrl)) as { toSimplified: (text: string) => string };
           return module.toSimplified;
