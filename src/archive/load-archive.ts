@@ -1,6 +1,7 @@
 import { parksEnrichment, parksEnrichmentWith } from '../parks/enrichment.ts';
 import type { StepDefinition } from '../parks/steps.ts';
 import type { EnrichmentSource } from '../pipeline/enrichment.ts';
+import { tryReadSettings } from '../site/settings.ts';
 import {
   loadIssueContext,
   readContentFolder,
@@ -49,6 +50,16 @@ export function loadArchive(
  * What each issue file of the folder is read with (its column table and the bulletin's
  * enrichments), for tools that read one file.
  */
-export function loadIssueContextFor(contentDir: string, displayDir = contentDir) {
-  return loadIssueContext({ dir: contentDir, displayDir }, bulletinEnrichments);
+export function loadIssueContextFor(contentDir: string, displayDir = contentDir, { steps }: ArchiveOptions = {}) {
+  return loadIssueContext({ dir: contentDir, displayDir }, bulletinEnrichmentsWith(steps));
+}
+
+/**
+ * The steps the folder's site.yaml defines, for the commands that read no other setting (inspect,
+ * search, import's check), so that they read parks.yaml as check and build do. A site.yaml that
+ * cannot be read gives the programme's steps: saying what is wrong with it is check's and build's.
+ */
+export function settingsSteps(contentDir: string): ArchiveOptions {
+  const read = tryReadSettings(process.env, { dir: contentDir, warn: () => undefined });
+  return read.ok ? { steps: read.settings.index.steps } : {};
 }

@@ -2,7 +2,7 @@ import { relative, resolve, sep } from 'node:path';
 import { contentDir } from '../core/content-dir.ts';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
 import { processIssueFile } from '../pipeline/issue-file.ts';
-import { loadIssueContextFor } from '../archive/load-archive.ts';
+import { loadIssueContextFor, settingsSteps } from '../archive/load-archive.ts';
 import { readInputFile } from './read-input.ts';
 
 /** `npm run inspect -- <file.md>`: the issue's typed model as one JSON object on stdout. */
@@ -14,7 +14,7 @@ async function main(args: string[]): Promise<number> {
   }
   const dir = contentDir();
   const absolute = resolve(file);
-  const { context, diagnostics: tableDiagnostics } = await loadIssueContextFor(dir);
+  const { context, diagnostics: tableDiagnostics } = await loadIssueContextFor(dir, dir, settingsSteps(dir));
   const bytes = await readInputFile(file);
   if (!bytes) return 1;
   const sourcePath = relative(dir, absolute).split(sep).join('/');

@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { contentDir } from '../core/content-dir.ts';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
-import { loadArchive } from '../archive/load-archive.ts';
+import { loadArchive, settingsSteps } from '../archive/load-archive.ts';
 import { searchIndexFolder, writeSearchIndex } from '../search/build-index.ts';
 import { openPagefind } from '../search/node-pagefind.ts';
 import { searchArchive, type SortOrder } from '../search/query.ts';
@@ -27,7 +27,7 @@ function queryWords(args: string[]): string[] {
 
 async function reindex(siteDir: string): Promise<boolean> {
   const dir = contentDir();
-  const archive = await loadArchive(dir, relative(process.cwd(), dir) || '.');
+  const archive = await loadArchive(dir, relative(process.cwd(), dir) || '.', undefined, settingsSteps(dir));
   for (const d of archive.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
   if (hasErrors(archive.diagnostics)) {
     process.stderr.write('内容有错误，未重建搜索索引。\n');

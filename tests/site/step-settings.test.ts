@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadArchive } from '../../src/archive/load-archive.ts';
+import { loadArchive, loadIssueContextFor, settingsSteps } from '../../src/archive/load-archive.ts';
+import { checkWrittenIssue } from '../../src/import/check-written.ts';
+import { join } from 'node:path';
 import { SettingsError } from '../../src/core/errors.ts';
 import { milestoneSteps, stepFromName, stepLabel, stepsStatedIn } from '../../src/parks/steps.ts';
 import { parseSettingsFile, readSettings, resolveSettings } from '../../src/site/settings.ts';
@@ -146,5 +148,16 @@ describe('an archive read with its own steps', () => {
         expect.stringContaining('的里程碑步骤无法识别，可写：完成登记、获得认证。'),
       ],
     ]);
+  });
+
+  it('is read with them by the commands that read no other setting (inspect, search, import’s check)', async () => {
+    const dir = makeContentDir({
+      'site.yaml': `index:\n  steps:\n${enterpriseSteps}`,
+      'parks.yaml': gazetteer('  milestones:\n    - step: 登记\n      date: 2023-12\n'),
+      '2024/2024-01.md': issue,
+    });
+    expect(settingsSteps(dir).steps?.map((step) => step.id)).toEqual(['registered', 'certified']);
+    expect((await loadIssueContextFor(dir, dir, settingsSteps(dir))).diagnostics).toEqual([]);
+    expect(await checkWrittenIssue(join(dir, '2024/2024-01.md'), dir)).toEqual([]);
   });
 });
