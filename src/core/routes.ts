@@ -26,6 +26,9 @@ export interface Deployment {
  */
 export const maxSegmentLength = 100;
 
+/** What such an id is made of: lowercase letters and digits, words joined by single hyphens. */
+export const segmentPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** How a too-long id is told in messages: its length and start, not all of it. */
 export function segmentTooLong(id: string): string {
   return `“${id.slice(0, 24)}…” 有 ${id.length} 个字符，超过上限 ${maxSegmentLength}：它是网址和文件名中的一段（文件名最长 255 字节）`;

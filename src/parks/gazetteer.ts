@@ -3,7 +3,7 @@ import type { Document } from 'yaml';
 import type { Diagnostic } from '../model.ts';
 import { isPartialDate } from '../core/dates.ts';
 import { diagnostic } from '../core/diagnostics.ts';
-import { maxSegmentLength, segmentTooLong } from '../core/routes.ts';
+import { maxSegmentLength, segmentPattern, segmentTooLong } from '../core/routes.ts';
 import { placeOfPath } from '../core/yaml.ts';
 import { fieldOf, missingKey, pathTo, readYamlList, type SchemaIssue } from '../core/yaml-schema.ts';
 import { parkMatcher, type ParkMatcher } from './matcher.ts';
@@ -24,8 +24,6 @@ export interface Gazetteer {
 export function gazetteer(parks: GazetteerPark[], steps: readonly StepDefinition[] = milestoneSteps): Gazetteer {
   return { parks, matcher: parkMatcher(parks), steps };
 }
-
-const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Messages are what follows the park's name: 园区 “甲园区” 缺少 province（省份）。 */
 const required = {
@@ -107,7 +105,7 @@ function makeSchemas(steps: readonly StepDefinition[]) {
           maxSegmentLength,
           (issue) => `的标识（id）${segmentTooLong(String(issue.input))}。请改用简短的标识，例如 hefei-hightech。`,
         ),
-        v.regex(idPattern, '的标识（id）须由小写英文字母、数字和连字符组成（用于网址），例如 hefei-hightech。'),
+        v.regex(segmentPattern, '的标识（id）须由小写英文字母、数字和连字符组成（用于网址），例如 hefei-hightech。'),
       ),
       name: text(required.name),
       aliases: v.optional(

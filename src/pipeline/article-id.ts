@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
 
-export const articleIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /**
  * An article's id, and so its URL, depends on nothing but the article itself: the editor's
  * `{#id}` when given (stable for good), else a short hash of its title, so that editing or

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { normaliseSectionTitle } from '../core/content-format.ts';
-import { maxSegmentLength, segmentTooLong } from '../core/routes.ts';
+import { maxSegmentLength, segmentPattern, segmentTooLong } from '../core/routes.ts';
 import type { Diagnostic, SectionKind } from '../model.ts';
 import { fieldOf, missingKey, pathTo, readYamlList } from '../core/yaml-schema.ts';
 
@@ -24,8 +24,6 @@ export function findSectionKind(table: SectionTable, title: string): SectionKind
   return table.byTitle.get(normaliseSectionTitle(title));
 }
 
-const kindPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 const kindHint = '的 kind（栏目标识）须由小写英文字母、数字和连字符组成，例如 kind: work-updates。';
 const shorterKind = '请改用简短的标识，例如 kind: work-updates。';
 const aliasesHint = '的 aliases 须是文字列表，例如 aliases: [工作简讯]。';
@@ -44,7 +42,7 @@ const columnSchema = v.object(
         maxSegmentLength,
         (issue) => `的 kind（栏目标识）${segmentTooLong(String(issue.input))}。${shorterKind}`,
       ),
-      v.regex(kindPattern, kindHint),
+      v.regex(segmentPattern, kindHint),
     ),
     aliases: v.optional(v.array(v.string(aliasesHint), aliasesHint), []),
   },

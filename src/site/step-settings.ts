@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { pathTo } from '../core/yaml-schema.ts';
+import { segmentPattern } from '../core/routes.ts';
 import { milestoneSteps, type StepDefinition } from '../parks/steps.ts';
 
 /**
@@ -11,7 +12,6 @@ import { milestoneSteps, type StepDefinition } from '../parks/steps.ts';
 export type StepsSetting = v.InferOutput<typeof stepsSchema>;
 
 const field = 'index.steps';
-const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const builtInIds = milestoneSteps.map(({ id }) => id);
 
 const text = (what: string, example: string) =>
@@ -53,7 +53,10 @@ const stepSchema = v.strictObject(
   {
     id: v.pipe(
       text('步骤标识（id）', 'id: acceptance-passed'),
-      v.regex(idPattern, `${field} 中的步骤标识（id）须由小写英文字母、数字和连字符组成，例如 id: acceptance-passed`),
+      v.regex(
+        segmentPattern,
+        `${field} 中的步骤标识（id）须由小写英文字母、数字和连字符组成，例如 id: acceptance-passed`,
+      ),
     ),
     name: text('步骤名称（name）', 'name: 通过验收'),
     aliases: texts('其他名称（aliases）', '验收'),

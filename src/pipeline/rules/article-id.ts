@@ -1,5 +1,5 @@
 import { maxSegmentLength, segmentTooLong } from '../../core/routes.ts';
-import { articleIdPattern } from '../article-id.ts';
+import { segmentPattern } from '../../core/routes.ts';
 import { defineRule } from '../lint.ts';
 import { attributesPoint, columnArticles } from './articles.ts';
 
@@ -13,7 +13,7 @@ export const articleId = defineRule('article-id', 'error', ({ file, draft }) => 
         `文章标识${segmentTooLong(id)}。请改用简短的标识，例如 {#taizhou-planning}。`,
         attributesPoint(file, article),
       );
-    else if (!articleIdPattern.test(id))
+    else if (!segmentPattern.test(id))
       file.message(
         `文章标识 “${id}” 须由小写英文字母、数字和连字符组成（用于网址），例如 {#taizhou-planning}。`,
         attributesPoint(file, article),
