@@ -13,7 +13,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { Document } from 'yaml';
-import { issueId, type IssueNumbering, type SpecialIssue } from './issue-numbering.ts';
+import { issueId, issueNumberLabel, type IssueNumbering, type SpecialIssue } from './issue-numbering.ts';
 
 /**
  * A subtitle opens with two dashes: `——` as the bulletin prints it (U+2014 twice), `――` (U+2015
@@ -274,7 +274,7 @@ export const writeIssue = {
   frontMatter: (fields: WrittenFrontMatter, comment?: string): Yaml => {
     const { special, ...plain } = fields;
     const written: Partial<Record<MastheadField | MediaField, string | number>> = special
-      ? { ...plain, number: `${special.name}${special.ordinal}` }
+      ? { ...plain, number: issueNumberLabel({ number: special.ordinal, special }) }
       : plain;
     const ordered = Object.fromEntries(
       [...mastheadFieldOrder, ...mediaFieldOrder].flatMap((name) =>

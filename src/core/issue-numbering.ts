@@ -41,7 +41,7 @@ export function issueId(issue: IssueNumbering): string {
  * The number as readers read it: 第1期, or 增刊1. A year's only supplement is 增刊1 too, not 增刊:
  * the label is cited, and a second supplement found later must not change the first one's citations.
  */
-export function issueNumberLabel(issue: IssueNumbering): string {
+export function issueNumberLabel(issue: Pick<IssueNumbering, 'number' | 'special'>): string {
   return issue.special ? `${issue.special.name}${issue.special.ordinal}` : `第${issue.number}期`;
 }
 

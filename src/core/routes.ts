@@ -8,7 +8,7 @@
  * existing path never changes. Browser-safe: the search page bundles it.
  */
 
-import { issueNumberSegment, type IssueNumbering } from './issue-numbering.ts';
+import { issueId, issueNumberSegment, type IssueNumbering } from './issue-numbering.ts';
 
 /** What an issue's address is made of: year and number, and which supplement for a special issue. */
 export type IssueAddress = IssueNumbering;
@@ -53,7 +53,7 @@ export const routes = {
    * The printed issue as its PDF, beside the issue's page under a stable name:
    * `/2018/01/2018-01.pdf`, `/2019/s1/2019-s1.pdf` (article ids have no dot, so no article is called so).
    */
-  original: (issue: IssueAddress) => `${routes.issue(issue)}${issue.year}-${issueNumberSegment(issue)}.pdf`,
+  original: (issue: IssueAddress) => `${routes.issue(issue)}${issueId(issue)}.pdf`,
   /** The same PDF opened at a page (1 = its first page), as PDF viewers read `#page=`. */
   originalPage: (issue: IssueAddress, page: number) => `${routes.original(issue)}#page=${page}`,
   /** A processed picture, named by its content and how it was made: `/pictures/3f9a…-960.webp`. */

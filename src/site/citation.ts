@@ -1,5 +1,5 @@
 import type { Article, Issue } from '../model.ts';
-import { issueNumberSegment, issueNumberText } from '../core/issue-numbering.ts';
+import { issueId, issueNumberText } from '../core/issue-numbering.ts';
 import { absolute, type Deployment } from '../core/routes.ts';
 
 type CitedIssue = Pick<
@@ -99,7 +99,7 @@ export function bibtexEntry(article: CitedArticle, issue: CitedIssue, settings: 
     ['url', bibtexUrl(absolute(article.url, settings))],
     ['langid', 'chinese'],
   ];
-  const key = `${issue.year}-${issueNumberSegment(issue)}-${article.id ?? 'article'}`.replace(/[^\w-]/g, '');
+  const key = `${issueId(issue)}-${article.id ?? 'article'}`.replace(/[^\w-]/g, '');
   return `@article{${key},\n${fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n')}\n}\n`;
 }
 

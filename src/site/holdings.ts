@@ -17,7 +17,6 @@ export type HoldingCell =
 
 /** A special issue (增刊) held: outside the numbered cells, so never a gap or a column of its own number. */
 export interface SpecialHolding {
-  ordinal: number;
   /** 增刊1 */
   name: string;
   issue: { url: string; label: string; date: string };
@@ -88,7 +87,6 @@ export function holdings(issues: readonly Issue[]): Holdings {
       const specials = [...(specialsByYear.get(year) ?? [])]
         .sort((a, b) => a.number - b.number)
         .map((issue): SpecialHolding => ({
-          ordinal: issue.number,
           name: issueNumberLabel(issue),
           issue: { url: issue.url, label: issueShortLabel(issue), date: issue.date },
         }));
