@@ -50,21 +50,7 @@ const optionalOrBlank = <T>(schema: v.GenericSchema<unknown, T>) =>
 const dateHint = (input: unknown) =>
   `的里程碑日期${typeof input === 'string' || typeof input === 'number' ? ` “${input}”` : ''} 须写成 2018-02-05、2018-02 或 2018。`;
 
-/**
- * The gazetteer's schemas for these steps: a hand milestone names one of them. Made once per
- * steps list, as the steps come from the archive's settings.
- */
-const schemasBySteps = new WeakMap<readonly StepDefinition[], ReturnType<typeof makeSchemas>>();
-
-function schemasFor(steps: readonly StepDefinition[]) {
-  let schemas = schemasBySteps.get(steps);
-  if (!schemas) {
-    schemas = makeSchemas(steps);
-    schemasBySteps.set(steps, schemas);
-  }
-  return schemas;
-}
-
+/** The gazetteer's schemas for these steps: a hand milestone names one of them. */
 function makeSchemas(steps: readonly StepDefinition[]) {
   const stepHint = `的里程碑步骤无法识别，可写：${steps.map((s) => s.name).join('、')}。`;
 
@@ -191,7 +177,7 @@ export function parseGazetteer(
   unreadNames: string[];
   diagnostics: Diagnostic[];
 } {
-  const { park, table } = schemasFor(steps);
+  const { park, table } = makeSchemas(steps);
   const { yaml, entries, diagnostics } = readYamlList(path, text, {
     rule: 'gazetteer',
     what: '园区名录',

@@ -50,11 +50,16 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   let status: PreviewStatus = { site: false, starting: true, errors: [], warnings: [] };
   // site.yaml is read again at every rebuild, as the content is: a save there shows without a
   // restart, a bad one is told on the page as a content error is.
+  // A notice (the old site.json still in use) is told once, not again at every save.
+  let lastNotice: string | undefined;
   const readCurrentSettings = (): SettingsRead =>
     tryReadSettings(options.env ?? process.env, {
       dir: options.contentDir,
       displayDir: options.displayDir,
-      warn: options.log,
+      warn: (line) => {
+        if (line !== lastNotice) options.log(line);
+        lastNotice = line;
+      },
     });
   const first = readCurrentSettings();
   const server = await openSiteServer({

@@ -55,7 +55,8 @@ export async function openSiteServer(options: SiteServerOptions): Promise<SiteSe
   const formerPrefixes: string[] = [];
   // The dev server sends `/sub/` on but answers `/sub` with 404; a static host adds the slash.
   const addPrefixSlash: DevServerMiddleware = (request, response, next) => {
-    const path = new URL(request.url ?? '/', 'http://localhost/').pathname;
+    const url = new URL(request.url ?? '/', 'http://localhost/');
+    const path = url.pathname;
     if (pathPrefix !== '/' && path === pathPrefix.slice(0, -1)) {
       response.writeHead(301, { location: pathPrefix }).end();
       return;
@@ -63,7 +64,7 @@ export async function openSiteServer(options: SiteServerOptions): Promise<SiteSe
     const moved = movedTo(path, pathPrefix, formerPrefixes);
     if (moved !== undefined) {
       // 302, not 301: the prefix may change back, and a browser keeps a 301.
-      response.writeHead(302, { location: moved + new URL(request.url ?? '/', 'http://localhost/').search }).end();
+      response.writeHead(302, { location: moved + url.search }).end();
       return;
     }
     next();
