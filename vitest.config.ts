@@ -35,6 +35,7 @@ const e2e = [
   'tests/search/build-index.test.ts', // writes Pagefind indexes
   'tests/search/node-pagefind.test.ts', // writes a Pagefind index and loads it over HTTP
   'tests/search/pagefind-death.test.ts', // kills Pagefind under a build and an index of its own
+  'tests/search/bundle-merge.test.ts', // writes Pagefind indexes in parts and joins them
   'tests/robustness/fuzz.test.ts', // fuzzed content through the build
   'tests/bench/process-tree.test.ts', // spawns processes to measure
   'tests/**/cli.test.ts', // spawns a CLI (check, inspect, import, new-issue)

@@ -58,7 +58,7 @@ export async function treeRssBytes(pid: number): Promise<number> {
 }
 
 /** Children are listed per thread that started them. */
-async function childPids(pid: number): Promise<number[]> {
+export async function childPids(pid: number): Promise<number[]> {
   const threads = await readdir(`/proc/${pid}/task`).catch(() => []);
   const lists = await Promise.all(
     threads.map((thread) => readFile(`/proc/${pid}/task/${thread}/children`, 'utf8').catch(() => '')),

@@ -1,10 +1,13 @@
 import { readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Issue } from '../model.ts';
 import { killServicesNow, openWatchedIndex } from './pagefind-service.ts';
 import { recordsByIssue, type SearchRecord } from './records.ts';
 import { CharacterCounter, characterStatsFile } from './character-stats.ts';
+import { mergeBundles, type BundlePart } from './bundle-merge.ts';
+import { indexPartSize } from './index-memory.ts';
 import type { IndexCosts } from './query-plan.ts';
 import { SearchIndexDiscardedError, SearchIndexError } from '../core/errors.ts';
 import { routes } from '../core/routes.ts';
@@ -20,6 +23,11 @@ export const searchIndexFolder = routes.searchIndex.replace(/^\/|\/$/g, '');
  * producer from queueing the whole archive in memory when Pagefind is the slower one.
  */
 const recordsInFlight = 64;
+
+export interface IndexParts {
+  /** Record text per part (index-memory.ts `indexPartSize`); tests make it small to have parts joined. */
+  partSize?: number;
+}
 
 /** A Pagefind index being filled. Pagefind runs one indexing service per process: one writer at a time. */
 export interface SearchIndexWriter {
@@ -49,14 +57,23 @@ export interface SearchIndexWriter {
  * If Pagefind's process dies (pagefind-service.ts), every pending and later `add` and `write`
  * rejects with a SearchServiceDiedError and the next writer starts a new process.
  */
-export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndexWriter> {
+export async function openSearchIndex(
+  signal?: AbortSignal,
+  { partSize = indexPartSize() }: IndexParts = {},
+): Promise<SearchIndexWriter> {
   signal?.throwIfAborted();
-  const index = await openWatchedIndex();
+  let index = await openWatchedIndex();
   let failure: Error | undefined;
   let discarded = false;
   const added: Promise<void>[] = [];
   const characters = new CharacterCounter();
   const open = new Set<Promise<void>>();
+  /** The current part's records' sort keys, in the order Pagefind numbers its pages. */
+  let sortKeys: Record<string, string[]> = {};
+  let partFilled = 0;
+  /** Parts written so far, in a folder of their own; the joined bundle takes their fragments. */
+  const parts: BundlePart[] = [];
+  let partsFolder: { path: string; forget: () => void } | undefined;
   /** Every request is tracked until Pagefind answers it, whether the caller still waits or not. */
   const track = <T>(request: Promise<T>): Promise<T> => {
     const answered = request.then(
@@ -74,40 +91,130 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
     if (index.death) throw index.death;
     if (failure !== undefined) throw failure;
   };
+  /** Pagefind's bundle of the current part, written into the empty folder `folder`. */
+  const writePart = async (folder: string) => {
+    await Promise.all(added.splice(0));
+    check();
+    const written = await track(index.request((pages) => pages.writeFiles({ outputPath: folder })));
+    check();
+    if (written.errors.length > 0)
+      throw new SearchIndexError(
+        `无法写出搜索索引：${written.errors.join('；')}。请检查磁盘空间和 ${dirname(folder)} 的写入权限。`,
+      );
+    parts.push({ folder, sortKeys });
+  };
+  /**
+   * Writes the part and gives its Pagefind process up, so that its memory is freed before the
+   * next part starts in a new one.
+   */
+  const closePart = async () => {
+    switching = true;
+    if (!partsFolder) {
+      const path = await makeFreshFolder(join(tmpdir(), 'bulletin-search-parts-'));
+      partsFolder = { path, forget: cleanupOnExit(() => rmSync(path, { recursive: true, force: true })) };
+    }
+    await writePart(join(partsFolder.path, String(parts.length)));
+    await releaseIndex();
+    check();
+    index = await openWatchedIndex();
+    sortKeys = {};
+    partFilled = 0;
+    switching = false;
+  };
+  const releaseIndex = async () => {
+    while (open.size > 0) await Promise.all(open);
+    await index.release();
+  };
   let released: Promise<void> | undefined;
   const discard = () => {
     discarded = true;
     released ??= (async () => {
-      while (open.size > 0) await Promise.all(open);
-      await index.release();
+      // The pump stops at its next record or part, now that the writer is discarded.
+      while (pumping) await pumping;
+      await releaseIndex();
+      await removeParts();
     })();
     return released;
+  };
+  const removeParts = async () => {
+    if (!partsFolder) return;
+    await rm(partsFolder.path, { recursive: true, force: true });
+    partsFolder.forget();
+  };
+  /**
+   * Records not yet sent. A pump sends them, so that while a part is written and the next
+   * Pagefind process starts, the build goes on parsing into this backlog instead of waiting.
+   */
+  const backlog: SearchRecord[] = [];
+  let backlogSize = 0;
+  let pumping: Promise<void> | undefined;
+  /** While a part is being written and the next process started: records wait in the backlog meanwhile. */
+  let switching = false;
+  const waiting = new Set<() => void>();
+  const sent = () => {
+    for (const wake of waiting) wake();
+    waiting.clear();
+  };
+  const send = async (record: SearchRecord) => {
+    for (const [sort, key] of Object.entries(record.sortKeys)) (sortKeys[sort] ??= []).push(key);
+    partFilled += record.content.length;
+    // Settles without rejecting, so that a failure waiting in the queue is never unhandled.
+    added.push(
+      track(index.request((pages) => pages.addHTMLFile({ url: record.url, content: record.content }))).then(
+        (result) => {
+          if (result.errors.length > 0)
+            failure ??= new SearchIndexError(`无法为 ${record.url} 建立搜索索引：${result.errors.join('；')}`);
+        },
+        (error: unknown) => {
+          failure ??= error instanceof Error ? error : new SearchIndexError(`Pagefind 出错：${String(error)}`);
+        },
+      ),
+    );
+    while (added.length > recordsInFlight) await added.shift();
+    check();
+    if (partFilled >= partSize) await closePart();
+  };
+  const pump = async () => {
+    for (let record = backlog.shift(); record; record = backlog.shift()) {
+      backlogSize -= record.content.length;
+      sent();
+      await send(record);
+    }
+  };
+  const startPump = () => {
+    pumping ??= pump()
+      .catch((error: unknown) => {
+        failure ??= error instanceof Error ? error : new SearchIndexError(`Pagefind 出错：${String(error)}`);
+      })
+      .finally(() => {
+        pumping = undefined;
+        sent();
+        // Records handed over after the pump's last look at the backlog.
+        if (backlog.length > 0 && failure === undefined && !discarded) startPump();
+      });
+  };
+  /** Until every record handed over is with Pagefind; a failure of the pump is the writer's failure. */
+  const drained = async () => {
+    while (pumping) await pumping;
+    check();
   };
   return {
     async add(records) {
       check();
       for (const record of records) {
         characters.add(record.foldedBlocks);
-        // Settles without rejecting, so that a failure waiting in the queue is never unhandled.
-        added.push(
-          track(index.request((pages) => pages.addHTMLFile({ url: record.url, content: record.content }))).then(
-            (result) => {
-              if (result.errors.length > 0)
-                failure ??= new SearchIndexError(`无法为 ${record.url} 建立搜索索引：${result.errors.join('；')}`);
-            },
-            (error: unknown) => {
-              failure ??= error instanceof Error ? error : new SearchIndexError(`Pagefind 出错：${String(error)}`);
-            },
-          ),
-        );
-        while (added.length > recordsInFlight) await added.shift();
-        check();
+        backlog.push(record);
+        backlogSize += record.content.length;
       }
+      startPump();
+      // Otherwise `add` returns once its records are with Pagefind (which answers them in turn).
+      while (pumping !== undefined && backlogSize > (switching ? partSize / 4 : 0))
+        await new Promise<void>((resolve) => waiting.add(resolve));
+      check();
     },
     async write(outputPath) {
       try {
-        await Promise.all(added.splice(0));
-        check();
+        await drained();
         const site = dirname(outputPath);
         await mkdir(site, { recursive: true });
         const prefix = `${site}.${basename(outputPath)}-`;
@@ -120,12 +227,16 @@ export async function openSearchIndex(signal?: AbortSignal): Promise<SearchIndex
         });
         const staging = await makeFreshFolder(prefix);
         try {
-          const written = await track(index.request((pages) => pages.writeFiles({ outputPath: staging })));
+          // An archive that fits one part gets Pagefind's bundle as Pagefind wrote it.
+          if (parts.length === 0) await writePart(staging);
+          else {
+            if (partFilled > 0 && partsFolder) await writePart(join(partsFolder.path, String(parts.length)));
+            // Pagefind's last process is not needed for joining the parts.
+            await releaseIndex();
+            await mergeBundles(parts, staging);
+            await removeParts();
+          }
           check();
-          if (written.errors.length > 0)
-            throw new SearchIndexError(
-              `无法写出搜索索引：${written.errors.join('；')}。请检查磁盘空间和 ${site} 的写入权限。`,
-            );
           // In the same folder as the index, so that a search never reads counts of another index.
           const costs = await indexCosts(staging, characters.occurrences);
           await writeFile(join(staging, characterStatsFile), JSON.stringify(characters.toFile(costs)));
@@ -184,8 +295,9 @@ async function writeBatches(
   batches: Iterable<readonly SearchRecord[]>,
   outputPath: string,
   signal?: AbortSignal,
+  options?: IndexParts,
 ): Promise<number> {
-  const writer = await openSearchIndex(signal);
+  const writer = await openSearchIndex(signal, options);
   let records = 0;
   try {
     for (const batch of batches) {
@@ -214,7 +326,8 @@ export async function writeSearchIndex(
   issues: readonly Issue[],
   siteDir: string,
   signal?: AbortSignal,
+  options?: IndexParts,
 ): Promise<{ records: number; outputPath: string }> {
   const outputPath = join(siteDir, searchIndexFolder);
-  return { records: await writeBatches(recordsByIssue(issues), outputPath, signal), outputPath };
+  return { records: await writeBatches(recordsByIssue(issues), outputPath, signal, options), outputPath };
 }

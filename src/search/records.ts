@@ -20,6 +20,8 @@ export interface SearchRecord {
    * title, subtitle, then each line of text. The index's character counts (character-stats.ts) come from it.
    */
   foldedBlocks: string[];
+  /** Its Pagefind sort keys, also in its HTML: an index written in parts is joined by them (bundle-merge.ts). */
+  sortKeys: Record<string, string>;
 }
 
 function foldedBlocks(article: Pick<Article, 'title' | 'subtitle' | 'text'>): string[] {
@@ -92,7 +94,7 @@ function recordHtml(
   issue: Issue,
   section: Section,
   article: Article,
-  position: number,
+  sortKeys: Record<string, string>,
   style: TextStyle,
   tail: string,
 ): string {
@@ -110,7 +112,7 @@ function recordHtml(
     issue: issueShortLabel(issue),
     park: article.parks.map((park) => park.name),
   };
-  const sortKey = dataElements('sort', { date: dateSortKey(issue, position) });
+  const sortKey = dataElements('sort', sortKeys);
   return [
     '<!doctype html>',
     '<html lang="zh-CN"><head><meta charset="utf-8"></head><body>',
@@ -136,10 +138,12 @@ export function articleRecord(issue: Issue, section: Section, article: Article, 
   const markers = titleMarkers(article.title);
   // Last, so that it sits after every reader-visible word; query.ts cuts it out of excerpts.
   const tail = markers === '' ? '' : `<p>${escapeHtml(markers)}</p>`;
+  const sortKeys = { date: dateSortKey(issue, position) };
   return {
     url: article.url,
-    content: recordHtml(issue, section, article, position, (text) => `${spaceTokens(text)}${blockEnd}.`, tail),
+    content: recordHtml(issue, section, article, sortKeys, (text) => `${spaceTokens(text)}${blockEnd}.`, tail),
     foldedBlocks: foldedBlocks(article),
+    sortKeys,
   };
 }
 
@@ -148,10 +152,12 @@ export function articleRecord(issue: Issue, section: Section, article: Article, 
  * baseline the measurements compare with.
  */
 export function plainArticleRecord(issue: Issue, section: Section, article: Article, position: number): SearchRecord {
+  const sortKeys = { date: dateSortKey(issue, position) };
   return {
     url: article.url,
-    content: recordHtml(issue, section, article, position, (text) => text, ''),
+    content: recordHtml(issue, section, article, sortKeys, (text) => text, ''),
     foldedBlocks: foldedBlocks(article),
+    sortKeys,
   };
 }
 

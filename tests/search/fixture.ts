@@ -5,6 +5,7 @@ import { writeGeneratedArchive } from '../../src/generate/archive.ts';
 import type { Article, Issue } from '../../src/model.ts';
 import { loadArchive } from '../../src/archive/load-archive.ts';
 import { writeSearchIndex } from '../../src/search/build-index.ts';
+import { searchRecords } from '../../src/search/records.ts';
 import { openPagefind, type LoadedPagefind } from '../../src/search/node-pagefind.ts';
 import { bundledContent, repoRoot } from '../helpers/content.ts';
 import { ConverterFactory } from 'opencc-js/core';
@@ -20,8 +21,11 @@ export interface Fixture {
   dispose(): Promise<void>;
 }
 
-/** The bundled issue plus generated issues recombining its wording, indexed into a temporary site. */
-export async function buildFixture(generatedIssues: number, seed: number): Promise<Fixture> {
+/**
+ * The bundled issue plus generated issues recombining its wording, indexed into a temporary site,
+ * in `parts` parts joined into one bundle (bundle-merge.ts) when more than one.
+ */
+export async function buildFixture(generatedIssues: number, seed: number, parts = 1): Promise<Fixture> {
   const root = await mkdtemp(join(tmpdir(), 'search-fixture-'));
   const content = join(root, 'content');
   const site = join(root, 'site');
@@ -38,7 +42,8 @@ export async function buildFixture(generatedIssues: number, seed: number): Promi
   const archive = await loadArchive(content);
   const errors = archive.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new Error(`fixture archive has errors: ${JSON.stringify(errors.slice(0, 3))}`);
-  await writeSearchIndex(archive.issues, site);
+  const textSize = searchRecords(archive.issues).reduce((sum, record) => sum + record.content.length, 0);
+  await writeSearchIndex(archive.issues, site, undefined, parts > 1 ? { partSize: Math.ceil(textSize / parts) } : {});
   const loaded = await openPagefind(site);
   return {
     issues: archive.issues,
