@@ -4,6 +4,7 @@ import { relative } from 'node:path';
 import { loadArchive } from '../archive/load-archive.ts';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
 import { openSearchIndex } from '../search/build-index.ts';
+import { indexMemoryLabel, indexMemoryVariable } from '../search/index-memory.ts';
 import { searchRecords } from '../search/records.ts';
 import { publishSite, stopwatch, type PublishTimings } from '../site/publish.ts';
 import type { SiteSettings } from '../site/settings.ts';
@@ -73,10 +74,22 @@ async function buildClaimed(options: BuildOptions, out: string, shownOut: string
   const archive = await loadArchive(options.contentDir, options.displayDir, undefined, {
     steps: options.settings.index.steps,
     onIssue: (issue) => searchIndex.add(searchRecords([issue])),
-  }).catch(async (error: unknown) => {
-    await searchIndex.discard();
-    throw error;
-  });
+  })
+    .then(async (archive) => {
+      // An index written in parts is joined before rendering, not beside it: their memory would add up.
+      if (hasErrors(archive.diagnostics)) return archive;
+      const { parts } = await searchIndex.finish();
+      if (parts > 1)
+        write(
+          `检索索引分 ${parts} 部分制作后合并（每部分的 Pagefind 进程约用 ${indexMemoryLabel()}；` +
+            `可用 ${indexMemoryVariable} 调整）。\n`,
+        );
+      return archive;
+    })
+    .catch(async (error: unknown) => {
+      await searchIndex.discard();
+      throw error;
+    });
   const load = lap();
   if (hasErrors(archive.diagnostics)) {
     await searchIndex.discard();

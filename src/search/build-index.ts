@@ -1,6 +1,6 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Issue } from '../model.ts';
 import { killServicesNow, openWatchedIndex } from './pagefind-service.ts';
@@ -41,6 +41,14 @@ export interface SearchIndexWriter {
    * longer wants is still being written.
    */
   write(outputPath: string): Promise<void>;
+  /**
+   * Says that every record is in. An index written in parts then writes its last part and joins
+   * the parts at once, so that the work that follows (rendering) does not run beside the joining
+   * and add its memory to it; `write` then only installs the result. One bundle is still written
+   * by `write`, beside the rendering, as Pagefind needs no memory of this process for it.
+   * Resolves with the number of parts.
+   */
+  finish(): Promise<{ parts: number }>;
   /**
    * Gives the index up: a `write` under way installs nothing; Pagefind stops once it has answered
    * what it was asked.
@@ -198,7 +206,26 @@ export async function openSearchIndex(
     while (pumping) await pumping;
     check();
   };
+  let joining: Promise<string | undefined> | undefined;
+  /** The folder of the joined parts; undefined for an index of one part, which `write` writes. */
+  const finish = () =>
+    (joining ??= (async () => {
+      await drained();
+      if (parts.length === 0 || !partsFolder) return undefined;
+      if (partFilled > 0) await writePart(join(partsFolder.path, String(parts.length)));
+      // Pagefind's last process is not needed for joining the parts.
+      await releaseIndex();
+      const joined = join(partsFolder.path, 'joined');
+      await mkdir(joined);
+      await mergeBundles(parts, joined);
+      check();
+      return joined;
+    })());
   return {
+    async finish() {
+      await finish();
+      return { parts: Math.max(1, parts.length) };
+    },
     async add(records) {
       check();
       for (const record of records) {
@@ -227,13 +254,12 @@ export async function openSearchIndex(
         });
         const staging = await makeFreshFolder(prefix);
         try {
+          const joinedFolder = await finish();
           // An archive that fits one part gets Pagefind's bundle as Pagefind wrote it.
-          if (parts.length === 0) await writePart(staging);
+          if (joinedFolder === undefined) await writePart(staging);
           else {
-            if (partFilled > 0 && partsFolder) await writePart(join(partsFolder.path, String(parts.length)));
-            // Pagefind's last process is not needed for joining the parts.
-            await releaseIndex();
-            await mergeBundles(parts, staging);
+            await rm(staging, { recursive: true, force: true });
+            await moveFolder(joinedFolder, staging);
             await removeParts();
           }
           check();
@@ -271,6 +297,14 @@ async function indexCosts(bundle: string, occurrences: number): Promise<IndexCos
     chunk: Math.max(1, chunks[Math.floor(chunks.length / 2)] ?? 1),
     fragment: Math.max(1, sum(fragments) / Math.max(1, fragments.length)),
   };
+}
+
+/** Moves a folder, copying it where it is on another file system (the parts sit in the system's temporary folder). */
+async function moveFolder(from: string, to: string): Promise<void> {
+  await rename(from, to).catch(async (error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(from, to, { recursive: true });
+  });
 }
 
 /** This process's staging folders (`makeFreshFolder` names them `<prefix><pid>-<random>`). */

@@ -20,9 +20,9 @@ export const indexMemoryVariable = 'BULLETIN_INDEX_MEMORY_MB';
 export function indexMemoryBudget(variable: string | undefined, machineBytes: number): number {
   if (variable === undefined || variable.trim() === '') return machineBytes / 4;
   const megabytes = Number(variable);
-  if (!Number.isInteger(megabytes) || megabytes < 100)
+  if (!Number.isInteger(megabytes) || megabytes < 10)
     throw new SearchIndexError(
-      `${indexMemoryVariable}=${variable} 无效：应为检索索引程序可用的内存兆字节数，至少 100（例如 ${indexMemoryVariable}=1000）。`,
+      `${indexMemoryVariable}=${variable} 无效：应为检索索引程序可用的内存兆字节数，至少 10（例如 ${indexMemoryVariable}=1000）。`,
     );
   return megabytes * 2 ** 20;
 }
@@ -36,4 +36,9 @@ export function machineMemory(): number {
 /** Record text per part for this process. */
 export function indexPartSize(env: NodeJS.ProcessEnv = process.env): number {
   return Math.floor(indexMemoryBudget(env[indexMemoryVariable], machineMemory()) / pagefindBytesPerUnit);
+}
+
+/** The budget as the build reports it: `800 MB`. */
+export function indexMemoryLabel(env: NodeJS.ProcessEnv = process.env): string {
+  return `${Math.round(indexMemoryBudget(env[indexMemoryVariable], machineMemory()) / 2 ** 20)} MB`;
 }

@@ -23,6 +23,7 @@ import { searchArchive, type SortOrder } from '../../src/search/query.ts';
 import { searchRecords, type SearchRecord } from '../../src/search/records.ts';
 import { bundledContent } from '../helpers/content.ts';
 import { defined } from '../helpers/defined.ts';
+import { spawnBuild } from '../site/helpers/build.ts';
 
 const work = await mkdtemp(join(tmpdir(), 'bundle-merge-'));
 let issues: Issue[];
@@ -195,6 +196,37 @@ describe('an index written in parts', () => {
   });
 });
 
+describe('npm run build with BULLETIN_INDEX_MEMORY_MB', () => {
+  it('indexes in parts when the archive needs more than the budget, and the site searches as before', async () => {
+    const content = join(work, 'content');
+    // 20 MB is room for about 210,000 units of record text: this archive takes two parts or more.
+    expect(textSize).toBeGreaterThan((2 * 20 * 2 ** 20) / pagefindBytesPerUnit);
+    const built = await spawnBuild(join(work, 'built'), { CONTENT_DIR: content, BULLETIN_INDEX_MEMORY_MB: '20' });
+    expect(built.stderr).not.toMatch(/错误|失败|Error/);
+    expect(built.code).toBe(0);
+    expect(built.stdout).toMatch(
+      /检索索引分 [2-9] 部分制作后合并（每部分的 Pagefind 进程约用 20 MB；可用 BULLETIN_INDEX_MEMORY_MB 调整）/,
+    );
+    await writeSearchIndex(issues, join(work, 'reference'));
+    for (const query of ['泰州', '生态工业园区', '园区 -泰州'])
+      expect(await hits(join(work, 'built'), query, 'newest'), query).toEqual(
+        await hits(join(work, 'reference'), query, 'newest'),
+      );
+    const joined = await readBundle(join(work, 'built', searchIndexFolder));
+    expect(joined.meta[1]).toHaveLength(records.length);
+  });
+
+  it('refuses a value that is no budget, in Chinese, and leaves the site as it was', async () => {
+    const out = join(work, 'built');
+    const before = await readdir(join(out, searchIndexFolder));
+    const built = await spawnBuild(out, { CONTENT_DIR: join(work, 'content'), BULLETIN_INDEX_MEMORY_MB: 'lots' });
+    expect(built.code).toBe(1);
+    expect(built.stderr).toMatch(/BULLETIN_INDEX_MEMORY_MB=lots 无效/);
+    expect(built.stderr).not.toMatch(/\n\s+at /);
+    expect(await readdir(join(out, searchIndexFolder))).toEqual(before);
+  });
+});
+
 describe('mergeBundles', () => {
   /** Two bundles of the first and second half of the records, with their sort keys. */
   async function halves(name: string): Promise<BundlePart[]> {
@@ -287,7 +319,7 @@ describe('the index memory budget', () => {
   });
 
   it('refuses a value that is no number of megabytes, in Chinese', () => {
-    for (const value of ['abc', '0', '50', '1.5', '-100'])
+    for (const value of ['abc', '0', '5', '1.5', '-100'])
       expect(() => indexMemoryBudget(value, 2 ** 30), value).toThrow(SearchIndexError);
     expect(() => indexMemoryBudget('abc', 2 ** 30)).toThrow(/BULLETIN_INDEX_MEMORY_MB=abc 无效/);
   });
