@@ -20,6 +20,8 @@ export interface SearchRecord {
    * title, subtitle, then each line of text. The index's character counts (character-stats.ts) come from it.
    */
   foldedBlocks: string[];
+  /** The record's `date` sort key (`dateSortKey`): where it stands in a date-sorted result list. */
+  dateKey: string;
 }
 
 function foldedBlocks(article: Pick<Article, 'title' | 'subtitle' | 'text'>): string[] {
@@ -140,6 +142,7 @@ export function articleRecord(issue: Issue, section: Section, article: Article, 
     url: article.url,
     content: recordHtml(issue, section, article, position, (text) => `${spaceTokens(text)}${blockEnd}.`, tail),
     foldedBlocks: foldedBlocks(article),
+    dateKey: dateSortKey(issue, position),
   };
 }
 
@@ -152,6 +155,7 @@ export function plainArticleRecord(issue: Issue, section: Section, article: Arti
     url: article.url,
     content: recordHtml(issue, section, article, position, (text) => text, ''),
     foldedBlocks: foldedBlocks(article),
+    dateKey: dateSortKey(issue, position),
   };
 }
 
