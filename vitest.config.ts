@@ -34,6 +34,7 @@ const e2e = [
   'tests/search/search.test.ts', // writes and queries a Pagefind index
   'tests/search/build-index.test.ts', // writes Pagefind indexes
   'tests/search/node-pagefind.test.ts', // writes a Pagefind index and loads it over HTTP
+  'tests/search/edits-index.test.ts', // writes a full index and the preview's edits bundles
   'tests/search/pagefind-death.test.ts', // kills Pagefind under a build and an index of its own
   'tests/search/bundle-merge.test.ts', // writes Pagefind indexes in parts and joins them
   'tests/robustness/fuzz.test.ts', // fuzzed content through the build

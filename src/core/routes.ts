@@ -92,6 +92,11 @@ export const routes = {
   },
   /** Pagefind's bundle; the search page loads `pagefind.js` from here. */
   searchIndex: '/pagefind/',
+  /**
+   * The preview only (`npm start`): a small Pagefind bundle of the articles edited since the full
+   * index was written, with `edits.json` naming the full index's pages it replaces.
+   */
+  searchEdits: '/pagefind-edits/',
 } as const;
 
 export type Routes = typeof routes;

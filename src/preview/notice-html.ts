@@ -1,4 +1,5 @@
 import { escapeHtml } from '../core/escape.ts';
+import { editsMarkerName } from '../search/edits-merge.ts';
 import { noticeLabels as t } from './labels.ts';
 import type { PreviewStatus } from './preview-status.ts';
 
@@ -29,6 +30,16 @@ export function withNotice(page: string, status: PreviewStatus): string {
   return body < 0
     ? `${withStyle}${head < 0 ? noticeStyle : ''}${notice}`
     : `${withStyle.slice(0, body)}${notice}${withStyle.slice(body)}`;
+}
+
+/**
+ * Tells the search page that it runs in the preview, where an edits bundle may amend the search
+ * index (src/search/edits-merge.ts). In the head, where the page's script looks for it.
+ */
+export function withSearchEditsMarker(page: string): string {
+  const head = page.indexOf('</head>');
+  if (head < 0) return page;
+  return `${page.slice(0, head)}<meta name="${editsMarkerName}" content="1">${page.slice(head)}`;
 }
 
 /** The notice for a served page: the errors as a banner, the warnings as a smaller note; '' for neither. */

@@ -1,13 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DevServerMiddleware } from '@11ty/eleventy-dev-server';
-import { waitingPage, withNotice } from './notice-html.ts';
+import { waitingPage, withNotice, withSearchEditsMarker } from './notice-html.ts';
 import type { PreviewStatus } from './preview-status.ts';
 
 /**
  * Dev-server middleware that tells the browser what the terminal says: until there is a site,
  * every address answers 503 with the waiting page (starting, or the content's errors); after,
  * each HTML page a browser navigates to carries the notice of the last rebuild's errors and the
- * warnings. Only the responses change, never the files: a build's output holds none of it.
+ * warnings, and the marker that has the search page merge the preview's edits bundle. Only the
+ * responses change, never the files: a build's output holds none of it.
  *
  * 503, not 200: the site is not there yet, and a tool or test polling the preview must not take
  * the waiting page for the home page; browsers show the body all the same. The dev server adds
@@ -24,7 +25,7 @@ export function previewNotice(status: () => PreviewStatus): DevServerMiddleware 
       response.end(waitingPage(now));
       return;
     }
-    if (navigation(request)) transformHtml(response, (page) => withNotice(page, status()));
+    if (navigation(request)) transformHtml(response, (page) => withSearchEditsMarker(withNotice(page, status())));
     next();
   };
 }

@@ -1,20 +1,19 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
-import { SearchServiceDiedError } from '../core/errors.ts';
 import { failureMessage } from '../core/failure-message.ts';
 import { isMissing } from '../core/read-file.ts';
-import { loadArchive, type Archive } from '../archive/load-archive.ts';
+import { loadArchive } from '../archive/load-archive.ts';
 import { issueFileCache } from '../pipeline/load.ts';
 import { claimOutputFolder } from '../site/output-folder.ts';
-import { publishSite, reindexSite } from '../site/publish.ts';
+import { publishSite } from '../site/publish.ts';
 import { settingsErrorLines, tryReadSettings, type SettingsRead, type SiteSettings } from '../site/settings.ts';
 import type { SiteData } from '../site/site-data.ts';
 import type { Diagnostic } from '../model.ts';
 import { previewNotice } from './notice-middleware.ts';
 import { sameStatus, type PreviewStatus } from './preview-status.ts';
 import { rebuildQueue } from './rebuild-queue.ts';
-import { withRetries } from './retry.ts';
+import { searchUpdates } from './search-updates.ts';
 import { openSiteServer } from './site-server.ts';
 import { watchSources } from './watch-sources.ts';
 
@@ -104,41 +103,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   let publishedSettings: string | undefined;
   /** The data of the site the preview last published, while it is the one in the output folder. */
   let published: SiteData | undefined;
-  // Re-indexing takes far longer than a rebuild (most of a minute at 1,000 issues), so it runs
-  // beside the rebuild queue: the page shows an edit at once and search catches up. A newer save
-  // stops an index that would be stale anyway; Pagefind serves one index at a time, so the next
-  // one starts when the stopped one has wound down.
-  let indexing: { stop: AbortController; done: Promise<void> } | undefined;
-
-  const startIndexing = (archive: Archive): void => {
-    const previous = indexing;
-    previous?.stop.abort();
-    const stop = new AbortController();
-    const done = (async () => {
-      await previous?.done;
-      await withRetries(() => reindexSite(archive, out, stop.signal), {
-        delays: reindexRetryDelays,
-        signal: stop.signal,
-        // Pagefind's process died (most likely out of memory): a new one may have the memory now.
-        retryable: (error) => error instanceof SearchServiceDiedError,
-        onRetry: (error, retry, delay) =>
-          options.log(
-            `更新检索索引失败：${failureMessage(error)}${delay / 1000} 秒后重试` +
-              `（第 ${retry} 次，共 ${reindexRetryDelays.length} 次）。`,
-          ),
-      });
-      options.log('检索索引已更新。');
-    })().catch((error: unknown) => {
-      if (stop.signal.aborted) return;
-      if (error instanceof SearchServiceDiedError)
-        options.log(
-          `更新检索索引失败：${error.message}已重试 ${reindexRetryDelays.length} 次仍未成功，` +
-            '搜索结果仍是上次成功更新时的内容；下次保存文件后会再试。',
-        );
-      else options.log(`更新检索索引失败：${failureMessage(error)}`);
-    });
-    indexing = { stop, done };
-  };
+  // Search follows each published site beside the rebuild queue (search-updates.ts).
+  const search = searchUpdates(out, options.log);
 
   const rebuild = async (): Promise<void> => {
     const changedOnly = onlyContentChanged;
@@ -176,12 +142,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     }
     const { settings } = read;
     const settingsText = settingsFingerprint(settings);
-    indexing?.stop.abort();
-    // Rendering everything takes the search index over into the new site, and a stopped index
-    // job may still be installing its files there: that one waits for it. Updating in place
-    // leaves the index alone and need not wait.
+    // Rendering everything takes the search index over into the new site, and an index job may be
+    // installing its files there: it is stopped and waited for. Updating in place leaves the
+    // index alone and need not wait.
     const changedSince = changedOnly && settingsText === publishedSettings ? published : undefined;
-    if (!changedSince) await indexing?.done;
+    if (!changedSince) await search.halt();
     published = undefined;
     publishedSettings = undefined;
     try {
@@ -200,7 +165,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       options.log(
         `已更新（${archive.issues.length} 期，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）。`,
       );
-      startIndexing(archive);
+      search.update(archive);
       return true;
     } catch (error) {
       const line = `生成网站失败：${failureMessage(error)}`;
@@ -238,10 +203,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       },
       close: async () => {
         await watcher.close();
-        indexing?.stop.abort();
         // A stopped index removes its half-written folder once Pagefind has answered; if Pagefind is
         // gone already (Ctrl+C reaches it too) that never happens, and the next start cleans up.
-        await Promise.race([indexing?.done, new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
+        await search.close(3000);
         await server.close();
         claim.release();
       },
@@ -252,12 +216,6 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     throw error;
   }
 }
-
-/**
- * Waits before re-indexing again after Pagefind's process died: a moment for the memory to be
- * freed, then longer. Two retries: a third death at the same size is not worth a third wait.
- */
-const reindexRetryDelays = [2000, 8000];
 
 /** The settings as text that changes whenever they do (the steps' patterns as their source). */
 function settingsFingerprint(settings: SiteSettings): string {

@@ -38,9 +38,10 @@ export interface SearchIndexWriter {
    * process can exit). Pagefind's `writeFiles` adds to an existing folder without clearing it,
    * so it writes into a fresh folder that then takes the place of the old one. That folder sits
    * beside the site folder, not in it: the preview may replace the site while an index it no
-   * longer wants is still being written.
+   * longer wants is still being written. `beforeInstall` may add files to the written folder
+   * before it takes the old one's place (the preview's edits manifest, which names its page ids).
    */
-  write(outputPath: string): Promise<void>;
+  write(outputPath: string, options?: { beforeInstall?: (staging: string) => Promise<void> }): Promise<void>;
   /**
    * Says that every record is in. An index written in parts then writes its last part and joins
    * the parts at once, so that the work that follows (rendering) does not run beside the joining
@@ -239,7 +240,7 @@ export async function openSearchIndex(
         await new Promise<void>((resolve) => waiting.add(resolve));
       check();
     },
-    async write(outputPath) {
+    async write(outputPath, options = {}) {
       try {
         await drained();
         const site = dirname(outputPath);
@@ -266,6 +267,8 @@ export async function openSearchIndex(
           // In the same folder as the index, so that a search never reads counts of another index.
           const costs = await indexCosts(staging, characters.occurrences);
           await writeFile(join(staging, characterStatsFile), JSON.stringify(characters.toFile(costs)));
+          await options.beforeInstall?.(staging);
+          check();
           await rm(outputPath, { recursive: true, force: true });
           await rename(staging, outputPath);
         } finally {

@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +6,10 @@ import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import sirv from 'sirv';
 import { searchIndexFolder } from './build-index.ts';
-import { pagefindOptions, type PagefindApi, type SearchContext } from './query.ts';
+import { pagefindOptions, type SearchContext } from './query.ts';
+import { searchEditsFolder } from './edits-index.ts';
+import { editsManifestFile, entryHash, readEditsManifest, withEdits } from './edits-merge.ts';
+import type { PagefindWithFilters } from './facets.ts';
 import { characterStatsFile, fetchIndexStatistics, type IndexStatistics } from './character-stats.ts';
 import { listeningPort } from '../core/listening-port.ts';
 
@@ -16,8 +19,13 @@ export interface Transfer {
   bytes: number;
 }
 
+type PagefindModule = PagefindWithFilters & {
+  options(options: Record<string, unknown>): Promise<void>;
+  destroy(): Promise<void>;
+};
+
 export interface LoadedPagefind {
-  pagefind: PagefindApi;
+  pagefind: PagefindWithFilters;
   /** The index's statistics, fetched over the same server (and counted) when a search asks. */
   context: SearchContext;
   /** What a browser would have downloaded so far for this instance (cache-less, uncompressed by HTTP). */
@@ -29,8 +37,10 @@ export interface LoadedPagefind {
  * Loads a built site's `pagefind.js` in Node, as the browser would: the bundle is served over
  * HTTP from 127.0.0.1 (Pagefind fetches its index files relative to its base path), and each call
  * imports its own copy of the module, so instances on different indexes do not share state.
+ * `previewEdits`: as the search page in the preview, with the edits bundle merged (edits-merge.ts)
+ * when the site has one for its full index.
  */
-export async function openPagefind(siteDir: string): Promise<LoadedPagefind> {
+export async function openPagefind(siteDir: string, options: { previewEdits?: boolean } = {}): Promise<LoadedPagefind> {
   const script = join(siteDir, searchIndexFolder, 'pagefind.js');
   const files = new Map<string, number>([[`/${searchIndexFolder}/pagefind.js`, (await stat(script)).size]]);
   // dev: look each file up when asked (the preview replaces the index under a running search),
@@ -67,17 +77,29 @@ export async function openPagefind(siteDir: string): Promise<LoadedPagefind> {
   globals.document ??= { currentScript: null, querySelector: () => ({ getAttribute: () => 'zh-CN' }) };
 
   const copyDir = await mkdtemp(join(tmpdir(), 'pagefind-module-'));
-  const modulePath = join(copyDir, 'pagefind.mjs');
-  await copyFile(script, modulePath);
-  const module = (await import(pathToFileURL(modulePath).href)) as PagefindApi & {
-    options(options: Record<string, unknown>): Promise<void>;
-    destroy(): Promise<void>;
+  const importBundle = async (folder: string) => {
+    const modulePath = join(copyDir, `${folder}.mjs`);
+    await copyFile(join(siteDir, folder, 'pagefind.js'), modulePath);
+    const module = (await import(pathToFileURL(modulePath).href)) as PagefindModule;
+    await module.options({ ...pagefindOptions, basePath: `http://127.0.0.1:${port}/${folder}/`, baseUrl: '/' });
+    return module;
   };
-  await module.options({
-    ...pagefindOptions,
-    basePath: `http://127.0.0.1:${port}/${searchIndexFolder}/`,
-    baseUrl: '/',
-  });
+  const full = await importBundle(searchIndexFolder);
+  const modules = [full];
+  let pagefind: PagefindWithFilters = full;
+  if (options.previewEdits) {
+    const manifest = readEditsManifest(
+      await readFile(join(siteDir, searchEditsFolder, editsManifestFile), 'utf8')
+        .then((text) => JSON.parse(text) as unknown)
+        .catch(() => undefined),
+    );
+    const base = entryHash(JSON.parse(await readFile(join(siteDir, searchIndexFolder, 'pagefind-entry.json'), 'utf8')));
+    if (manifest && manifest.base === base) {
+      const edits = manifest.pages > 0 ? await importBundle(searchEditsFolder) : undefined;
+      if (edits) modules.push(edits);
+      pagefind = withEdits(full, edits, manifest);
+    }
+  }
 
   let statistics: Promise<IndexStatistics | undefined> | undefined;
   const context: SearchContext = {
@@ -86,11 +108,11 @@ export async function openPagefind(siteDir: string): Promise<LoadedPagefind> {
     simplifier: async () => (await import('./simplified.ts')).toSimplified,
   };
   return {
-    pagefind: module,
+    pagefind,
     context,
     transfer: () => ({ files: new Map(files), bytes: [...files.values()].reduce((sum, size) => sum + size, 0) }),
     close: async () => {
-      await module.destroy();
+      for (const module of modules) await module.destroy();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Kept-alive connections would hold the server open for their whole timeout.
       server.closeAllConnections();

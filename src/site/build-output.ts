@@ -9,6 +9,7 @@ import { makeFreshFolder } from '../core/fresh-folder.ts';
 import { isMissing } from '../core/read-file.ts';
 import { cleanupOnExit, uninterruptible } from '../core/shutdown.ts';
 import { isDiskFull, systemError } from '../core/write-reason.ts';
+import { editsManifestFile } from '../search/edits-merge.ts';
 
 /**
  * The output folder is replaced wholesale, so it must never be the project, the content or a
@@ -132,9 +133,10 @@ function diskFullError(error: unknown, folder: string, free: number | undefined)
 
 /**
  * Removes what an interrupted build or preview of this site left beside `out`: new sites being
- * built (`.build-`), old ones being deleted (`.old-`), search indexes being written (`.pagefind-`).
- * Only folders this tool made are removed (they hold the marker, or Pagefind's entry file, or
- * nothing yet): a folder of someone else's that happens to share the name stays.
+ * built (`.build-`), old ones being deleted (`.old-`), search indexes being written (`.pagefind-`,
+ * the preview's edits bundle `.pagefind-edits-`). Only folders this tool made are removed (they
+ * hold the marker, Pagefind's entry file or the edits manifest, or nothing yet): a folder of
+ * someone else's that happens to share the name stays.
  */
 export async function removeLeftovers(out: string): Promise<void> {
   const folder = dirname(out);
@@ -153,7 +155,12 @@ export async function removeLeftovers(out: string): Promise<void> {
 async function isLeftover(path: string): Promise<boolean> {
   const entries = await readdir(path).catch(() => undefined);
   if (entries === undefined) return false;
-  return entries.length === 0 || entries.includes(outputMarker) || entries.includes('pagefind-entry.json');
+  return (
+    entries.length === 0 ||
+    entries.includes(outputMarker) ||
+    entries.includes('pagefind-entry.json') ||
+    entries.includes(editsManifestFile)
+  );
 }
 
 /** The previous site set aside by a swap that never finished (the process died between its renames). */

@@ -2,7 +2,8 @@ import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMissing } from '../core/read-file.ts';
 import type { Archive } from '../pipeline/load.ts';
-import { openSearchIndex, searchIndexFolder, writeSearchIndex, type SearchIndexWriter } from '../search/build-index.ts';
+import { openSearchIndex, searchIndexFolder, type SearchIndexWriter } from '../search/build-index.ts';
+import { searchEditsFolder } from '../search/edits-index.ts';
 import { recordsByIssue } from '../search/records.ts';
 import { buildInto, renderSite, swapInto } from './build-output.ts';
 import { allPages, changedMediaFiles, changedPages, overlayInto, removedFiles } from './incremental.ts';
@@ -49,9 +50,9 @@ export interface PublishResult {
  * Renders a checked archive into a fresh folder, indexes it for search and swaps it into `out`:
  * readers see the previous complete site until the new one is complete.
  *
- * `index: 'later'` (the preview) moves the previous search index into the new site instead of
- * rebuilding it, so the page is updated at once and search keeps working; the caller then runs
- * `reindexSite` when it has time.
+ * `index: 'later'` (the preview) moves the previous search index, and its edits bundle, into the
+ * new site instead of rebuilding it, so the page is updated at once and search keeps working; the
+ * caller then brings the index up to date (src/search/edits-index.ts).
  *
  * `changedSince` (the preview, after content edits only): renders just the pages whose data
  * differ from that site's into a fresh folder, then moves them into `out` file by file and
@@ -121,9 +122,10 @@ export async function publishSite(archive: Archive, out: string, options: Publis
   );
   if (options.index === 'later') {
     // The first preview build has no index to take over yet; the preview writes one next.
-    await rename(join(out, searchIndexFolder), join(temporary, searchIndexFolder)).catch((error: unknown) => {
-      if (!isMissing(error)) throw error;
-    });
+    for (const folder of [searchIndexFolder, searchEditsFolder])
+      await rename(join(out, folder), join(temporary, folder)).catch((error: unknown) => {
+        if (!isMissing(error)) throw error;
+      });
   }
   lap();
   await swapInto(temporary, out);
@@ -178,12 +180,4 @@ export function stopwatch(): () => number {
     last = now;
     return elapsed;
   };
-}
-
-/**
- * Rebuilds the search index of a published site in place (Pagefind writes aside, then swaps).
- * Aborting the signal stops Pagefind and rejects with the signal's reason; the index in place stays.
- */
-export async function reindexSite(archive: Archive, out: string, signal?: AbortSignal): Promise<void> {
-  await writeSearchIndex(archive.issues, out, signal);
 }

@@ -64,7 +64,8 @@ describe('npm start when Pagefind dies while re-indexing', () => {
     seen.push(await nextPagefindChild(defined(preview.pid, 'the preview process id'), seen));
 
   const hits = async (query: string) => {
-    const loaded = await openPagefind(out);
+    // As the preview's search page: the full index with the edits bundle written after saves.
+    const loaded = await openPagefind(out, { previewEdits: true });
     try {
       return (await searchArchive(loaded.pagefind, { query })).total;
     } finally {

@@ -152,8 +152,9 @@ describe('npm start: the live-reload preview', () => {
 
   it('brings the search index up to date after the page', async () => {
     // 0 also while there is no index yet, or Pagefind swapped its files during the search: try again.
+    // As the preview's search page: the full index with the edits bundle written after saves.
     const found = async (query: string) => {
-      const loaded = await openPagefind(out).catch(() => undefined);
+      const loaded = await openPagefind(out, { previewEdits: true }).catch(() => undefined);
       try {
         return loaded ? (await searchArchive(loaded.pagefind, { query })).total : 0;
       } catch {

@@ -1,14 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  facetCounts,
-  loadFacets,
-  passesSelection,
-  type FacetIndex,
-  type PagefindWithFilters,
-  type Selection,
-} from '../../src/search/facets.ts';
+import { facetCounts, loadFacets, passesSelection, type FacetIndex, type Selection } from '../../src/search/facets.ts';
 import { searchArchive, type SearchContext, type SearchHit, type SortOrder } from '../../src/search/query.ts';
 import type { IndexCosts } from '../../src/search/query-plan.ts';
 import { titleMarkers } from '../../src/search/tokens.ts';
@@ -422,7 +415,7 @@ describe('filter counts', () => {
         : entry.article.parks.map((park) => park.name);
   let facets: FacetIndex;
   beforeAll(async () => {
-    facets = await loadFacets(fixture.loaded.pagefind as PagefindWithFilters, names);
+    facets = await loadFacets(fixture.loaded.pagefind, names);
   });
 
   /** The oracle: matching articles that pass the other selected filters, counted per value. */

@@ -31,6 +31,14 @@ import {
 } from '../query.ts';
 import { characterStatsFile, fetchIndexStatistics, type IndexStatistics } from '../character-stats.ts';
 import { parseQuery } from '../query-syntax.ts';
+import {
+  editsManifestFile,
+  editsMarkerName,
+  entryHash,
+  readEditsManifest,
+  withEdits,
+  type EditsManifest,
+} from '../edits-merge.ts';
 import { searchStrings } from './strings.ts';
 
 const pageSize = 10;
@@ -126,15 +134,29 @@ let generation = 0;
 /** A second click on "更多结果" while a page of hits loads would append that page twice. */
 let loadingMore = false;
 
+type LoadedPagefind = PagefindWithFilters & { options(options: Record<string, unknown>): Promise<void> };
+
+/** Imports a Pagefind bundle's module; `version` (the preview's) makes a fresh instance for a new bundle. */
+async function importPagefind(folder: string, version?: string): Promise<LoadedPagefind> {
+  const url = `${prefixed(folder, { pathPrefix })}pagefind.js${version === undefined ? '' : `?v=${version}`}`;
+  const pagefind = (await import(url)) as LoadedPagefind;
+  // Result URLs are stored as site paths (/2018/01/p3/); baseUrl puts the prefix in front.
+  await pagefind.options({ ...pagefindOptions, baseUrl: pathPrefix });
+  return pagefind;
+}
+
 /** Pagefind and the filter values, loaded on the first search (the index is only fetched when needed). */
-function loadEngine(): Promise<Engine> {
+function loadEngine(indexes?: PreviewIndexes): Promise<Engine> {
   engine ??= (async () => {
-    const url = `${prefixed(routes.searchIndex, { pathPrefix })}pagefind.js`;
-    const pagefind = (await import(url)) as PagefindWithFilters & {
-      options(options: Record<string, unknown>): Promise<void>;
-    };
-    // Result URLs are stored as site paths (/2018/01/p3/); baseUrl puts the prefix in front.
-    await pagefind.options({ ...pagefindOptions, baseUrl: pathPrefix });
+    const full = await importPagefind(routes.searchIndex, indexes?.full);
+    const manifest = indexes?.edits;
+    const pagefind = manifest
+      ? withEdits(
+          full,
+          manifest.pages > 0 ? await importPagefind(routes.searchEdits, manifest.stamp) : undefined,
+          manifest,
+        )
+      : full;
     let facetIndex: Promise<FacetIndex> | undefined;
     let statistics: Promise<IndexStatistics | undefined> | undefined;
     const statisticsUrl = `${prefixed(routes.searchIndex, { pathPrefix })}${characterStatsFile}`;
@@ -156,6 +178,41 @@ function loadEngine(): Promise<Engine> {
     };
   })();
   return engine;
+}
+
+/** In the preview: which full index is served and which edits bundle amends it. */
+interface PreviewIndexes {
+  full: string;
+  edits?: EditsManifest;
+}
+
+/** Set in the preview only (src/preview/notice-html.ts): a published site asks for no edits bundle. */
+const inPreview = document.querySelector(`meta[name="${editsMarkerName}"]`) !== null;
+let loadedIndexes: string | undefined;
+
+/**
+ * The engine for the indexes served now. The preview rewrites its edits bundle after every save
+ * (and at times the full index) while this page stays open: each search asks which are current,
+ * two small files, and loads them anew when they changed.
+ */
+async function currentEngine(): Promise<Engine> {
+  if (!inPreview) return loadEngine();
+  const fetchJson = async (url: string): Promise<unknown> => {
+    const response = await fetch(url, { cache: 'no-store' });
+    return response.ok ? ((await response.json()) as unknown) : undefined;
+  };
+  const [entry, edits] = await Promise.all([
+    fetchJson(`${prefixed(routes.searchIndex, { pathPrefix })}pagefind-entry.json`),
+    fetchJson(`${prefixed(routes.searchEdits, { pathPrefix })}${editsManifestFile}`).catch(() => undefined),
+  ]);
+  const full = entryHash(entry) ?? '';
+  const manifest = readEditsManifest(edits);
+  // A bundle written for another full index (one being replaced) is left out.
+  const indexes = { full, ...(manifest?.base === full ? { edits: manifest } : {}) };
+  const key = `${full} ${indexes.edits?.stamp ?? ''}`;
+  if (key !== loadedIndexes) engine = undefined;
+  loadedIndexes = key;
+  return loadEngine(indexes);
 }
 
 function stateFromUrl(): PageState {
@@ -228,7 +285,7 @@ async function runSearch(state: PageState): Promise<void> {
   let loaded: Engine;
   let results: SearchResults;
   try {
-    loaded = await loadEngine();
+    loaded = await currentEngine();
     results = await searchArchive(
       loaded.pagefind,
       { query: state.query, sort: state.sort, titleOnly: state.titleOnly },
