@@ -317,7 +317,7 @@ function toHit(fragment: PagefindFragment, terms: readonly string[]): SearchHit 
     issue: fragment.meta.issue ?? '',
     section: fragment.meta.section ?? '',
     date: fragment.meta.date ?? '',
-    excerpt: excerptHtml(fragment.plain_excerpt, title, terms),
+    excerpt: matchingExcerpt(fragment, title, terms),
     ...(fragment.meta.image ? { thumbnail: { src: fragment.meta.image, alt: fragment.meta.image_alt ?? '' } } : {}),
     subResults: fragment.sub_results
       .filter((sub) => sub.url.includes('#'))
@@ -327,6 +327,18 @@ function toHit(fragment: PagefindFragment, terms: readonly string[]): SearchHit 
         excerpt: excerptHtml(sub.plain_excerpt, title, terms),
       })),
   };
+}
+
+/**
+ * Pagefind centres its excerpt on the first place of the words it was last asked for. A planned
+ * search asks for windows of the query (query-plan.ts), whose first places may lie paragraphs
+ * away from the whole phrase; the excerpt is then cut from the record's whole text around the match.
+ */
+function matchingExcerpt(fragment: PagefindFragment, title: string, terms: readonly string[]): string {
+  const excerpt = excerptHtml(fragment.plain_excerpt, title, terms);
+  if (terms.length === 0 || excerpt.includes('<mark>')) return excerpt;
+  const whole = excerptHtml(fragment.content, title, terms);
+  return whole.includes('<mark>') ? whole : excerpt;
 }
 
 /** Pagefind percent-encodes the anchor; the page's ids are the heading ids as written (一做优顶层设计). */

@@ -104,6 +104,24 @@ describe('openSearchIndex', () => {
     expect(await readdir(work)).not.toContain('discarded');
   });
 
+  it('gives planned searches excerpts that show the match, wherever Pagefind centred its own', async () => {
+    // 创新院产学研 is planned (query-plan.ts) from windows whose first places in the article are
+    // paragraphs away from the phrase, and Pagefind centres its excerpt there.
+    const site = join(work, 'excerpts');
+    await writeSearchIndex(archive.issues, site);
+    const loaded = await openPagefind(site);
+    try {
+      for (const query of ['创新院产学研', '节能环保产业推进领导小组', '白色家电 VOC']) {
+        const results = await searchArchive(loaded.pagefind, { query }, loaded.context);
+        const hits = await results.hits(0, results.total);
+        expect(hits.length, query).toBeGreaterThan(0);
+        for (const hit of hits) expect(hit.excerpt, `${query} ${hit.url}`).toContain('<mark>');
+      }
+    } finally {
+      await loaded.close();
+    }
+  });
+
   it('rejects at once when the signal is already aborted', async () => {
     const stop = new AbortController();
     const tooLate = new Error('too late');
