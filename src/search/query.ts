@@ -8,7 +8,7 @@
  */
 import { escapeHtml } from '../core/escape.ts';
 import { markedTerms, parseQuery, type ParsedQuery, type QueryPart } from './query-syntax.ts';
-import { foldChar, phraseQuery, recordBlocks, shownText, titleMarkers, titlePhraseQuery } from './tokens.ts';
+import { blockEnd, foldChar, phraseQuery, recordBlocks, shownText, titleMarkers, titlePhraseQuery } from './tokens.ts';
 import type { IndexStatistics } from './character-stats.ts';
 import { createPlanner, queryCharacters } from './query-plan.ts';
 import { mayBeTraditional } from './traditional-chars.ts';
@@ -27,8 +27,15 @@ interface PagefindSubResult {
   plain_excerpt: string;
 }
 
+/** A sub-heading of the record as Pagefind stored it: its text ends with the block end. */
+interface PagefindAnchor {
+  id: string;
+  text: string;
+}
+
 export interface PagefindFragment {
   url: string;
+  anchors?: PagefindAnchor[];
   /** The record's whole indexed text (entities escaped as in excerpts). */
   content: string;
   meta: Record<string, string | undefined>;
@@ -319,14 +326,37 @@ function toHit(fragment: PagefindFragment, terms: readonly string[]): SearchHit 
     date: fragment.meta.date ?? '',
     excerpt: matchingExcerpt(fragment, title, terms),
     ...(fragment.meta.image ? { thumbnail: { src: fragment.meta.image, alt: fragment.meta.image_alt ?? '' } } : {}),
-    subResults: fragment.sub_results
-      .filter((sub) => sub.url.includes('#'))
-      .map((sub) => ({
-        title: shownText(sub.title),
-        url: readableAnchor(sub.url),
-        excerpt: excerptHtml(sub.plain_excerpt, title, terms),
-      })),
+    subResults: sectionsWithMatches(fragment, title, terms),
   };
+}
+
+/**
+ * The article's sub-headed sections whose text holds a term, in printed order, each with an
+ * excerpt of its own. Pagefind's sub-results come from the places of the words it was last asked
+ * for, which in a planned search (query-plan.ts) are windows of the query, not the query: they
+ * named sections without the phrase and missed the one with it.
+ */
+function sectionsWithMatches(fragment: PagefindFragment, title: string, terms: readonly string[]): SubResult[] {
+  const headings = (fragment.anchors ?? []).map((anchor) => ({ anchor, folded: recordBlocks(anchor.text)[0] ?? '' }));
+  const sections: { anchor: PagefindAnchor; blocks: { stored: string; folded: string }[] }[] = [];
+  // Split as stored (entities escaped, as excerptHtml takes its text), matched decoded.
+  const stored = fragment.content.split(blockEnd).slice(0, -1);
+  for (const text of stored) {
+    const block = { stored: text, folded: recordBlocks(decodeEntities(`${text}${blockEnd}`))[0] ?? '' };
+    const next = headings[0];
+    if (next && block.folded === next.folded) {
+      headings.shift();
+      sections.push({ anchor: next.anchor, blocks: [] });
+    }
+    sections.at(-1)?.blocks.push(block);
+  }
+  return sections
+    .filter(({ blocks }) => terms.some((term) => blocks.some((block) => block.folded.includes(term))))
+    .map(({ anchor, blocks }) => ({
+      title: shownText(anchor.text.split(blockEnd)[0] ?? ''),
+      url: readableAnchor(`${fragment.url}#${anchor.id}`),
+      excerpt: excerptHtml(blocks.map((block) => `${block.stored}${blockEnd}`).join(''), title, terms),
+    }));
 }
 
 /**

@@ -104,7 +104,7 @@ describe('openSearchIndex', () => {
     expect(await readdir(work)).not.toContain('discarded');
   });
 
-  it('gives planned searches excerpts that show the match, wherever Pagefind centred its own', async () => {
+  it('gives planned searches excerpts and sub-results that show the match', async () => {
     // 创新院产学研 is planned (query-plan.ts) from windows whose first places in the article are
     // paragraphs away from the phrase, and Pagefind centres its excerpt there.
     const site = join(work, 'excerpts');
@@ -117,6 +117,22 @@ describe('openSearchIndex', () => {
         expect(hits.length, query).toBeGreaterThan(0);
         for (const hit of hits) expect(hit.excerpt, `${query} ${hit.url}`).toContain('<mark>');
       }
+      // Sub-results name the sections that hold the phrase, not those of the windows searched.
+      const sections = async (query: string, context = loaded.context) => {
+        const results = await searchArchive(loaded.pagefind, { query }, context);
+        return (await results.hits(0, results.total)).map((hit) => [
+          hit.url,
+          hit.subResults.map((sub) => [sub.title, sub.url, sub.excerpt.includes('<mark>')]),
+        ]);
+      };
+      expect(await sections('创新院产学研')).toEqual([
+        ['/2018/01/p6/', [['（五）创新院产学研合作模式', '/2018/01/p6/#五创新院产学研合作模式', true]]],
+      ]);
+      expect(await sections('节能环保产业推进领导小组')).toEqual([
+        ['/2018/01/p6/', [['（一）做优顶层设计', '/2018/01/p6/#一做优顶层设计', true]]],
+      ]);
+      // Term by term (no statistics) the same.
+      expect(await sections('创新院产学研', {})).toEqual(await sections('创新院产学研'));
     } finally {
       await loaded.close();
     }
