@@ -1,6 +1,6 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Issue } from '../model.ts';
 import { killServicesNow, openWatchedIndex } from './pagefind-service.ts';
@@ -12,6 +12,7 @@ import type { IndexCosts } from './query-plan.ts';
 import { SearchIndexDiscardedError, SearchIndexError } from '../core/errors.ts';
 import { routes } from '../core/routes.ts';
 import { makeFreshFolder } from '../core/fresh-folder.ts';
+import { movePath } from '../core/move-path.ts';
 import { cleanupOnExit } from '../core/shutdown.ts';
 
 /** Folder of the index inside the built site (routes.searchIndex); the search page loads its `pagefind.js`. */
@@ -175,7 +176,7 @@ export async function openSearchIndex(
             failure ??= new SearchIndexError(`无法为 ${record.url} 建立搜索索引：${result.errors.join('；')}`);
         },
         (error: unknown) => {
-          failure ??= error instanceof Error ? error : new SearchIndexError(`Pagefind 出错：${String(error)}`);
+          failure ??= asFailure(error);
         },
       ),
     );
@@ -193,7 +194,7 @@ export async function openSearchIndex(
   const startPump = () => {
     pumping ??= pump()
       .catch((error: unknown) => {
-        failure ??= error instanceof Error ? error : new SearchIndexError(`Pagefind 出错：${String(error)}`);
+        failure ??= asFailure(error);
       })
       .finally(() => {
         pumping = undefined;
@@ -260,7 +261,7 @@ export async function openSearchIndex(
           if (joinedFolder === undefined) await writePart(staging);
           else {
             await rm(staging, { recursive: true, force: true });
-            await moveFolder(joinedFolder, staging);
+            await movePath(joinedFolder, staging);
             await removeParts();
           }
           check();
@@ -302,12 +303,9 @@ async function indexCosts(bundle: string, occurrences: number): Promise<IndexCos
   };
 }
 
-/** Moves a folder, copying it where it is on another file system (the parts sit in the system's temporary folder). */
-async function moveFolder(from: string, to: string): Promise<void> {
-  await rename(from, to).catch(async (error: unknown) => {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    await cp(from, to, { recursive: true });
-  });
+/** What a failed request leaves the writer failing with. */
+function asFailure(error: unknown): Error {
+  return error instanceof Error ? error : new SearchIndexError(`Pagefind 出错：${String(error)}`);
 }
 
 /** This process's staging folders (`makeFreshFolder` names them `<prefix><pid>-<random>`). */

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { constants, gunzip, gzip } from 'node:zlib';
 import { decode, encode } from 'cborg';
 import { InvariantError } from '../core/errors.ts';
+import { movePath } from '../core/move-path.ts';
 
 /**
  * Joins Pagefind bundles written from consecutive parts of one archive into the one bundle
@@ -98,7 +99,6 @@ async function openPart(part: BundlePart, offset: number): Promise<OpenPart> {
   return { folder: part.folder, entry, language, meta, offset, sortKeys: part.sortKeys };
 }
 
-/** A part's words in order, a chunk at a time, with absolute page numbers of the joined bundle. */
 interface PartWord {
   word: string;
   bytes: Buffer;
@@ -107,6 +107,7 @@ interface PartWord {
 }
 type PartWords = AsyncGenerator<PartWord, void>;
 
+/** A part's words in order, a chunk at a time, with absolute page numbers of the joined bundle. */
 async function* partWords(part: OpenPart): PartWords {
   for (const [, , hash] of part.meta[2]) {
     const [words] = (await readPagefindFile(join(part.folder, 'index', `${hash}.pf_index`))) as [WordEntry[]];
@@ -290,19 +291,11 @@ async function mergedPages(parts: readonly OpenPart[], out: string, name: Namer)
       if (there !== undefined && there !== digest) placedAs = name(bytes, hash.length - part.language.length);
       if (!placed.has(placedAs)) {
         placed.set(placedAs, digest);
-        await moveFile(from, join(out, 'fragment', `${placedAs}.pf_fragment`));
+        await movePath(from, join(out, 'fragment', `${placedAs}.pf_fragment`));
       }
       pages.push([placedAs, ...rest]);
     }
   return pages;
-}
-
-async function moveFile(from: string, to: string): Promise<void> {
-  await rename(from, to).catch(async (error: unknown) => {
-    // The parts may sit on another file system than the site.
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    await copyFile(from, to);
-  });
 }
 
 /** Writes the joined bundle into the empty folder `out`; the parts' fragments are moved, not copied. */
@@ -337,6 +330,6 @@ export async function mergeBundles(parts: readonly BundlePart[], out: string): P
   // Pagefind's scripts, wasm and UI files are the same in every part.
   for (const file of await readdir(first.folder, { withFileTypes: true }))
     if (file.isFile() && file.name !== 'pagefind-entry.json' && !file.name.endsWith('.pf_meta'))
-      await moveFile(join(first.folder, file.name), join(out, file.name));
+      await movePath(join(first.folder, file.name), join(out, file.name));
   await writeFile(join(out, 'pagefind-entry.json'), JSON.stringify(entry));
 }
