@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { constants, gunzip, gzip } from 'node:zlib';
-import { decode, encode } from 'cborg';
 import { InvariantError } from '../core/errors.ts';
 import { movePath } from '../core/move-path.ts';
+import { pagefindCborFile, readPagefindCbor } from './pagefind-files.ts';
 
 /**
  * Joins Pagefind bundles written from consecutive parts of one archive into the one bundle
@@ -33,7 +31,6 @@ export interface BundlePart {
   sortKeys: Readonly<Record<string, readonly string[]>>;
 }
 
-const signature = Buffer.from('pagefind_dcd');
 /** Pagefind closes an index chunk once its lists hold this many entries (a page or a position each). */
 const chunkEntries = 20_000;
 
@@ -52,20 +49,6 @@ interface Entry {
   version: string;
   languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
   [key: string]: unknown;
-}
-
-const unzip = promisify(gunzip);
-const zip = promisify(gzip);
-
-async function readPagefindFile(path: string): Promise<unknown> {
-  const bytes = await unzip(await readFile(path));
-  if (!bytes.subarray(0, signature.length).equals(signature))
-    throw new InvariantError(`${path} 不是 Pagefind ${supportedPagefindVersion} 的索引文件。`);
-  return decode(bytes.subarray(signature.length), { useMaps: false });
-}
-
-async function pagefindFileBytes(value: unknown): Promise<Buffer> {
-  return zip(Buffer.concat([signature, encode(value)]), { level: constants.Z_BEST_COMPRESSION });
 }
 
 /** Rust orders Pagefind's words by their UTF-8 bytes; JavaScript strings compare by UTF-16 units. */
@@ -93,7 +76,7 @@ async function openPart(part: BundlePart, offset: number): Promise<OpenPart> {
         `语言 ${languages.map(([language]) => language).join('、') || '无'}）。`,
     );
   const [language, { hash }] = only;
-  const meta = (await readPagefindFile(join(part.folder, `pagefind.${hash}.pf_meta`))) as Meta;
+  const meta = (await readPagefindCbor(join(part.folder, `pagefind.${hash}.pf_meta`))) as Meta;
   if (meta.length !== 6 || meta[0] !== supportedPagefindVersion)
     throw new InvariantError(`无法合并 ${part.folder}：Pagefind 元数据的格式不是 ${supportedPagefindVersion} 的。`);
   return { folder: part.folder, entry, language, meta, offset, sortKeys: part.sortKeys };
@@ -110,7 +93,7 @@ type PartWords = AsyncGenerator<PartWord, void>;
 /** A part's words in order, a chunk at a time, with absolute page numbers of the joined bundle. */
 async function* partWords(part: OpenPart): PartWords {
   for (const [, , hash] of part.meta[2]) {
-    const [words] = (await readPagefindFile(join(part.folder, 'index', `${hash}.pf_index`))) as [WordEntry[]];
+    const [words] = (await readPagefindCbor(join(part.folder, 'index', `${hash}.pf_index`))) as [WordEntry[]];
     for (const [word, pages, ...rest] of words) {
       if (rest.some((field) => !(Array.isArray(field) && field.length === 0)))
         throw new InvariantError(`无法合并 ${part.folder}：词“${word}”带有本程序不认识的数据。`);
@@ -188,7 +171,7 @@ async function mergedFilters(parts: readonly OpenPart[], out: string, name: Name
   const values = new Map<string, Map<string, number[]>>();
   for (const part of parts)
     for (const [filter, hash] of part.meta[3]) {
-      const [, list] = (await readPagefindFile(join(part.folder, 'filter', `${hash}.pf_filter`))) as [
+      const [, list] = (await readPagefindCbor(join(part.folder, 'filter', `${hash}.pf_filter`))) as [
         string,
         [string, number[]][],
       ];
@@ -203,7 +186,7 @@ async function mergedFilters(parts: readonly OpenPart[], out: string, name: Name
   await mkdir(join(out, 'filter'), { recursive: true });
   const written: [string, string][] = [];
   for (const [filter, merged] of [...values].sort(([a], [b]) => compareWords(Buffer.from(a), Buffer.from(b)))) {
-    const bytes = await pagefindFileBytes([filter, [...merged]]);
+    const bytes = await pagefindCborFile([filter, [...merged]]);
     const hash = name(bytes);
     await writeFile(join(out, 'filter', `${hash}.pf_filter`), bytes);
     written.push([filter, hash]);
@@ -228,7 +211,7 @@ async function mergedChunks(parts: readonly OpenPart[], out: string, name: Namer
     chunks.push(chunk);
     // Compressing is the slow part; zlib runs it on its own threads while the next chunk is merged.
     writes.push(
-      pagefindFileBytes([words]).then(async (bytes) => {
+      pagefindCborFile([words]).then(async (bytes) => {
         chunk[2] = name(bytes);
         await writeFile(join(out, 'index', `${chunk[2]}.pf_index`), bytes);
       }),
@@ -319,7 +302,7 @@ export async function mergeBundles(parts: readonly BundlePart[], out: string): P
     compareWords(Buffer.from(a), Buffer.from(b)),
   );
   const meta: Meta = [supportedPagefindVersion, pages, chunks, filters, mergedSorts(opened), metaFields];
-  const metaBytes = await pagefindFileBytes(meta);
+  const metaBytes = await pagefindCborFile(meta);
   const metaHash = name(metaBytes, 13);
   await writeFile(join(out, `pagefind.${metaHash}.pf_meta`), metaBytes);
   const language = first.entry.languages[first.language];

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { Issue } from '../model.ts';
 import { SearchIndexError } from '../core/errors.ts';
 import { makeFreshFolder } from '../core/fresh-folder.ts';
@@ -9,6 +8,7 @@ import { routes } from '../core/routes.ts';
 import { openSearchIndex, searchIndexFolder } from './build-index.ts';
 import { editsManifestFile, entryHash, type EditsManifest } from './edits-merge.ts';
 import { searchRecords, type SearchRecord } from './records.ts';
+import { readPagefindBytes } from './pagefind-files.ts';
 
 /** Folder of the preview's edits bundle inside the site (routes.searchEdits). */
 export const searchEditsFolder = routes.searchEdits.replace(/^\/|\/$/g, '');
@@ -211,20 +211,17 @@ function placeAmong(order: readonly IndexedPage[], dateKey: string): number {
 
 /**
  * Page URL → Pagefind page id in a written bundle. The id a search result carries is its
- * fragment's name; the fragment (gzip, Pagefind's signature, then JSON) holds the URL.
+ * fragment's name; the fragment (pagefind-files.ts) holds the URL.
  */
 export async function fragmentIds(bundle: string): Promise<Map<string, string>> {
   const folder = join(bundle, 'fragment');
   const names = (await readdir(folder)).filter((name) => name.endsWith(fragmentSuffix));
   const ids = new Map<string, string>();
-  const signature = 'pagefind_dcd';
   for (let start = 0; start < names.length; start += 64)
     await Promise.all(
       names.slice(start, start + 64).map(async (name) => {
-        const text = gunzipSync(await readFile(join(folder, name))).toString('utf8');
-        const { url } = JSON.parse(text.startsWith(signature) ? text.slice(signature.length) : text) as {
-          url?: unknown;
-        };
+        const text = (await readPagefindBytes(join(folder, name))).toString('utf8');
+        const { url } = JSON.parse(text) as { url?: unknown };
         if (typeof url === 'string') ids.set(url, name.slice(0, -fragmentSuffix.length));
       }),
     );
