@@ -65,6 +65,15 @@ export function entryHash(entry: unknown): string | undefined {
 }
 
 /**
+ * The edits manifest if it amends the full index whose `pagefind-entry.json` is `entry`; a bundle
+ * written for another full index (one being replaced) is left out.
+ */
+export function editsAmending(entry: unknown, manifest: unknown): EditsManifest | undefined {
+  const edits = readEditsManifest(manifest);
+  return edits && edits.base === entryHash(entry) ? edits : undefined;
+}
+
+/**
  * The full index with the edits: superseded pages left out, the bundle's pages put in their date
  * places. `edits` is undefined when the manifest tells deletions only.
  */

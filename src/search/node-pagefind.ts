@@ -8,7 +8,7 @@ import sirv from 'sirv';
 import { searchIndexFolder } from './build-index.ts';
 import { pagefindOptions, type SearchContext } from './query.ts';
 import { searchEditsFolder } from './edits-index.ts';
-import { editsManifestFile, entryHash, readEditsManifest, withEdits } from './edits-merge.ts';
+import { editsAmending, editsManifestFile, withEdits } from './edits-merge.ts';
 import type { PagefindWithFilters } from './facets.ts';
 import { characterStatsFile, fetchIndexStatistics, type IndexStatistics } from './character-stats.ts';
 import { listeningPort } from '../core/listening-port.ts';
@@ -88,13 +88,13 @@ export async function openPagefind(siteDir: string, options: { previewEdits?: bo
   const modules = [full];
   let pagefind: PagefindWithFilters = full;
   if (options.previewEdits) {
-    const manifest = readEditsManifest(
+    const manifest = editsAmending(
+      JSON.parse(await readFile(join(siteDir, searchIndexFolder, 'pagefind-entry.json'), 'utf8')),
       await readFile(join(siteDir, searchEditsFolder, editsManifestFile), 'utf8')
         .then((text) => JSON.parse(text) as unknown)
         .catch(() => undefined),
     );
-    const base = entryHash(JSON.parse(await readFile(join(siteDir, searchIndexFolder, 'pagefind-entry.json'), 'utf8')));
-    if (manifest && manifest.base === base) {
+    if (manifest) {
       const edits = manifest.pages > 0 ? await importBundle(searchEditsFolder) : undefined;
       if (edits) modules.push(edits);
       pagefind = withEdits(full, edits, manifest);

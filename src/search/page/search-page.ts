@@ -32,10 +32,10 @@ import {
 import { characterStatsFile, fetchIndexStatistics, type IndexStatistics } from '../character-stats.ts';
 import { parseQuery } from '../query-syntax.ts';
 import {
+  editsAmending,
   editsManifestFile,
   editsMarkerName,
   entryHash,
-  readEditsManifest,
   withEdits,
   type EditsManifest,
 } from '../edits-merge.ts';
@@ -206,9 +206,8 @@ async function currentEngine(): Promise<Engine> {
     fetchJson(`${prefixed(routes.searchEdits, { pathPrefix })}${editsManifestFile}`).catch(() => undefined),
   ]);
   const full = entryHash(entry) ?? '';
-  const manifest = readEditsManifest(edits);
-  // A bundle written for another full index (one being replaced) is left out.
-  const indexes = { full, ...(manifest?.base === full ? { edits: manifest } : {}) };
+  const manifest = editsAmending(entry, edits);
+  const indexes = { full, ...(manifest ? { edits: manifest } : {}) };
   const key = `${full} ${indexes.edits?.stamp ?? ''}`;
   if (key !== loadedIndexes) engine = undefined;
   loadedIndexes = key;
